@@ -1,0 +1,36 @@
+package dev.portscope.cli;
+
+import dev.portscope.query.SocketQuery;
+import dev.portscope.render.ListingView;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "all", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "List every TCP and UDP socket, listening or not.")
+final class AllCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PortscopeCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    SourceOptions source;
+
+    @Override
+    public Integer call() {
+        return Listing.run(ListingView.ALL, SocketQuery.all(), s -> true, selection, output, source,
+                parent.env(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.portscope.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** The entry point: {@link #run} is a function of arguments, writers and environment to an exit code. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = run(args, out, err, CliEnvironment.fromSystem());
+        out.flush();
+        System.exit(code);
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment env) {
+        CommandLine cli = new CommandLine(new PortscopeCommand(env));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            err.println("portscope: " + e.getMessage());
+            err.println("Try 'portscope --help' for more information.");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof UsageException) {
+                err.println("portscope: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (e instanceof java.io.UncheckedIOException io && isBrokenPipe(io)) {
+                return ExitCodes.OK; // the reader went away (| head): nothing more to say
+            }
+            err.println("portscope: internal error: " + e);
+            e.printStackTrace(err);
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    private static boolean isBrokenPipe(java.io.UncheckedIOException e) {
+        String message = e.getCause().getMessage();
+        return message != null && message.contains("Broken pipe");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.portscope.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one scan saw: sockets, the processes that hold them, and what kept the answer from
+ * being complete.
+ */
+public record Snapshot(
+        Instant time,
+        String host,
+        List<Socket> sockets,
+        Map<Integer, ProcessInfo> processes,
+        OwnerIndex owners,
+        List<Diagnostic> diagnostics) {
+
+    public Snapshot {
+        sockets = List.copyOf(sockets);
+        processes = Map.copyOf(processes);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The processes holding a socket; empty when none is known (not root, TIME_WAIT, another pid namespace). */
+    public List<ProcessInfo> ownersOf(Socket socket) {
+        List<ProcessInfo> found = new ArrayList<>(1);
+        for (int pid : owners.pidsOf(socket.inode())) {
+            ProcessInfo process = processes.get(pid);
+            if (process != null) {
+                found.add(process);
+            }
+        }
+        return found;
+    }
+
+    /** True when some diagnostic says part of the answer is missing. */
+    public boolean partial() {
+        return diagnostics.stream().anyMatch(d -> d.kind().partial());
+    }
+}

@@ -1,0 +1,136 @@
+package dev.portscope.render;
+
+import dev.portscope.model.Exposure;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Socket;
+import dev.portscope.services.Service;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The columns of listings, shared by the table and CSV writers. */
+public enum Column {
+    PROTO("PROTO", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            Socket s = row.socket();
+            return s.protocol().label() + (s.family() == dev.portscope.model.IpFamily.IPV6 ? "6" : "");
+        }
+    },
+    STATE("STATE", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            return row.socket().state().displayName(row.socket().protocol());
+        }
+    },
+    ADDRESS("ADDRESS", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            Socket s = row.socket();
+            return AddressText.of(s.local().address(), s.family());
+        }
+    },
+    PORT("PORT", true) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            return Integer.toString(row.socket().local().port());
+        }
+    },
+    LOCAL("LOCAL", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            return AddressText.endpoint(row.socket().local(), row.socket().family());
+        }
+    },
+    REMOTE("REMOTE", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            return AddressText.endpoint(row.socket().remote(), row.socket().family());
+        }
+    },
+    SERVICE("SERVICE", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            Socket s = row.socket();
+            return context.services().lookup(s.protocol(), s.local().port()).map(Service::name).orElse("-");
+        }
+    },
+    EXPOSURE("EXPOSURE", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            return Exposure.of(row.socket().local().address()).label();
+        }
+    },
+    RECV_Q("RECV-Q", true) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            return Long.toString(row.socket().receiveQueue());
+        }
+    },
+    SEND_Q("SEND-Q", true) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            return Long.toString(row.socket().sendQueue());
+        }
+    },
+    PID("PID", true) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            if (row.owners().isEmpty()) {
+                return "-";
+            }
+            return row.owners().stream().map(p -> Integer.toString(p.pid())).collect(Collectors.joining(","));
+        }
+    },
+    PROCESS("PROCESS", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            if (row.owners().isEmpty()) {
+                return "-";
+            }
+            Set<String> names = new LinkedHashSet<>();
+            for (ProcessInfo p : row.owners()) {
+                names.add(p.name());
+            }
+            return String.join(",", names);
+        }
+    },
+    USER("USER", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            List<ProcessInfo> owners = row.owners();
+            int uid = owners.isEmpty() || owners.getFirst().uid() < 0 ? row.socket().uid() : owners.getFirst().uid();
+            return context.numeric() ? Integer.toString(uid) : context.userNames().apply(uid);
+        }
+    };
+
+    private final String header;
+    private final boolean rightAligned;
+
+    Column(String header, boolean rightAligned) {
+        this.header = header;
+        this.rightAligned = rightAligned;
+    }
+
+    public String header() {
+        return header;
+    }
+
+    boolean rightAligned() {
+        return rightAligned;
+    }
+
+    abstract String value(ListingRow row, ListingContext context);
+
+    /** The columns of a view, given what was collected and asked. */
+    public static List<Column> of(ListingView view, ListingContext context) {
+        List<Column> columns = view == ListingView.LISTENING
+                ? List.of(PROTO, ADDRESS, PORT, SERVICE, EXPOSURE, PID, PROCESS, USER)
+                : List.of(PROTO, STATE, LOCAL, REMOTE, RECV_Q, SEND_Q, PID, PROCESS, USER);
+        return columns.stream()
+                .filter(c -> context.withOwners() || (c != PID && c != PROCESS))
+                .filter(c -> !context.numeric() || c != SERVICE)
+                .toList();
+    }
+}

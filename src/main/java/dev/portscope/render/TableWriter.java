@@ -1,0 +1,134 @@
+package dev.portscope.render;
+
+import dev.portscope.model.Diagnostic;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An aligned text table. Column widths come from the first rows (kept in memory up to
+ * {@link #WIDTH_SAMPLE}); later rows stream out with those widths, so a listing of 200,000
+ * connections starts printing without being held whole. On a terminal the table is narrowed to
+ * its width by shortening the process and user columns; when piped nothing is cut.
+ */
+public final class TableWriter implements ListingWriter {
+
+    static final int WIDTH_SAMPLE = 1000;
+    private static final String GAP = "  ";
+
+    private final PrintWriter out;
+    private final ListingContext context;
+    private final boolean header;
+    private final TerminalStyle style;
+    private final int maxWidth;
+    private List<Column> columns;
+    private final List<String[]> pending = new ArrayList<>();
+    private int[] widths;
+
+    /**
+     * @param maxWidth the terminal's width, or 0 when not writing to a terminal
+     */
+    public TableWriter(PrintWriter out, ListingContext context, boolean header, TerminalStyle style, int maxWidth) {
+        this.out = out;
+        this.context = context;
+        this.header = header;
+        this.style = style;
+        this.maxWidth = maxWidth;
+    }
+
+    @Override
+    public void begin(ListingHeader listing) {
+        columns = Column.of(listing.view(), context);
+    }
+
+    @Override
+    public void row(ListingRow row) {
+        String[] cells = new String[columns.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = columns.get(i).value(row, context);
+        }
+        if (widths == null) {
+            pending.add(cells);
+            if (pending.size() >= WIDTH_SAMPLE) {
+                flushPending();
+            }
+        } else {
+            print(cells, false);
+        }
+    }
+
+    @Override
+    public void end(List<Diagnostic> diagnostics, boolean partial) {
+        if (widths == null) {
+            flushPending();
+        }
+        out.flush();
+    }
+
+    private void flushPending() {
+        widths = new int[columns.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = header ? columns.get(i).header().length() : 1;
+        }
+        for (String[] cells : pending) {
+            for (int i = 0; i < cells.length; i++) {
+                widths[i] = Math.max(widths[i], cells[i].length());
+            }
+        }
+        fitToTerminal();
+        if (header) {
+            String[] titles = columns.stream().map(Column::header).toArray(String[]::new);
+            print(titles, true);
+        }
+        for (String[] cells : pending) {
+            print(cells, false);
+        }
+        pending.clear();
+    }
+
+    /** Shrinks PROCESS, then USER, down to a floor, until the table fits the terminal. */
+    private void fitToTerminal() {
+        if (maxWidth <= 0) {
+            return;
+        }
+        int total = GAP.length() * (widths.length - 1);
+        for (int w : widths) {
+            total += w;
+        }
+        for (Column shrinkable : List.of(Column.PROCESS, Column.USER)) {
+            int i = columns.indexOf(shrinkable);
+            if (i < 0 || total <= maxWidth) {
+                continue;
+            }
+            int floor = Math.max(shrinkable.header().length(), 6);
+            int cut = Math.min(total - maxWidth, widths[i] - floor);
+            if (cut > 0) {
+                widths[i] -= cut;
+                total -= cut;
+            }
+        }
+    }
+
+    private void print(String[] cells, boolean isHeader) {
+        StringBuilder line = new StringBuilder(128);
+        for (int i = 0; i < cells.length; i++) {
+            boolean last = i == cells.length - 1;
+            String text = cells[i];
+            if (maxWidth > 0 && text.length() > widths[i]) {
+                text = text.substring(0, Math.max(0, widths[i] - 1)) + "…";
+            }
+            int padding = Math.max(0, widths[i] - text.length());
+            if (columns.get(i).rightAligned()) {
+                line.repeat(' ', padding);
+            }
+            line.append(isHeader ? style.header(text) : style.cell(columns.get(i), text));
+            if (!last) {
+                if (!columns.get(i).rightAligned()) {
+                    line.repeat(' ', padding);
+                }
+                line.append(GAP);
+            }
+        }
+        out.println(line);
+    }
+}

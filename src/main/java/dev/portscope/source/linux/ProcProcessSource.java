@@ -1,0 +1,160 @@
+package dev.portscope.source.linux;
+
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.OwnerIndex;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.source.DiagnosticLog;
+import dev.portscope.source.OwnerScan;
+import dev.portscope.source.ProcessSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongPredicate;
+
+/**
+ * Processes from procfs: socket owners by reading the {@code socket:[inode]} links under
+ * {@code /proc/<pid>/fd}, and each process from its {@code stat}, {@code status} and {@code cmdline}.
+ * Processes that exit during the scan are skipped; unreadable ones are counted.
+ */
+public final class ProcProcessSource implements ProcessSource {
+
+    /** {@code USER_HZ}, the unit of {@code starttime}: 100 on every architecture Linux exports it on but alpha. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final Path procRoot;
+    private final PasswdUsers users;
+    private long bootTime = -1;
+
+    public ProcProcessSource(Path procRoot, Path passwdFile) {
+        this.procRoot = procRoot;
+        this.users = new PasswdUsers(passwdFile);
+    }
+
+    @Override
+    public OwnerScan scanOwners(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
+        OwnerIndex.Builder owners = new OwnerIndex.Builder();
+        int unreadable = 0;
+        boolean complete = true;
+        try (DirectoryStream<Path> pids = Files.newDirectoryStream(procRoot, ProcProcessSource::isPidDirectory)) {
+            for (Path pidDir : pids) {
+                int pid = Integer.parseInt(pidDir.getFileName().toString());
+                if (!scanDescriptors(pidDir.resolve("fd"), pid, wanted, owners)) {
+                    unreadable++;
+                }
+                if (wantedCount >= 0 && owners.size() >= wantedCount) {
+                    complete = false;
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            log.report(Diagnostic.Kind.PERMISSION_DENIED, procRoot + ": cannot list processes: " + e.getMessage());
+        }
+        return new OwnerScan(owners.build(), unreadable, complete);
+    }
+
+    private static boolean isPidDirectory(Path path) {
+        String name = path.getFileName().toString();
+        if (name.isEmpty() || name.length() > 10) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return false when the descriptors could not be read for lack of permission */
+    private static boolean scanDescriptors(Path fdDir, int pid, LongPredicate wanted, OwnerIndex.Builder owners) {
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
+            for (Path fd : fds) {
+                String link;
+                try {
+                    link = Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    continue; // closed while we looked
+                }
+                long inode = ProcPidFiles.socketInode(link);
+                if (inode > 0 && (wanted == null || wanted.test(inode))) {
+                    owners.add(inode, pid);
+                }
+            }
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // the process exited: nothing of it to report
+        }
+    }
+
+    @Override
+    public Optional<ProcessInfo> describe(int pid, DiagnosticLog log) {
+        Path dir = procRoot.resolve(Integer.toString(pid));
+        try {
+            ProcPidFiles.Stat stat = ProcPidFiles.parseStat(Files.readString(dir.resolve("stat")));
+            String name = readOptional(dir.resolve("comm")).strip();
+            if (name.isEmpty()) {
+                name = stat.name();
+            }
+            List<String> commandLine = List.of();
+            try {
+                commandLine = ProcPidFiles.parseCommandLine(Files.readAllBytes(dir.resolve("cmdline")));
+            } catch (AccessDeniedException e) {
+                // hidden by hidepid: keep what stat gave
+            }
+            int uid = -1;
+            try {
+                uid = ProcPidFiles.parseEffectiveUid(Files.readString(dir.resolve("status")));
+            } catch (IllegalArgumentException e) {
+                log.malformed(dir.resolve("status").toString(), e.getMessage());
+            }
+            Instant start = startTime(stat.startTicks(), log);
+            String user = uid >= 0 ? users.nameOf(uid) : "?";
+            return Optional.of(new ProcessInfo(pid, stat.parentPid(), name, commandLine, uid, user, start));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            log.report(Diagnostic.Kind.PERMISSION_DENIED, "process " + pid + ": " + e.getMessage());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            log.malformed(dir.resolve("stat").toString(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String userName(int uid) {
+        return users.nameOf(uid);
+    }
+
+    private static String readOptional(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private synchronized Instant startTime(long ticks, DiagnosticLog log) {
+        if (bootTime == -1) {
+            try {
+                bootTime = ProcPidFiles.parseBootTime(Files.readString(procRoot.resolve("stat")));
+            } catch (IOException | IllegalArgumentException e) {
+                bootTime = -2;
+            }
+        }
+        if (bootTime < 0) {
+            return null;
+        }
+        long millis = bootTime * 1000 + ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+        return Instant.ofEpochMilli(millis);
+    }
+}
