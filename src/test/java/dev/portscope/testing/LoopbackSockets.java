@@ -1,0 +1,79 @@
+package dev.portscope.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Sockets a test opens on loopback, on ports the kernel hands out, and closes afterwards.
+ * Tests assert on these sockets only, never on the whole table of the machine.
+ */
+public final class LoopbackSockets implements AutoCloseable {
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    public ServerSocketChannel listen(String address) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        open.add(server);
+        server.bind(new InetSocketAddress(InetAddress.getByName(address), 0), 16);
+        return server;
+    }
+
+    /** A connected pair: {@code [client, accepted]}, both ESTABLISHED. */
+    public SocketChannel[] connectedPair(ServerSocketChannel server) throws IOException {
+        SocketChannel client = SocketChannel.open(server.getLocalAddress());
+        open.add(client);
+        SocketChannel accepted = server.accept();
+        open.add(accepted);
+        return new SocketChannel[] {client, accepted};
+    }
+
+    /**
+     * A pair whose client has closed: the accepted side is left in CLOSE_WAIT (the application has
+     * not closed it), the client's side in FIN_WAIT2. Returns the accepted side's local and the
+     * client's port.
+     */
+    public int[] closeWaitPair(ServerSocketChannel server) throws IOException {
+        SocketChannel[] pair = connectedPair(server);
+        int clientPort = ((InetSocketAddress) pair[0].getLocalAddress()).getPort();
+        pair[0].close();
+        return new int[] {((InetSocketAddress) pair[1].getLocalAddress()).getPort(), clientPort};
+    }
+
+    public DatagramChannel udp(String address) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        open.add(channel);
+        channel.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+        return channel;
+    }
+
+    public static int port(java.nio.channels.NetworkChannel channel) throws IOException {
+        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    }
+
+    /** Polls a condition every 20 ms for at most {@code limit}; the kernel moves states asynchronously. */
+    public static boolean eventually(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable c : open.reversed()) {
+            c.close();
+        }
+    }
+}
