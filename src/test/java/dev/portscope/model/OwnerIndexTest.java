@@ -38,7 +38,7 @@ class OwnerIndexTest {
         }
         OwnerIndex index = builder.build();
         assertThat(index.size()).isEqualTo(expected.size());
-        expected.forEach((inode, pids) -> assertThat(index.pidsOf(inode)).containsExactlyElementsOf(pids));
+        expected.forEach((inode, pids) -> assertThat(index.pidsOf(inode)).containsExactly(pids.stream().mapToInt(Integer::intValue).toArray()));
         assertThat(index.pidsOf(5001)).isEmpty();
     }
 }

@@ -1,7 +1,9 @@
 package dev.portscope.testing;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.StandardProtocolFamily;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -20,15 +22,26 @@ public final class LoopbackSockets implements AutoCloseable {
     private final List<AutoCloseable> open = new ArrayList<>();
 
     public ServerSocketChannel listen(String address) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
+        InetAddress bindAddress = InetAddress.getByName(address);
+        ServerSocketChannel server = ServerSocketChannel.open(familyOf(bindAddress));
         open.add(server);
-        server.bind(new InetSocketAddress(InetAddress.getByName(address), 0), 16);
+        server.bind(new InetSocketAddress(bindAddress, 0), 16);
         return server;
+    }
+
+    /**
+     * The family of the address itself: Java otherwise opens IPv6 sockets for IPv4 addresses
+     * (bound to {@code ::ffff:127.0.0.1}), which the kernel lists as IPv6.
+     */
+    private static StandardProtocolFamily familyOf(InetAddress address) {
+        return address instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
     }
 
     /** A connected pair: {@code [client, accepted]}, both ESTABLISHED. */
     public SocketChannel[] connectedPair(ServerSocketChannel server) throws IOException {
-        SocketChannel client = SocketChannel.open(server.getLocalAddress());
+        InetSocketAddress target = (InetSocketAddress) server.getLocalAddress();
+        SocketChannel client = SocketChannel.open(familyOf(target.getAddress()));
+        client.connect(target);
         open.add(client);
         SocketChannel accepted = server.accept();
         open.add(accepted);
@@ -48,9 +61,10 @@ public final class LoopbackSockets implements AutoCloseable {
     }
 
     public DatagramChannel udp(String address) throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
+        InetAddress bindAddress = InetAddress.getByName(address);
+        DatagramChannel channel = DatagramChannel.open(familyOf(bindAddress));
         open.add(channel);
-        channel.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+        channel.bind(new InetSocketAddress(bindAddress, 0));
         return channel;
     }
 

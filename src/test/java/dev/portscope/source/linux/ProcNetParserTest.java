@@ -98,7 +98,7 @@ class ProcNetParserTest {
 
         assertThat(found).extracting(Socket::inode).containsExactly(1061L, 5973L);
         assertThat(log.diagnostics()).hasSize(4);
-        assertThat(log.diagnostics().get(0).message()).matches(".*/net/tcp:3: .*truncated.*");
+        assertThat(log.diagnostics().get(0).message()).matches(".*/net/tcp:3: address is not 8 hex digits.*");
         assertThat(log.diagnostics().get(1).message()).matches(".*/net/tcp:4: not a hex digit: 'G'.*");
         assertThat(log.diagnostics().get(2).message()).matches(".*/net/tcp:5: truncated line.*");
         assertThat(log.diagnostics().get(3).message()).matches(".*/net/tcp:6: .*");
