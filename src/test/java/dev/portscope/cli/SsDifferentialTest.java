@@ -1,0 +1,118 @@
+package dev.portscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portscope.model.Protocol;
+import dev.portscope.model.SocketState;
+import dev.portscope.testing.CliRun;
+import dev.portscope.testing.LoopbackSockets;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * portscope and {@code ss -tuanH}, read one after the other on this machine, see the same sockets:
+ * (protocol, local, remote, state). ss is read before and after portscope; a socket seen by only
+ * one of those two reads churned and is forgiven.
+ */
+class SsDifferentialTest {
+
+    /** A comparable socket identity; wildcard addresses read {@code *}, IPv4-mapped addresses as IPv4. */
+    record Key(String protocol, SocketState state, String local, String remote) {}
+
+    static String endpoint(String host, String port) throws IOException {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        int percent = h.indexOf('%');
+        if (percent >= 0) {
+            h = h.substring(0, percent);
+        }
+        String address;
+        if (h.equals("*")) {
+            address = "*";
+        } else {
+            InetAddress a = InetAddress.getByName(h);
+            address = a.isAnyLocalAddress() ? "*" : a.getHostAddress();
+        }
+        return address + ":" + (port.equals("*") ? "0" : port);
+    }
+
+    static String splitEndpoint(String text) throws IOException {
+        int colon = text.lastIndexOf(':');
+        return endpoint(text.substring(0, colon), text.substring(colon + 1));
+    }
+
+    static Set<Key> ss(boolean withBoundTcp) throws Exception {
+        Process ss = new ProcessBuilder("ss", "-tuanH").redirectErrorStream(true).start();
+        String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ss.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ss.exitValue()).as(out).isZero();
+        Set<Key> keys = new HashSet<>();
+        for (String line : out.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 6) {
+                continue;
+            }
+            SocketState state = SocketState.parse(f[1]);
+            if (!withBoundTcp && f[0].equals("tcp") && state == SocketState.CLOSE) {
+                continue; // bound, not listening: absent from /proc/net/tcp by design
+            }
+            keys.add(new Key(f[0], state, splitEndpoint(f[4]), splitEndpoint(f[5])));
+        }
+        return keys;
+    }
+
+    static Set<Key> portscope(String backend) throws Exception {
+        CliRun run = CliRun.run("all", "--json", "--no-process", "--backend", backend);
+        Set<Key> keys = new HashSet<>();
+        for (JsonNode s : run.json().get("sockets")) {
+            String protocol = s.get("protocol").asText();
+            keys.add(new Key(
+                    protocol,
+                    SocketState.valueOf(s.get("state").asText()),
+                    endpoint(s.get("local").get("address").asText(), s.get("local").get("port").asText()),
+                    endpoint(s.get("remote").get("address").asText(), s.get("remote").get("port").asText())));
+        }
+        return keys;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "proc"})
+    void seesWhatSsSees(String backend) throws Exception {
+        try (var sockets = new LoopbackSockets()) {
+            var server = sockets.listen("127.0.0.1");
+            int port = LoopbackSockets.port(server);
+            var pair = sockets.connectedPair(server);
+            int v6 = LoopbackSockets.port(sockets.listen("::1"));
+            int udp = LoopbackSockets.port(sockets.udp("127.0.0.1"));
+            boolean withBoundTcp = !backend.equals("proc");
+
+            Set<Key> before = ss(withBoundTcp);
+            Set<Key> ours = portscope(backend);
+            Set<Key> after = ss(withBoundTcp);
+
+            Set<Key> mine = Set.of(
+                    new Key("tcp", SocketState.LISTEN, "127.0.0.1:" + port, "*:0"),
+                    new Key("tcp", SocketState.ESTABLISHED, "127.0.0.1:" + LoopbackSockets.port(pair[0]), "127.0.0.1:" + port),
+                    new Key("tcp", SocketState.ESTABLISHED, "127.0.0.1:" + port, "127.0.0.1:" + LoopbackSockets.port(pair[0])),
+                    new Key("tcp", SocketState.LISTEN, "0:0:0:0:0:0:0:1:" + v6, "*:0"),
+                    new Key("udp", SocketState.CLOSE, "127.0.0.1:" + udp, "*:0"));
+            assertThat(before).containsAll(mine);
+            assertThat(ours).containsAll(mine);
+
+            Set<Key> stable = new HashSet<>(before);
+            stable.retainAll(after);
+            Set<Key> seenBySs = new HashSet<>(before);
+            seenBySs.addAll(after);
+            assertThat(ours).as("portscope misses sockets ss saw twice").containsAll(stable);
+            assertThat(seenBySs).as("portscope sees sockets ss never saw").containsAll(ours);
+            assertThat(ours).extracting(k -> Protocol.valueOf(k.protocol().toUpperCase(Locale.ROOT))).isNotEmpty();
+        }
+    }
+}
