@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads namespace ids, the inode numbers behind {@code /proc/<pid>/ns/*} ({@code namespaces(7)}). */
-final class NamespaceIds {
+public final class NamespaceIds {
 
     private NamespaceIds() {}
 
     /** The network namespace of the reading process, or 0 when it cannot be told (a fixture tree). */
-    static long networkNamespace(Path procRoot) {
+    public static long networkNamespace(Path procRoot) {
         try {
             return parseLink(Files.readSymbolicLink(procRoot.resolve("self/ns/net")).toString());
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
