@@ -38,7 +38,7 @@ final class Listing {
             PrintWriter out,
             PrintWriter err) {
         output.check();
-        Backend backend = selectBackend(source.backend, env);
+        Backend backend = selectBackend(source, env);
         Inventory inventory = new Inventory(backend, env.clock(), hostName(env));
         boolean withOwners = !source.noProcess;
         Snapshot snapshot = inventory.take(selection.applyTo(query), filter, withOwners);
@@ -59,9 +59,22 @@ final class Listing {
         return snapshot.partial() ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 
-    static Backend selectBackend(String name, CliEnvironment env) {
+    static Backend selectBackend(SourceOptions source, CliEnvironment env) {
+        if (source.replay != null) {
+            if (!"auto".equals(source.backend)) {
+                throw new UsageException("--replay and --backend " + source.backend + " exclude each other");
+            }
+            java.nio.file.Path file = source.replay;
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new UsageException("cannot replay " + file + ": no such file");
+            }
+            if (!java.nio.file.Files.isReadable(file)) {
+                throw new UsageException("cannot replay " + file + ": permission denied");
+            }
+            return Backends.replay(file);
+        }
         try {
-            return Backends.select(name, env.procRoot(), env.etcRoot());
+            return Backends.select(source.backend, env.procRoot(), env.etcRoot());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.portscope.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Where sockets come from, and whether to look for their processes. */
@@ -8,6 +9,10 @@ public final class SourceOptions {
     @Option(names = "--backend", paramLabel = "NAME", description = "Socket source: ${COMPLETION-CANDIDATES} (default: auto).",
             completionCandidates = BackendNames.class)
     String backend = "auto";
+
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "Read sockets from a recording made by 'portscope record' (or an iproute2 TCPDIAG_FILE dump) instead of this machine.")
+    Path replay;
 
     @Option(names = "--no-process", description = "Do not look up the processes holding sockets (faster).")
     boolean noProcess;

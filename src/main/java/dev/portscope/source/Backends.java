@@ -1,20 +1,40 @@
 package dev.portscope.source;
 
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.IpFamily;
+import dev.portscope.model.OwnerIndex;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Protocol;
+import dev.portscope.model.Socket;
+import dev.portscope.query.SocketQuery;
 import dev.portscope.source.linux.ProcNetSocketSource;
 import dev.portscope.source.linux.ProcProcessSource;
+import dev.portscope.source.linux.netlink.NetlinkSocketSource;
+import dev.portscope.source.linux.netlink.ReplaySocketSource;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /** The one place that picks a backend for this machine. */
 public final class Backends {
 
     /** Backend names {@code --backend} accepts. */
-    public static final List<String> NAMES = List.of("auto", "proc");
+    public static final List<String> NAMES = List.of("auto", "netlink", "proc");
+
+    private static final Path LIVE_PROC = Path.of("/proc");
 
     private Backends() {}
 
     /**
+     * {@code auto} takes netlink {@code sock_diag} when a netlink socket opens and procfs is the
+     * live {@code /proc} (a captured tree is read as such), with {@code /proc/net} filling in any dump
+     * the kernel refuses; otherwise it reads {@code /proc/net} and says why.
+     *
      * @param requested a name from {@link #NAMES}
      * @param procRoot  where procfs is mounted
      * @throws IllegalArgumentException when the name is unknown or the backend cannot run here
@@ -27,6 +47,103 @@ public final class Backends {
         if (!Files.isDirectory(procRoot.resolve("net"))) {
             throw new IllegalArgumentException("no procfs at " + procRoot + ": this platform is not supported yet");
         }
-        return new Backend("proc", new ProcNetSocketSource(procRoot), new ProcProcessSource(procRoot, etcRoot.resolve("passwd")));
+        var processes = new ProcProcessSource(procRoot, etcRoot.resolve("passwd"));
+        var proc = new ProcNetSocketSource(procRoot);
+        switch (name) {
+            case "proc" -> {
+                return new Backend("proc", proc, processes);
+            }
+            case "netlink" -> {
+                Optional<String> why = NetlinkSocketSource.unavailableReason();
+                if (why.isPresent()) {
+                    throw new IllegalArgumentException("the netlink backend cannot run here: " + why.get());
+                }
+                return new Backend("netlink", new NetlinkSocketSource(procRoot), processes);
+            }
+            default -> {
+                if (!procRoot.toAbsolutePath().normalize().equals(LIVE_PROC)) {
+                    return new Backend("proc", proc, processes);
+                }
+                Optional<String> why = NetlinkSocketSource.unavailableReason();
+                if (why.isPresent()) {
+                    return new Backend("proc", new Announced(proc, "netlink sock_diag unavailable (" + why.get() + "): read " + procRoot.resolve("net")), processes);
+                }
+                return new Backend("netlink", new NetlinkWithFallback(new NetlinkSocketSource(procRoot), proc), processes);
+            }
+        }
+    }
+
+    /**
+     * Replays a recording made by {@code portscope record} (or iproute2's {@code TCPDIAG_FILE}
+     * dumps). Its sockets belong to another moment, perhaps another machine, so no process owns them.
+     */
+    public static Backend replay(Path recording) {
+        return new Backend("replay", new ReplaySocketSource(recording), new NoProcesses());
+    }
+
+    /**
+     * A socket source that copies all of its netlink traffic to {@code recording}, with
+     * {@code tcp_info} and memory asked for so that a replay can show them.
+     *
+     * @throws IllegalArgumentException when netlink cannot run here
+     */
+    public static SocketSource recorder(Path procRoot, OutputStream recording) {
+        Optional<String> why = NetlinkSocketSource.unavailableReason();
+        if (why.isPresent()) {
+            throw new IllegalArgumentException("cannot record: netlink sock_diag unavailable (" + why.get() + ")");
+        }
+        return new NetlinkSocketSource(procRoot, new NetlinkSocketSource.Settings(true, recording));
+    }
+
+    /** Netlink first; each dump the kernel refuses (EPERM, EINVAL, no udp_diag) is read from /proc/net instead. */
+    private record NetlinkWithFallback(NetlinkSocketSource netlink, ProcNetSocketSource proc) implements SocketSource {
+        @Override
+        public String name() {
+            return netlink.name();
+        }
+
+        @Override
+        public void scan(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
+            for (NetlinkSocketSource.Failure failure : netlink.scanDumps(query, log, sink)) {
+                Protocol protocol = failure.dump().protocol();
+                IpFamily family = failure.dump().family();
+                log.report(Diagnostic.Kind.FALLBACK, protocol.label() + "/" + family.label() + " sockets read from /proc/net: netlink "
+                        + failure.reason());
+                proc.scan(query.withProtocols(Set.of(protocol)).withFamilies(Set.of(family)), log, sink);
+            }
+        }
+    }
+
+    /** A source that says once per scan why it was chosen. */
+    private record Announced(SocketSource source, String why) implements SocketSource {
+        @Override
+        public String name() {
+            return source.name();
+        }
+
+        @Override
+        public void scan(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
+            log.report(Diagnostic.Kind.FALLBACK, why);
+            source.scan(query, log, sink);
+        }
+    }
+
+    /** Owners of replayed sockets are unknown: their inodes name nothing on this machine now. */
+    private record NoProcesses() implements ProcessSource {
+        @Override
+        public OwnerScan scanOwners(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
+            log.report(Diagnostic.Kind.NOTE, "a replay has no processes: owners are not shown");
+            return new OwnerScan(OwnerIndex.empty(), 0, true);
+        }
+
+        @Override
+        public Optional<ProcessInfo> describe(int pid, DiagnosticLog log) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String userName(int uid) {
+            return Integer.toString(uid);
+        }
     }
 }

@@ -1,0 +1,96 @@
+package dev.portscope.cli;
+
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.Protocol;
+import dev.portscope.query.SocketQuery;
+import dev.portscope.source.Backends;
+import dev.portscope.source.DiagnosticLog;
+import dev.portscope.source.SocketSource;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code portscope record FILE}: saves the kernel's socket tables, every state, as raw netlink
+ * {@code sock_diag} traffic, for {@code --replay FILE} on this or another machine, or as a test fixture.
+ */
+@Command(name = "record", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Record this machine's sockets (all states, as netlink sock_diag messages) to FILE, for --replay.")
+final class RecordCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PortscopeCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the recording (replaced if it exists).")
+    Path file;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        SocketQuery query = selection.applyTo(SocketQuery.all());
+        int[] counts = new int[Protocol.values().length];
+        DiagnosticLog log = new DiagnosticLog();
+        long bytes;
+        String unavailable = null;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            SocketSource source;
+            try {
+                source = Backends.recorder(parent.env().procRoot(), out);
+            } catch (IllegalArgumentException e) {
+                unavailable = e.getMessage();
+                source = null;
+            }
+            if (source != null) {
+                source.scan(query, log, socket -> counts[socket.protocol().ordinal()]++);
+            }
+        } catch (UncheckedIOException e) {
+            throw new UsageException("cannot write " + file + ": " + e.getCause().getMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + file + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such directory" : e.getMessage()));
+        }
+        if (unavailable != null) {
+            deleteQuietly(file);
+            err.println("portscope: " + unavailable);
+            return ExitCodes.PARTIAL;
+        }
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            bytes = -1;
+        }
+        err.println("portscope: recorded " + counts[Protocol.TCP.ordinal()] + " tcp and " + counts[Protocol.UDP.ordinal()]
+                + " udp sockets (" + bytes + " bytes) to " + file);
+        boolean partial = false;
+        for (Diagnostic d : log.diagnostics()) {
+            partial |= d.kind().partial();
+            err.println("portscope: " + (d.kind().partial() ? "warning: " : "note: ") + d.message());
+        }
+        err.flush();
+        return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // an empty file left behind is harmless: replaying it says it is empty
+        }
+    }
+}
