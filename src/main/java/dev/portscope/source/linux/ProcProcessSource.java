@@ -1,7 +1,6 @@
 package dev.portscope.source.linux;
 
 import dev.portscope.model.Diagnostic;
-import dev.portscope.model.OwnerIndex;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.source.DiagnosticLog;
 import dev.portscope.source.OwnerScan;
@@ -9,7 +8,6 @@ import dev.portscope.source.ProcessSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,68 +29,33 @@ public final class ProcProcessSource implements ProcessSource {
     private final Path procRoot;
     private final PasswdUsers users;
     private long bootTime = -1;
+    private FdOwnerScanner fastScanner;
+    private boolean fastScannerUnavailable;
 
     public ProcProcessSource(Path procRoot, Path passwdFile) {
         this.procRoot = procRoot;
         this.users = new PasswdUsers(passwdFile);
     }
 
+    /**
+     * Scans with libc through FFM ({@link FdOwnerScanner}) where it can be bound, else with java.nio
+     * ({@link NioOwnerScanner}). Bound on first use, so listings without owners never pay for it.
+     */
     @Override
     public OwnerScan scanOwners(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
-        OwnerIndex.Builder owners = new OwnerIndex.Builder();
-        int unreadable = 0;
-        boolean complete = true;
-        try (DirectoryStream<Path> pids = Files.newDirectoryStream(procRoot, ProcProcessSource::isPidDirectory)) {
-            for (Path pidDir : pids) {
-                int pid = Integer.parseInt(pidDir.getFileName().toString());
-                if (!scanDescriptors(pidDir.resolve("fd"), pid, wanted, owners)) {
-                    unreadable++;
-                }
-                if (wantedCount >= 0 && owners.size() >= wantedCount) {
-                    complete = false;
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, procRoot + ": cannot list processes: " + e.getMessage());
-        }
-        return new OwnerScan(owners.build(), unreadable, complete);
+        FdOwnerScanner fast = fastScanner();
+        return fast != null ? fast.scan(wanted, wantedCount, log) : new NioOwnerScanner(procRoot).scan(wanted, wantedCount, log);
     }
 
-    private static boolean isPidDirectory(Path path) {
-        String name = path.getFileName().toString();
-        if (name.isEmpty() || name.length() > 10) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
-                return false;
+    private synchronized FdOwnerScanner fastScanner() {
+        if (fastScanner == null && !fastScannerUnavailable) {
+            try {
+                fastScanner = new FdOwnerScanner(procRoot, FdOwnerScanner.Settings.forThisMachine());
+            } catch (UnsupportedOperationException | IllegalCallerException | LinkageError e) {
+                fastScannerUnavailable = true; // not Linux/glibc, or native access denied
             }
         }
-        return true;
-    }
-
-    /** @return false when the descriptors could not be read for lack of permission */
-    private static boolean scanDescriptors(Path fdDir, int pid, LongPredicate wanted, OwnerIndex.Builder owners) {
-        try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
-            for (Path fd : fds) {
-                String link;
-                try {
-                    link = Files.readSymbolicLink(fd).toString();
-                } catch (IOException e) {
-                    continue; // closed while we looked
-                }
-                long inode = ProcPidFiles.socketInode(link);
-                if (inode > 0 && (wanted == null || wanted.test(inode))) {
-                    owners.add(inode, pid);
-                }
-            }
-            return true;
-        } catch (AccessDeniedException e) {
-            return false;
-        } catch (IOException e) {
-            return true; // the process exited: nothing of it to report
-        }
+        return fastScanner;
     }
 
     @Override

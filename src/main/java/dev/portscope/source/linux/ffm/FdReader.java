@@ -1,0 +1,141 @@
+package dev.portscope.source.linux.ffm;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * One thread's native buffers for reading descriptor directories: a {@code getdents64} buffer, a
+ * {@code readlinkat} buffer, a {@code struct stat} and a path buffer, allocated once and reused for
+ * every process, so a scan of 200,000 descriptors allocates nothing per descriptor. Not thread-safe:
+ * make one per thread, in that thread, and close it there.
+ *
+ * <p>Directory bytes are copied to a Java array for the pure decoder ({@code FdDirents}); names are
+ * handed back to the kernel by their offset in the native copy, where the kernel left them
+ * NUL-terminated.
+ */
+public final class FdReader implements AutoCloseable {
+
+    /** Enough for {@code socket:[4294967295]} and then some; longer targets are not sockets anyway. */
+    public static final int LINK_BUFFER_BYTES = 64;
+    private static final int PATH_BUFFER_BYTES = 4096; // PATH_MAX, limits.h
+
+    /**
+     * Offsets in {@code struct stat} as the kernel fills it for {@code newfstatat}:
+     * <pre>
+     * // arch/x86/include/uapi/asm/stat.h (x86-64)   // include/uapi/asm-generic/stat.h (arm64, riscv64)
+     * struct stat {                                  struct stat {
+     *     __kernel_ulong_t st_dev;    // 0               unsigned long st_dev;    // 0
+     *     __kernel_ulong_t st_ino;    // 8               unsigned long st_ino;    // 8
+     *     __kernel_ulong_t st_nlink;  // 16              unsigned int  st_mode;   // 16
+     *     unsigned int     st_mode;   // 24              ...
+     *     ...                         // 144 bytes   };                           // 128 bytes
+     * };
+     * </pre>
+     */
+    private static final long ST_INO = 8;
+    private static final int STAT_BYTES = 256;
+    private static final int S_IFMT = 0170000;  // sys/stat.h, inode(7)
+    private static final int S_IFSOCK = 0140000;
+
+    private final Libc libc;
+    private final Arena arena;
+    private final MemorySegment state;
+    private final MemorySegment dirents;
+    private final MemorySegment link;
+    private final MemorySegment stat;
+    private final MemorySegment path;
+    private final long stMode;
+
+    /** @param direntBufferBytes size of the {@code getdents64} buffer; 32 KiB reads ~1,300 entries per call */
+    public FdReader(Libc libc, int direntBufferBytes) {
+        this.libc = libc;
+        this.arena = Arena.ofConfined();
+        this.state = Libc.errnoSegment(arena);
+        this.dirents = arena.allocate(direntBufferBytes, 8);
+        this.link = arena.allocate(LINK_BUFFER_BYTES);
+        this.stat = arena.allocate(STAT_BYTES, 8);
+        this.path = arena.allocate(PATH_BUFFER_BYTES);
+        this.stMode = switch (System.getProperty("os.arch", "")) {
+            case "amd64", "x86_64" -> 24;
+            case "aarch64", "riscv64" -> 16;
+            default -> -1; // socketInodeAt is unavailable; readLinkAt still works
+        };
+    }
+
+    /** The size of the directory buffer; {@link #readDirectory} needs a Java array at least this long. */
+    public int direntBufferBytes() {
+        return (int) dirents.byteSize();
+    }
+
+    /**
+     * Opens a directory, relative to {@code dirfd} ({@link Libc#AT_FDCWD} for the working directory).
+     *
+     * @param name the path's bytes {@code [offset, offset + length)}, without a NUL
+     * @return a descriptor, or {@code -errno}
+     */
+    public int openDirectory(int dirfd, byte[] name, int offset, int length) {
+        if (length >= PATH_BUFFER_BYTES) {
+            return -36; // ENAMETOOLONG
+        }
+        MemorySegment.copy(name, offset, path, ValueLayout.JAVA_BYTE, 0, length);
+        path.set(ValueLayout.JAVA_BYTE, length, (byte) 0);
+        return libc.openat(state, dirfd, path, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+    }
+
+    /**
+     * Reads the next batch of {@code linux_dirent64} records of a directory into {@code into}.
+     *
+     * @return the number of bytes read, 0 at the end of the directory, or {@code -errno}
+     */
+    public int readDirectory(int dirfd, byte[] into) {
+        int n = libc.getdents64(state, dirfd, dirents);
+        if (n > 0) {
+            MemorySegment.copy(dirents, ValueLayout.JAVA_BYTE, 0, into, 0, n);
+        }
+        return n;
+    }
+
+    /**
+     * Reads the target of a link named by a record of the last {@link #readDirectory} batch.
+     *
+     * @param nameOffset where the record's NUL-terminated name starts in that batch
+     * @return the target's length in {@code into} (at most {@link #LINK_BUFFER_BYTES}), or {@code -errno}
+     */
+    public int readLinkAt(int dirfd, int nameOffset, byte[] into) {
+        int n = libc.readlinkat(state, dirfd, dirents.asSlice(nameOffset), link);
+        if (n > 0) {
+            MemorySegment.copy(link, ValueLayout.JAVA_BYTE, 0, into, 0, Math.min(n, into.length));
+        }
+        return n;
+    }
+
+    /**
+     * Stats what a descriptor link of the last batch points to: for a socket, {@code st_ino} is the
+     * socket's inode (the number in {@code socket:[N]}).
+     *
+     * @return the inode, 0 when it is not a socket, or {@code -errno}
+     * @throws UnsupportedOperationException on an architecture whose {@code struct stat} is not mapped
+     */
+    public long socketInodeAt(int dirfd, int nameOffset) {
+        if (stMode < 0) {
+            throw new UnsupportedOperationException("struct stat layout unknown on " + System.getProperty("os.arch"));
+        }
+        int rc = libc.fstatat(state, dirfd, dirents.asSlice(nameOffset), stat);
+        if (rc < 0) {
+            return rc;
+        }
+        int mode = stat.get(ValueLayout.JAVA_INT, stMode);
+        return (mode & S_IFMT) == S_IFSOCK ? stat.get(ValueLayout.JAVA_LONG, ST_INO) : 0;
+    }
+
+    public void closeDescriptor(int fd) {
+        libc.close(state, fd);
+    }
+
+    /** Frees the buffers. */
+    @Override
+    public void close() {
+        arena.close();
+    }
+}
