@@ -1,0 +1,64 @@
+package dev.portscope.source.linux;
+
+import dev.portscope.source.DiagnosticLog;
+import dev.portscope.source.OwnerScan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Compares the ways of finding socket owners on this machine's live /proc, alternating them in one
+ * loop (the machine is shared and noisy, so only ratios within a run mean something). Run it with a
+ * load from bench/loadgen.py up; bench/jmh.sh runs it.
+ *
+ * <p>Usage: {@code OwnerScanComparison [rounds]} (default 7; the first round is warm-up and dropped).
+ */
+public final class OwnerScanComparison {
+
+    private OwnerScanComparison() {}
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        if (rounds < 2 || rounds > 1000) {
+            throw new IllegalArgumentException("rounds in [2, 1000]");
+        }
+        Path proc = Path.of("/proc");
+        Map<String, Supplier<OwnerScan>> ways = new LinkedHashMap<>();
+        ways.put("java.nio, 1 thread", () -> new NioOwnerScanner(proc).scan(null, -1, new DiagnosticLog()));
+        for (FdOwnerScanner.Method method : FdOwnerScanner.Method.values()) {
+            for (int threads = 1; threads <= 2; threads++) {
+                var scanner = new FdOwnerScanner(proc, new FdOwnerScanner.Settings(threads, method));
+                ways.put("FFM " + method.name().toLowerCase() + ", " + threads + " thread" + (threads > 1 ? "s" : ""),
+                        () -> scanner.scan(null, -1, new DiagnosticLog()));
+            }
+        }
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        Map<String, Integer> found = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (var way : ways.entrySet()) {
+                long start = System.nanoTime();
+                OwnerScan scan = way.getValue().get();
+                long elapsed = System.nanoTime() - start;
+                if (round > 0) {
+                    times.computeIfAbsent(way.getKey(), k -> new ArrayList<>()).add(elapsed);
+                }
+                found.put(way.getKey(), scan.owners().size());
+            }
+        }
+        double baseline = median(times.get("java.nio, 1 thread"));
+        System.out.printf("| way | median ms | ÷ java.nio | socket inodes found |%n|---|---:|---:|---:|%n");
+        for (var entry : times.entrySet()) {
+            double m = median(entry.getValue());
+            System.out.printf("| %s | %.1f | %.2f | %d |%n", entry.getKey(), m / 1e6, m / baseline, found.get(entry.getKey()));
+        }
+    }
+
+    private static double median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+}
