@@ -129,7 +129,7 @@ final class FilterParser {
         if (token.is("dev", "fwmark", "cgroup", "autobound")) {
             throw token.error("the ss condition " + token.quoted() + " is not supported by portscope");
         }
-        throw expected("a condition (src, dst, sport, dport, not or '(')", after);
+        throw expected(after == null ? "a condition (src, dst, sport, dport, not or '(')" : "a condition", after);
     }
 
     private Filter address(Token keyword) {

@@ -104,8 +104,8 @@ public record IpPrefix(InetAddress address, int length) {
         if (!ok) {
             boolean looksNumeric = host.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
             throw token.error(looksNumeric
-                    ? "'" + host + "' in " + token.quoted() + " is not an IPv4 address"
-                    : "'" + host + "' in " + token.quoted() + " is not an IP address (host names are not resolved)");
+                    ? quote(host, token) + " is not an IPv4 address"
+                    : quote(host, token) + " is not an IP address (host names are not resolved)");
         }
         try {
             return InetAddress.getByAddress(bytes);
@@ -119,7 +119,7 @@ public record IpPrefix(InetAddress address, int length) {
         try {
             parsed = InetAddress.ofLiteral(host);
         } catch (IllegalArgumentException e) {
-            throw token.error("'" + host + "' in " + token.quoted() + " is not an IPv6 address");
+            throw token.error(quote(host, token) + " is not an IPv6 address");
         }
         byte[] bytes = parsed instanceof Inet4Address ? mapped(parsed.getAddress()) : parsed.getAddress();
         try {
@@ -127,6 +127,11 @@ public record IpPrefix(InetAddress address, int length) {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code 'HOST'}, or {@code 'HOST' in 'TOKEN'} when the token says more than the address. */
+    private static String quote(String host, Token token) {
+        return token.text().equals(host) ? token.quoted() : "'" + host + "' in " + token.quoted();
     }
 
     /** {@code ::ffff:a.b.c.d} for an IPv4 address. */

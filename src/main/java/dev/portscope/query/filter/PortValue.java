@@ -69,20 +69,25 @@ public sealed interface PortValue {
         }
         if (text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             if (text.length() > 5 || Integer.parseInt(text) > 65_535) {
-                throw token.error("port " + text + " in " + token.quoted() + " is out of range 0-65535");
+                throw token.error("port " + text + within(text, token) + " is out of range 0-65535");
             }
             return new Number(Integer.parseInt(text));
         }
         if (text.startsWith("-") && text.length() > 1 && text.substring(1).chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw token.error("port " + text + " in " + token.quoted() + " is out of range 0-65535");
+            throw token.error("port " + text + within(text, token) + " is out of range 0-65535");
         }
         Map<Protocol, Integer> ports = new EnumMap<>(Protocol.class);
         for (Protocol protocol : Protocol.values()) {
             services.portOf(protocol, text).ifPresent(port -> ports.put(protocol, port));
         }
         if (ports.isEmpty()) {
-            throw token.error("unknown service '" + text + "' in " + token.quoted() + ": give a port number or a known service name");
+            throw token.error("unknown service '" + text + "'" + within(text, token) + ": give a port number or a known service name");
         }
         return new Named(text, ports);
+    }
+
+    /** " in 'TOKEN'" when the port is only part of its token ({@code 10.0.0.1:99999}), else nothing. */
+    private static String within(String text, Token token) {
+        return token.text().equals(text) || token.text().equals(":" + text) ? "" : " in " + token.quoted();
     }
 }
