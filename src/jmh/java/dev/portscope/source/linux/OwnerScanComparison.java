@@ -36,24 +36,37 @@ public final class OwnerScanComparison {
             }
         }
         Map<String, List<Long>> times = new LinkedHashMap<>();
+        Map<String, List<Long>> cpu = new LinkedHashMap<>();
         Map<String, Integer> found = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (var way : ways.entrySet()) {
+                long cpuStart = cpuNanos();
                 long start = System.nanoTime();
                 OwnerScan scan = way.getValue().get();
                 long elapsed = System.nanoTime() - start;
+                long cpuUsed = cpuNanos() - cpuStart;
                 if (round > 0) {
                     times.computeIfAbsent(way.getKey(), k -> new ArrayList<>()).add(elapsed);
+                    cpu.computeIfAbsent(way.getKey(), k -> new ArrayList<>()).add(cpuUsed);
                 }
                 found.put(way.getKey(), scan.owners().size());
             }
         }
         double baseline = median(times.get("java.nio, 1 thread"));
-        System.out.printf("| way | median ms | ÷ java.nio | socket inodes found |%n|---|---:|---:|---:|%n");
+        double cpuBaseline = median(cpu.get("java.nio, 1 thread"));
+        System.out.printf("| way | median wall ms | wall ÷ java.nio | median CPU ms (user+sys) | CPU ÷ java.nio | socket inodes found |%n"
+                + "|---|---:|---:|---:|---:|---:|%n");
         for (var entry : times.entrySet()) {
             double m = median(entry.getValue());
-            System.out.printf("| %s | %.1f | %.2f | %d |%n", entry.getKey(), m / 1e6, m / baseline, found.get(entry.getKey()));
+            double c = median(cpu.get(entry.getKey()));
+            System.out.printf("| %s | %.1f | %.2f | %.1f | %.2f | %d |%n",
+                    entry.getKey(), m / 1e6, m / baseline, c / 1e6, c / cpuBaseline, found.get(entry.getKey()));
         }
+    }
+
+    /** CPU time of the whole process (all threads, user and system). */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     private static double median(List<Long> values) {

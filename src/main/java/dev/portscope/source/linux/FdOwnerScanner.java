@@ -15,7 +15,7 @@ import java.util.function.LongPredicate;
 /**
  * Socket owners through libc: {@code getdents64} on {@code /proc} for the pids, then per process
  * {@code openat("<pid>/fd")}, {@code getdents64} and, per descriptor, {@code readlinkat} (or
- * {@code fstatat}, see {@link Method}) into reused native buffers, decoded without a String per
+ * {@code statx}, see {@link Method}) into reused native buffers, decoded without a String per
  * descriptor. Processes are shared among threads through one cursor, as their descriptor counts
  * differ by orders of magnitude.
  *
@@ -28,8 +28,11 @@ final class FdOwnerScanner {
     enum Method {
         /** {@code readlinkat} and parse {@code socket:[N]}: works on copied /proc trees too (dangling links). */
         READLINK,
-        /** {@code fstatat} through the link: {@code st_ino} of a socket is its inode; stats every open file. */
-        FSTAT
+        /**
+         * {@code statx} through the link: {@code stx_ino} of a socket is its inode. Skips formatting the
+         * link text in the kernel, but stats every open file (from cache: {@code AT_STATX_DONT_SYNC}).
+         */
+        STATX
     }
 
     /** @param threads how many threads share the processes (1 = the caller's thread only) */
@@ -213,7 +216,7 @@ final class FdOwnerScanner {
 
         private long inodeOf(FdReader reader, int dirFd, int pos, byte[] link) {
             int nameOffset = pos + FdDirents.NAME;
-            if (settings.method() == Method.FSTAT) {
+            if (settings.method() == Method.STATX) {
                 return reader.socketInodeAt(dirFd, nameOffset); // -errno when closed meanwhile
             }
             int n = reader.readLinkAt(dirFd, nameOffset, link);

@@ -6,7 +6,7 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * One thread's native buffers for reading descriptor directories: a {@code getdents64} buffer, a
- * {@code readlinkat} buffer, a {@code struct stat} and a path buffer, allocated once and reused for
+ * {@code readlinkat} buffer, a {@code struct statx} and a path buffer, allocated once and reused for
  * every process, so a scan of 200,000 descriptors allocates nothing per descriptor. Not thread-safe:
  * make one per thread, in that thread, and close it there.
  *
@@ -21,20 +21,33 @@ public final class FdReader implements AutoCloseable {
     private static final int PATH_BUFFER_BYTES = 4096; // PATH_MAX, limits.h
 
     /**
-     * Offsets in {@code struct stat} as the kernel fills it for {@code newfstatat}:
+     * {@code struct statx}, the same on every architecture:
      * <pre>
-     * // arch/x86/include/uapi/asm/stat.h (x86-64)   // include/uapi/asm-generic/stat.h (arm64, riscv64)
-     * struct stat {                                  struct stat {
-     *     __kernel_ulong_t st_dev;    // 0               unsigned long st_dev;    // 0
-     *     __kernel_ulong_t st_ino;    // 8               unsigned long st_ino;    // 8
-     *     __kernel_ulong_t st_nlink;  // 16              unsigned int  st_mode;   // 16
-     *     unsigned int     st_mode;   // 24              ...
-     *     ...                         // 144 bytes   };                           // 128 bytes
+     * struct statx {                 // include/uapi/linux/stat.h
+     *     __u32 stx_mask;            // offset 0: which fields were filled
+     *     __u32 stx_blksize;         // 4
+     *     __u64 stx_attributes;      // 8
+     *     __u32 stx_nlink;           // 16
+     *     __u32 stx_uid;             // 20
+     *     __u32 stx_gid;             // 24
+     *     __u16 stx_mode;            // 28
+     *     __u16 __spare0;            // 30
+     *     __u64 stx_ino;             // 32
+     *     ...                        // 256 bytes in all
      * };
      * </pre>
      */
-    private static final long ST_INO = 8;
-    private static final int STAT_BYTES = 256;
+    private static final long STX_MASK = 0;
+    private static final long STX_MODE = 28;
+    private static final long STX_INO = 32;
+    private static final int STATX_BYTES = 256;
+    private static final int STATX_TYPE = 0x1;    // linux/stat.h
+    private static final int STATX_INO = 0x100;
+    /**
+     * {@code AT_STATX_DONT_SYNC} (fcntl.h): take what the kernel has cached, so a descriptor on a dead
+     * NFS or FUSE mount cannot hang the scan.
+     */
+    private static final int AT_STATX_DONT_SYNC = 0x4000;
     private static final int S_IFMT = 0170000;  // sys/stat.h, inode(7)
     private static final int S_IFSOCK = 0140000;
 
@@ -45,7 +58,6 @@ public final class FdReader implements AutoCloseable {
     private final MemorySegment link;
     private final MemorySegment stat;
     private final MemorySegment path;
-    private final long stMode;
 
     /** @param direntBufferBytes size of the {@code getdents64} buffer; 32 KiB reads ~1,300 entries per call */
     public FdReader(Libc libc, int direntBufferBytes) {
@@ -54,13 +66,8 @@ public final class FdReader implements AutoCloseable {
         this.state = Libc.errnoSegment(arena);
         this.dirents = arena.allocate(direntBufferBytes, 8);
         this.link = arena.allocate(LINK_BUFFER_BYTES);
-        this.stat = arena.allocate(STAT_BYTES, 8);
+        this.stat = arena.allocate(STATX_BYTES, 8);
         this.path = arena.allocate(PATH_BUFFER_BYTES);
-        this.stMode = switch (System.getProperty("os.arch", "")) {
-            case "amd64", "x86_64" -> 24;
-            case "aarch64", "riscv64" -> 16;
-            default -> -1; // socketInodeAt is unavailable; readLinkAt still works
-        };
     }
 
     /** The size of the directory buffer; {@link #readDirectory} needs a Java array at least this long. */
@@ -111,22 +118,20 @@ public final class FdReader implements AutoCloseable {
     }
 
     /**
-     * Stats what a descriptor link of the last batch points to: for a socket, {@code st_ino} is the
-     * socket's inode (the number in {@code socket:[N]}).
+     * Stats what a descriptor link of the last batch points to ({@code statx} follows the link): for a
+     * socket, {@code stx_ino} is the socket's inode, the number in {@code socket:[N]}.
      *
      * @return the inode, 0 when it is not a socket, or {@code -errno}
-     * @throws UnsupportedOperationException on an architecture whose {@code struct stat} is not mapped
      */
     public long socketInodeAt(int dirfd, int nameOffset) {
-        if (stMode < 0) {
-            throw new UnsupportedOperationException("struct stat layout unknown on " + System.getProperty("os.arch"));
-        }
-        int rc = libc.fstatat(state, dirfd, dirents.asSlice(nameOffset), stat);
+        int rc = libc.statx(state, dirfd, dirents.asSlice(nameOffset), AT_STATX_DONT_SYNC, STATX_TYPE | STATX_INO, stat);
         if (rc < 0) {
             return rc;
         }
-        int mode = stat.get(ValueLayout.JAVA_INT, stMode);
-        return (mode & S_IFMT) == S_IFSOCK ? stat.get(ValueLayout.JAVA_LONG, ST_INO) : 0;
+        int filled = stat.get(ValueLayout.JAVA_INT, STX_MASK);
+        int mode = Short.toUnsignedInt(stat.get(ValueLayout.JAVA_SHORT, STX_MODE));
+        boolean socket = (filled & (STATX_TYPE | STATX_INO)) == (STATX_TYPE | STATX_INO) && (mode & S_IFMT) == S_IFSOCK;
+        return socket ? stat.get(ValueLayout.JAVA_LONG, STX_INO) : 0;
     }
 
     public void closeDescriptor(int fd) {

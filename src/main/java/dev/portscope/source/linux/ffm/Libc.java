@@ -16,7 +16,7 @@ import java.lang.invoke.VarHandle;
  * result, or {@code -errno} on failure (errno is captured right after the call, before the JVM can
  * overwrite it). Immutable; one instance serves every thread.
  *
- * <p>Needs glibc 2.30 ({@code getdents64}) and 2.33 ({@code fstatat} as a real symbol); {@link #load()}
+ * <p>Needs glibc 2.30 ({@code getdents64}; {@code statx} came in 2.28); {@link #load()}
  * fails on anything older or on a libc without them, and callers fall back to java.nio.
  */
 public final class Libc {
@@ -45,7 +45,7 @@ public final class Libc {
     private final MethodHandle close;
     private final MethodHandle getdents64;
     private final MethodHandle readlinkat;
-    private final MethodHandle fstatat;
+    private final MethodHandle statx;
 
     private Libc(SymbolLookup libc) {
         Linker.Option errno = Linker.Option.captureCallState("errno");
@@ -57,8 +57,8 @@ public final class Libc {
         getdents64 = handle(libc, "getdents64", FunctionDescriptor.of(LONG, INT, PTR, LONG), errno);
         // ssize_t readlinkat(int dirfd, const char *pathname, char *buf, size_t bufsiz);  readlinkat(2)
         readlinkat = handle(libc, "readlinkat", FunctionDescriptor.of(LONG, INT, PTR, PTR, LONG), errno);
-        // int fstatat(int dirfd, const char *pathname, struct stat *statbuf, int flags);  fstatat(2)
-        fstatat = handle(libc, "fstatat", FunctionDescriptor.of(INT, INT, PTR, PTR, INT), errno);
+        // int statx(int dirfd, const char *pathname, int flags, unsigned int mask, struct statx *statxbuf);  statx(2)
+        statx = handle(libc, "statx", FunctionDescriptor.of(INT, INT, PTR, INT, INT, PTR), errno);
     }
 
     /**
@@ -131,13 +131,13 @@ public final class Libc {
         }
     }
 
-    /** {@code fstatat(dirfd, name, statbuf, 0)}, following links: 0, or {@code -errno}. See {@link FdReader#socketInodeAt}. */
-    public int fstatat(MemorySegment state, int dirfd, MemorySegment name, MemorySegment statbuf) {
+    /** {@code statx(dirfd, name, flags, mask, buf)}: 0, or {@code -errno}. See {@link FdReader#socketInodeAt}. */
+    public int statx(MemorySegment state, int dirfd, MemorySegment name, int flags, int mask, MemorySegment statxbuf) {
         try {
-            int rc = (int) fstatat.invokeExact(state, dirfd, name, statbuf, 0);
+            int rc = (int) statx.invokeExact(state, dirfd, name, flags, mask, statxbuf);
             return rc == 0 ? 0 : -errno(state);
         } catch (Throwable e) {
-            throw new AssertionError("fstatat", e);
+            throw new AssertionError("statx", e);
         }
     }
 }
