@@ -17,9 +17,11 @@ import os
 import resource
 import signal
 import socket
+import struct
 import sys
 import time
 
+NO_LINGER = struct.pack("ii", 1, 0)  # struct linger {l_onoff = 1, l_linger = 0}
 FD_RESERVE = 64  # stdio, listeners, the readiness pipe, the interpreter's own files
 
 
@@ -49,6 +51,10 @@ def worker(listeners, count, first, ready_fd, deadline):
         # With listeners shared by all workers, this may take another worker's connection: each worker
         # still ends up holding `count` accepted sockets, and the total is N.
         accepted, _ = listener.accept()
+        # SO_LINGER {on, 0} (socket(7)): closing resets the connection instead of leaving 2N sockets in
+        # TIME-WAIT for a minute, where they would be counted by the next run.
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, NO_LINGER)
+        accepted.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, NO_LINGER)
         held.append(client)
         held.append(accepted)
     os.write(ready_fd, b"1")

@@ -76,9 +76,13 @@ work="$(mktemp -d)"
 loadgen_pid=""
 cleanup() {
   if [ -n "$loadgen_pid" ]; then
-    kill -TERM -- "-$loadgen_pid" 2>/dev/null || true
+    # The parent ends its workers on SIGTERM; any left after 5 s are ended by pid (they would also
+    # exit by themselves at loadgen's --timeout).
+    local workers; workers="$(pgrep -P "$loadgen_pid" || true)"
+    kill -TERM "$loadgen_pid" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$loadgen_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$loadgen_pid" 2>/dev/null || true
+    for pid in $loadgen_pid $workers; do kill -KILL "$pid" 2>/dev/null || true; done
+    wait "$loadgen_pid" 2>/dev/null || true
     loadgen_pid=""
   fi
   rm -rf "$work"
@@ -102,7 +106,7 @@ report="$here/results/$stamp.md"
 
 for n in $counts; do
   ready_limit=$((60 + n / 200))
-  setsid /usr/bin/python3 "$here/loadgen.py" --connections "$n" --timeout $((ready_limit + 14 * reps * tool_timeout / 10 + 600)) \
+  /usr/bin/python3 "$here/loadgen.py" --connections "$n" --timeout $((ready_limit + 14 * reps * tool_timeout / 10 + 600)) \
     > "$work/loadgen.out" 2> "$work/loadgen.err" &
   loadgen_pid=$!
   for _ in $(seq $((ready_limit * 10))); do
