@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * What {@code src}/{@code dst} ask of an endpoint: an address prefix (empty: any address) and a
  * port ({@link PortValue.Any}: any port). Forms, as ss's {@code parse_hostcond}:
  * {@code 10.0.0.1}, {@code 10.0.0.1:22}, {@code 10.0.0.0/8}, {@code 10.0.0.0/8:22}, {@code [::1]},
- * {@code [::1]:22}, {@code *}, {@code *:22}, {@code :22}, {@code 10.0.0.1:*}, and the keywords
+ * {@code [::1]:22}, {@code [fe80::]/10}, {@code *}, {@code *:22}, {@code :22}, {@code 10.0.0.1:*}, and the keywords
  * {@code any}, {@code all} and {@code default} for any address. A bare IPv6 address ({@code fe80::1})
  * is taken whole, without a port: write {@code [fe80::1]:22} for a port.
  */
@@ -43,7 +43,13 @@ public record AddressPattern(Optional<IpPrefix> prefix, PortValue port) {
                 throw token.error("missing ']' in " + token.quoted());
             }
             host = text.substring(1, close);
-            portText = portAfter(text.substring(close + 1), token, "']'");
+            String rest = text.substring(close + 1);
+            if (rest.startsWith("/")) { // [fe80::]/10: the length may follow the bracket too
+                int colon = rest.indexOf(':');
+                host += colon < 0 ? rest : rest.substring(0, colon);
+                rest = colon < 0 ? "" : rest.substring(colon);
+            }
+            portText = portAfter(rest, token, "']'");
             if (host.isEmpty()) {
                 throw token.error("expected an address inside '[' ']' in " + token.quoted());
             }
