@@ -119,6 +119,13 @@ for n in $counts; do
 
   declare -A times=() rss=() lines=()
   for rep in $(seq "$reps"); do
+    # Every round must see the whole load: stop if the load generator lost connections.
+    now=$(($(cat /proc/net/tcp /proc/net/tcp6 | wc -l) - 2))
+    if ! kill -0 "$loadgen_pid" 2>/dev/null || [ "$now" -lt "$((2 * n))" ]; then
+      echo "bench: the load is gone ($now sockets, expected >= $((2 * n))); load generator said:" >&2
+      cat "$work/loadgen.out" "$work/loadgen.err" >&2
+      exit 1
+    fi
     for entry in "${tools[@]}"; do
       name="${entry%%|*}"; cmd="${entry#*|}"
       selected "$name" || continue
