@@ -101,7 +101,7 @@ report="$here/results/$stamp.md"
   echo "# portscope benchmark, $stamp"
   echo
   echo "$(nproc) CPUs, $(uname -r), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "portscope $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?'); $reps runs of each tool per N, alternating; median wall time and median peak RSS (/usr/bin/time)."
+  echo "$("$portscope" --version 2>/dev/null | head -1) at $(git -C "$(dirname "$portscope")" rev-parse --short HEAD 2>/dev/null || echo 'a copy'); $reps runs of each tool per N, alternating; median wall time and median peak RSS (/usr/bin/time)."
 } | tee "$report"
 
 for n in $counts; do

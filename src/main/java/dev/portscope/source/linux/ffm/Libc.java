@@ -6,18 +6,18 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * Downcall handles for the few glibc calls that walk {@code /proc/<pid>/fd}. Each call returns its
- * result, or {@code -errno} on failure (errno is captured right after the call, before the JVM can
- * overwrite it). Immutable; one instance serves every thread.
+ * The system calls that walk {@code /proc/<pid>/fd}, made through one downcall handle to libc's
+ * {@code long syscall(long number, ...)} ({@code syscall(2)}). One handle rather than one per function:
+ * each downcall handle costs tens of milliseconds to link in a freshly started JVM, more than a
+ * small scan takes; and {@code syscall} is in every libc, whatever its version.
  *
- * <p>Needs glibc 2.30 ({@code getdents64}; {@code statx} came in 2.28); {@link #load()}
- * fails on anything older or on a libc without them, and callers fall back to java.nio.
+ * <p>Each call returns its result, or {@code -errno} on failure (errno is captured right after the
+ * call, before the JVM can overwrite it). Immutable; one instance serves every thread.
  */
 public final class Libc {
 
@@ -28,59 +28,57 @@ public final class Libc {
     /** {@code AT_FDCWD} from {@code fcntl.h}: paths relative to the working directory. */
     public static final int AT_FDCWD = -100;
     // errno-base.h
+    public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int ESRCH = 3;
     public static final int EACCES = 13;
-    public static final int EPERM = 1;
-    public static final int EINTR = 4;
 
-    private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
-    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
-    private static final ValueLayout PTR = ValueLayout.ADDRESS;
 
-    private final MethodHandle openat;
-    private final MethodHandle close;
-    private final MethodHandle getdents64;
-    private final MethodHandle readlinkat;
-    private final MethodHandle statx;
+    /** System call numbers of one architecture. */
+    private record Numbers(long openat, long close, long getdents64, long readlinkat, long statx) {
 
-    private Libc(SymbolLookup libc) {
-        Linker.Option errno = Linker.Option.captureCallState("errno");
-        // int openat(int dirfd, const char *pathname, int flags, ...);              openat(2)
-        openat = handle(libc, "openat", FunctionDescriptor.of(INT, INT, PTR, INT), errno, Linker.Option.firstVariadicArg(3));
-        // int close(int fd);                                                        close(2)
-        close = handle(libc, "close", FunctionDescriptor.of(INT, INT), errno);
-        // ssize_t getdents64(int fd, void *dirp, size_t count);                     getdents64(2)
-        getdents64 = handle(libc, "getdents64", FunctionDescriptor.of(LONG, INT, PTR, LONG), errno);
-        // ssize_t readlinkat(int dirfd, const char *pathname, char *buf, size_t bufsiz);  readlinkat(2)
-        readlinkat = handle(libc, "readlinkat", FunctionDescriptor.of(LONG, INT, PTR, PTR, LONG), errno);
-        // int statx(int dirfd, const char *pathname, int flags, unsigned int mask, struct statx *statxbuf);  statx(2)
-        statx = handle(libc, "statx", FunctionDescriptor.of(INT, INT, PTR, INT, INT, PTR), errno);
+        static Numbers of(String arch) {
+            return switch (arch) {
+                // arch/x86/entry/syscalls/syscall_64.tbl
+                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 332);
+                // include/uapi/asm-generic/unistd.h, used by arm64 and riscv64
+                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 291);
+                default -> throw new UnsupportedOperationException("system call numbers unknown on " + arch);
+            };
+        }
+    }
+
+    private final MethodHandle syscall;
+    private final Numbers nr;
+
+    private Libc(MethodHandle syscall, Numbers nr) {
+        this.syscall = syscall;
+        this.nr = nr;
     }
 
     /**
-     * Binds the calls.
+     * Binds {@code syscall}.
      *
-     * @throws UnsupportedOperationException when this is not Linux, or libc lacks a call
+     * @throws UnsupportedOperationException when this is not Linux on x86-64, arm64 or riscv64
      */
     public static Libc load() {
         if (!System.getProperty("os.name", "").equals("Linux")) {
             throw new UnsupportedOperationException("not Linux");
         }
-        try {
-            return new Libc(LINKER.defaultLookup());
-        } catch (RuntimeException e) {
-            throw new UnsupportedOperationException("libc lacks a call: " + e.getMessage(), e);
-        }
-    }
-
-    private static MethodHandle handle(SymbolLookup lookup, String name, FunctionDescriptor descriptor, Linker.Option... options) {
-        MemorySegment symbol = lookup.find(name).orElseThrow(() -> new UnsupportedOperationException("no " + name));
-        // With captureCallState the handle takes the state segment as a leading extra argument.
-        return LINKER.downcallHandle(symbol, descriptor, options);
+        Numbers nr = Numbers.of(System.getProperty("os.arch", ""));
+        Linker linker = Linker.nativeLinker();
+        MemorySegment symbol = linker.defaultLookup().find("syscall")
+                .orElseThrow(() -> new UnsupportedOperationException("libc has no syscall()"));
+        // long syscall(long number, ...): every argument is passed as a long, as the kernel takes them.
+        ValueLayout.OfLong l = ValueLayout.JAVA_LONG;
+        MethodHandle handle = linker.downcallHandle(
+                symbol,
+                FunctionDescriptor.of(l, l, l, l, l, l, l),
+                Linker.Option.firstVariadicArg(1),
+                Linker.Option.captureCallState("errno"));
+        return new Libc(handle, nr);
     }
 
     /** A segment to receive errno, one per thread (see {@link Linker.Option#captureCallState}). */
@@ -88,56 +86,44 @@ public final class Libc {
         return arena.allocate(CALL_STATE);
     }
 
-    private static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
+    private long call(MemorySegment state, long number, long a, long b, long c, long d, long e) {
+        long result;
+        try {
+            result = (long) syscall.invokeExact(state, number, a, b, c, d, e);
+        } catch (Throwable t) {
+            throw new AssertionError("syscall " + number, t);
+        }
+        return result >= 0 ? result : -(int) ERRNO.get(state, 0L);
     }
 
-    /** {@code openat(dirfd, path, flags)}: a descriptor, or {@code -errno}. {@code path} is NUL-terminated. */
+    /** {@code openat(dirfd, path, flags)} ({@code openat(2)}): a descriptor, or {@code -errno}. {@code path} is NUL-terminated. */
     public int openat(MemorySegment state, int dirfd, MemorySegment path, int flags) {
-        try {
-            int fd = (int) openat.invokeExact(state, dirfd, path, flags);
-            return fd >= 0 ? fd : -errno(state);
-        } catch (Throwable e) {
-            throw new AssertionError("openat", e);
-        }
+        return (int) call(state, nr.openat(), dirfd, path.address(), flags, 0, 0);
     }
 
-    /** {@code close(fd)}. Errors are ignored: on Linux the descriptor is released even when close fails. */
+    /** {@code close(fd)} ({@code close(2)}). Errors are ignored: on Linux the descriptor is released even when close fails. */
     public void close(MemorySegment state, int fd) {
-        try {
-            int ignored = (int) close.invokeExact(state, fd);
-        } catch (Throwable e) {
-            throw new AssertionError("close", e);
-        }
+        call(state, nr.close(), fd, 0, 0, 0, 0);
     }
 
-    /** {@code getdents64(fd, buf, buf.byteSize())}: bytes of {@code linux_dirent64} records, 0 at the end, or {@code -errno}. */
+    /**
+     * {@code getdents64(fd, buf, buf.byteSize())} ({@code getdents64(2)}): bytes of {@code linux_dirent64}
+     * records, 0 at the end of the directory, or {@code -errno}.
+     */
     public int getdents64(MemorySegment state, int fd, MemorySegment buf) {
-        try {
-            long n = (long) getdents64.invokeExact(state, fd, buf, buf.byteSize());
-            return n >= 0 ? (int) n : -errno(state);
-        } catch (Throwable e) {
-            throw new AssertionError("getdents64", e);
-        }
+        return (int) call(state, nr.getdents64(), fd, buf.address(), buf.byteSize(), 0, 0);
     }
 
-    /** {@code readlinkat}: the length of the (not NUL-terminated) target written to {@code buf}, or {@code -errno}. */
+    /**
+     * {@code readlinkat(dirfd, name, buf, buf.byteSize())} ({@code readlinkat(2)}): the length of the
+     * target written to {@code buf} (not NUL-terminated, silently truncated), or {@code -errno}.
+     */
     public int readlinkat(MemorySegment state, int dirfd, MemorySegment name, MemorySegment buf) {
-        try {
-            long n = (long) readlinkat.invokeExact(state, dirfd, name, buf, buf.byteSize());
-            return n >= 0 ? (int) n : -errno(state);
-        } catch (Throwable e) {
-            throw new AssertionError("readlinkat", e);
-        }
+        return (int) call(state, nr.readlinkat(), dirfd, name.address(), buf.address(), buf.byteSize(), 0);
     }
 
-    /** {@code statx(dirfd, name, flags, mask, buf)}: 0, or {@code -errno}. See {@link FdReader#socketInodeAt}. */
+    /** {@code statx(dirfd, name, flags, mask, buf)} ({@code statx(2)}): 0, or {@code -errno}. See {@link FdReader#socketInodeAt}. */
     public int statx(MemorySegment state, int dirfd, MemorySegment name, int flags, int mask, MemorySegment statxbuf) {
-        try {
-            int rc = (int) statx.invokeExact(state, dirfd, name, flags, mask, statxbuf);
-            return rc == 0 ? 0 : -errno(state);
-        } catch (Throwable e) {
-            throw new AssertionError("statx", e);
-        }
+        return (int) call(state, nr.statx(), dirfd, name.address(), flags, mask, statxbuf.address());
     }
 }
