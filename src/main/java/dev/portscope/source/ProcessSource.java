@@ -1,6 +1,7 @@
 package dev.portscope.source;
 
 import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.ProcessOrigin;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 
@@ -18,6 +19,9 @@ public interface ProcessSource {
 
     /** Describes a process, or empty when it has exited. */
     Optional<ProcessInfo> describe(int pid, DiagnosticLog log);
+
+    /** The service unit or container a process runs in; {@link ProcessOrigin#NONE} when none or unknown. */
+    ProcessOrigin origin(int pid);
 
     /** The name of a user, or the uid as text when it has none. */
     String userName(int uid);

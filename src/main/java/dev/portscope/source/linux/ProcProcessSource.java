@@ -2,6 +2,7 @@ package dev.portscope.source.linux;
 
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.ProcessOrigin;
 import dev.portscope.source.DiagnosticLog;
 import dev.portscope.source.OwnerScan;
 import dev.portscope.source.ProcessSource;
@@ -90,6 +91,15 @@ public final class ProcProcessSource implements ProcessSource {
         } catch (IllegalArgumentException e) {
             log.malformed(dir.resolve("stat").toString(), e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public ProcessOrigin origin(int pid) {
+        try {
+            return CgroupParser.parse(Files.readString(procRoot.resolve(Integer.toString(pid)).resolve("cgroup")));
+        } catch (IOException e) {
+            return ProcessOrigin.NONE; // exited, or hidden: nothing to say about its origin
         }
     }
 

@@ -1,0 +1,30 @@
+package dev.portscope.analysis.who;
+
+/** How a socket relates to the port asked about, in the order {@code who} shows them. */
+public enum HoldingRole {
+    /** A TCP listener or an unconnected UDP socket on the port: a server. */
+    LISTENER("listening"),
+    /** A TCP socket bound to the port but neither listening nor connected: it holds the port unseen by netstat. */
+    BOUND("bound, not listening"),
+    /** A connection a listener on the port accepted: the server side. */
+    ACCEPTED("accepted connections (server side)"),
+    /** A client socket whose own (ephemeral) port is this port: not a server. */
+    CLIENT_LOCAL_PORT("client sockets using the port as their own local port (not servers)"),
+    /** A connection from this machine to the port on a peer: this machine is the client. */
+    CONNECTED_TO_PORT("connections to the port on a peer (this machine is the client)");
+
+    private final String title;
+
+    HoldingRole(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Whether a socket in this role keeps the port from being bound on this machine. */
+    public boolean holdsPort() {
+        return this != CONNECTED_TO_PORT;
+    }
+}

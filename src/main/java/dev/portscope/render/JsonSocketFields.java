@@ -1,0 +1,121 @@
+package dev.portscope.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portscope.model.Endpoint;
+import dev.portscope.model.Exposure;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Socket;
+import dev.portscope.model.SocketDetails;
+import java.io.IOException;
+import java.util.Locale;
+
+/** The JSON fields of a socket and of a process, shared by every JSON document portscope writes. */
+final class JsonSocketFields {
+
+    private JsonSocketFields() {}
+
+    /** Writes the fields of a socket into the current object (documented in the README). */
+    static void writeSocket(JsonGenerator json, Socket s, ListingContext context) throws IOException {
+        json.writeStringField("protocol", s.protocol().label());
+        json.writeStringField("family", s.family().label());
+        json.writeStringField("state", s.state().name());
+        json.writeBooleanField("listening", s.isListening());
+        writeEndpoint(json, "local", s.local(), s);
+        writeEndpoint(json, "remote", s.remote(), s);
+        var service = context.services().lookup(s.protocol(), s.local().port());
+        if (service.isPresent()) {
+            json.writeObjectFieldStart("service");
+            json.writeStringField("name", service.get().name());
+            json.writeStringField("description", service.get().description());
+            json.writeEndObject();
+        } else {
+            json.writeNullField("service");
+        }
+        json.writeStringField("exposure", Exposure.of(s.local().address()).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        json.writeNumberField("uid", s.uid());
+        json.writeStringField("user", context.userNames().apply(s.uid()));
+        json.writeNumberField("inode", s.inode());
+        json.writeNumberField("receiveQueue", s.receiveQueue());
+        json.writeNumberField("sendQueue", s.sendQueue());
+        if (s.netns() != 0) {
+            json.writeNumberField("netns", s.netns());
+        } else {
+            json.writeNullField("netns");
+        }
+        writeDetails(json, s.details());
+    }
+
+    private static void writeEndpoint(JsonGenerator json, String name, Endpoint endpoint, Socket s) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeStringField("address", AddressText.of(endpoint.address(), s.family()));
+        json.writeNumberField("port", endpoint.port());
+        json.writeEndObject();
+    }
+
+    /** Writes the {@code diagnostics} array and the {@code partial} flag. */
+    static void writeDiagnostics(JsonGenerator json, java.util.List<dev.portscope.model.Diagnostic> diagnostics) throws IOException {
+        json.writeArrayFieldStart("diagnostics");
+        boolean partial = false;
+        for (var d : diagnostics) {
+            json.writeStartObject();
+            json.writeStringField("kind", d.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            json.writeStringField("message", d.message());
+            json.writeEndObject();
+            partial |= d.kind().partial();
+        }
+        json.writeEndArray();
+        json.writeBooleanField("partial", partial);
+    }
+
+    /** Writes the fields of a process into the current object. */
+    static void writeProcess(JsonGenerator json, ProcessInfo p) throws IOException {
+        json.writeNumberField("pid", p.pid());
+        json.writeNumberField("parentPid", p.parentPid());
+        json.writeStringField("name", p.name());
+        json.writeArrayFieldStart("commandLine");
+        for (String arg : p.commandLine()) {
+            json.writeString(arg);
+        }
+        json.writeEndArray();
+        json.writeNumberField("uid", p.uid());
+        json.writeStringField("user", p.user());
+        if (p.startTime() != null) {
+            json.writeStringField("startTime", p.startTime().toString());
+        } else {
+            json.writeNullField("startTime");
+        }
+    }
+
+    private static void writeDetails(JsonGenerator json, SocketDetails details) throws IOException {
+        if (details == null) {
+            return;
+        }
+        if (details.v6Only() != null) {
+            json.writeBooleanField("v6Only", details.v6Only());
+        }
+        if (details.tcpInfo() != null) {
+            var t = details.tcpInfo();
+            json.writeObjectFieldStart("tcpInfo");
+            json.writeNumberField("rttMicros", t.rttMicros());
+            json.writeNumberField("rttVarMicros", t.rttVarMicros());
+            json.writeNumberField("retransmits", t.retransmits());
+            json.writeNumberField("totalRetransmits", t.totalRetransmits());
+            json.writeNumberField("congestionWindow", t.congestionWindow());
+            json.writeNumberField("bytesAcked", t.bytesAcked());
+            json.writeNumberField("bytesReceived", t.bytesReceived());
+            json.writeNumberField("lastSendMillis", t.lastSendMillis());
+            json.writeNumberField("lastReceiveMillis", t.lastReceiveMillis());
+            json.writeEndObject();
+        }
+        if (details.memory() != null) {
+            var m = details.memory();
+            json.writeObjectFieldStart("memory");
+            json.writeNumberField("receiveAllocated", m.receiveAllocated());
+            json.writeNumberField("receiveBuffer", m.receiveBuffer());
+            json.writeNumberField("sendAllocated", m.sendAllocated());
+            json.writeNumberField("sendBuffer", m.sendBuffer());
+            json.writeEndObject();
+        }
+    }
+
+}

@@ -1,0 +1,133 @@
+package dev.portscope.render;
+
+import dev.portscope.analysis.who.Holding;
+import dev.portscope.analysis.who.HoldingRole;
+import dev.portscope.analysis.who.PortReport;
+import dev.portscope.model.Exposure;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.ProcessOrigin;
+import dev.portscope.model.Socket;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code portscope who} for people: listeners first, each owner described once in full (command
+ * line, user, uptime, unit or container), connections in short lines, long groups capped.
+ */
+public final class WhoTextWriter {
+
+    /** Beyond this many connections of one kind, the rest are counted, not listed (JSON lists them all). */
+    static final int MAX_CONNECTIONS_SHOWN = 20;
+
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final PrintWriter out;
+    private final ListingContext context;
+    private final Map<Integer, ProcessOrigin> origins;
+    private final Instant now;
+    private final Set<Integer> described = new HashSet<>();
+
+    public WhoTextWriter(PrintWriter out, ListingContext context, Map<Integer, ProcessOrigin> origins, Instant now) {
+        this.out = out;
+        this.context = context;
+        this.origins = origins;
+        this.now = now;
+    }
+
+    public void write(PortReport report) {
+        String port = "port " + report.target().label();
+        if (!report.held()) {
+            out.println("Nothing holds " + port + " on this machine.");
+        } else {
+            out.println(capitalised(port) + " is held on this machine.");
+        }
+        for (HoldingRole role : HoldingRole.values()) {
+            List<Holding> group = report.inRole(role);
+            if (group.isEmpty()) {
+                continue;
+            }
+            out.println();
+            out.println(capitalised(role.title()) + ":");
+            boolean detailed = role == HoldingRole.LISTENER || role == HoldingRole.BOUND;
+            int shown = 0;
+            for (Holding h : group) {
+                if (!detailed && shown == MAX_CONNECTIONS_SHOWN) {
+                    out.println("  … and " + (group.size() - shown) + " more (see --json)");
+                    break;
+                }
+                shown++;
+                if (detailed) {
+                    writeServer(h);
+                } else {
+                    writeConnection(h);
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private void writeServer(Holding h) {
+        Socket s = h.socket();
+        String where = AddressText.endpoint(s.local(), s.family());
+        out.println("  " + Column.PROTO.value(new ListingRow(s, h.owners()), context) + "  " + where + "  "
+                + s.state().displayName(s.protocol()) + "  exposure: " + Exposure.of(s.local().address()).label());
+        if (h.owners().isEmpty()) {
+            out.println("      owner unknown (socket uid " + s.uid() + " " + context.userNames().apply(s.uid())
+                    + "; not root, or held by another pid namespace)");
+        }
+        for (ProcessInfo p : h.owners()) {
+            describe(p, "      ");
+        }
+    }
+
+    private void writeConnection(Holding h) {
+        Socket s = h.socket();
+        String owners = h.owners().isEmpty()
+                ? "-"
+                : String.join(", ", h.owners().stream().map(p -> p.name() + " (pid " + p.pid() + ")").toList());
+        out.println("  " + Column.PROTO.value(new ListingRow(s, h.owners()), context) + "  "
+                + padRight(s.state().displayName(s.protocol()), 11)
+                + AddressText.endpoint(s.local(), s.family()) + " -> " + AddressText.endpoint(s.remote(), s.family())
+                + "   " + owners);
+    }
+
+    private void describe(ProcessInfo p, String indent) {
+        if (!described.add(p.pid())) {
+            out.println(indent + p.name() + " (pid " + p.pid() + "), described above");
+            return;
+        }
+        StringBuilder line = new StringBuilder(indent).append(p.name()).append(" (pid ").append(p.pid());
+        if (p.parentPid() > 0) {
+            line.append(", parent ").append(p.parentPid());
+        }
+        line.append("), user ").append(p.user());
+        if (p.startTime() != null) {
+            line.append(", up ").append(Durations.compact(Duration.between(p.startTime(), now)))
+                    .append(" (since ").append(STARTED.format(p.startTime())).append(')');
+        }
+        out.println(line);
+        ProcessOrigin origin = origins.getOrDefault(p.pid(), ProcessOrigin.NONE);
+        if (origin.systemdUnit() != null) {
+            out.println(indent + "  unit: " + origin.systemdUnit() + (origin.userUnit() ? " (user service)" : ""));
+        }
+        if (origin.containerId() != null) {
+            out.println(indent + "  container: " + origin.containerId().substring(0, 12) + " (" + origin.runtime() + ")");
+        }
+        out.println(indent + "  command: " + (p.commandLine().isEmpty() ? "[" + p.name() + "]" : String.join(" ", p.commandLine())));
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String padRight(String text, int width) {
+        return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
+    }
+}
