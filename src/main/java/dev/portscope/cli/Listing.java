@@ -38,46 +38,21 @@ final class Listing {
             PrintWriter out,
             PrintWriter err) {
         output.check();
-        Backend backend = selectBackend(source, env);
-        Inventory inventory = new Inventory(backend, env.clock(), hostName(env));
+        Session session = Session.open(source, env);
         boolean withOwners = !source.noProcess;
-        Snapshot snapshot = inventory.take(selection.applyTo(query), filter, withOwners);
+        Snapshot snapshot = session.inventory().take(selection.applyTo(query), filter, withOwners);
 
-        var context = new ListingContext(ServiceTable.load(env.etcRoot().resolve("services")), inventory::userName, output.numeric, withOwners);
+        ListingContext context = session.context(output.numeric, withOwners);
         ListingWriter writer = writerFor(output, context, env, out);
-        writer.begin(new ListingHeader(view, snapshot.time(), snapshot.host(), backend.name()));
+        writer.begin(new ListingHeader(view, snapshot.time(), snapshot.host(), session.backend().name()));
         List<Socket> sockets = snapshot.sockets().stream().sorted(order(view)).toList();
         for (Socket socket : sockets) {
             writer.row(new ListingRow(socket, snapshot.ownersOf(socket)));
         }
         writer.end(snapshot.diagnostics(), snapshot.partial());
         out.flush();
-        for (Diagnostic d : snapshot.diagnostics()) {
-            err.println("portscope: " + (d.kind().partial() ? "warning: " : "note: ") + d.message());
-        }
-        err.flush();
+        Session.report(snapshot.diagnostics(), err);
         return snapshot.partial() ? ExitCodes.PARTIAL : ExitCodes.OK;
-    }
-
-    static Backend selectBackend(SourceOptions source, CliEnvironment env) {
-        if (source.replay != null) {
-            if (!"auto".equals(source.backend)) {
-                throw new UsageException("--replay and --backend " + source.backend + " exclude each other");
-            }
-            java.nio.file.Path file = source.replay;
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                throw new UsageException("cannot replay " + file + ": no such file");
-            }
-            if (!java.nio.file.Files.isReadable(file)) {
-                throw new UsageException("cannot replay " + file + ": permission denied");
-            }
-            return Backends.replay(file);
-        }
-        try {
-            return Backends.select(source.backend, env.procRoot(), env.etcRoot());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 
     /** Listeners by protocol then port, as people scan them; connections keep the kernel's order. */
@@ -99,13 +74,5 @@ final class Listing {
         }
         TerminalStyle style = env.colour() ? TerminalStyle.coloured() : TerminalStyle.plain();
         return new TableWriter(out, context, !output.noHeader, style, env.terminal() ? env.terminalWidth() : 0);
-    }
-
-    private static String hostName(CliEnvironment env) {
-        try {
-            return java.nio.file.Files.readString(env.procRoot().resolve("sys/kernel/hostname")).strip();
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
     }
 }

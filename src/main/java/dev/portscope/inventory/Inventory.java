@@ -60,7 +60,9 @@ public final class Inventory {
         }
         OwnerScan scan = inodes.isEmpty()
                 ? new OwnerScan(OwnerIndex.empty(), 0, true)
-                : backend.processes().scanOwners(inodes::contains, inodes.size(), log);
+                // Every process is read: stopping at the first owner of each inode would miss the
+                // children that share it after fork().
+                : backend.processes().scanOwners(inodes::contains, -1, log);
         Map<Integer, ProcessInfo> processes = new HashMap<>();
         int ownerless = 0;
         for (long inode : inodes) {
@@ -81,6 +83,11 @@ public final class Inventory {
                             + " processes are unreadable (run as root to see them)");
         }
         return new Snapshot(time, host, sockets, processes, scan.owners(), log.diagnostics());
+    }
+
+    /** The service unit or container of a process. */
+    public dev.portscope.model.ProcessOrigin origin(int pid) {
+        return backend.processes().origin(pid);
     }
 
     /** The user name of a uid, as the backend knows it. */

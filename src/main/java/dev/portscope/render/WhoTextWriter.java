@@ -120,7 +120,7 @@ public final class WhoTextWriter {
         if (origin.containerId() != null) {
             out.println(indent + "  container: " + origin.containerId().substring(0, 12) + " (" + origin.runtime() + ")");
         }
-        out.println(indent + "  command: " + (p.commandLine().isEmpty() ? "[" + p.name() + "]" : String.join(" ", p.commandLine())));
+        out.println(indent + "  command: " + (p.commandLine().isEmpty() ? "[" + p.name() + "]" : CommandLineText.of(p.commandLine())));
     }
 
     private static String capitalised(String text) {

@@ -142,6 +142,11 @@ public final class Backends {
         }
 
         @Override
+        public dev.portscope.model.ProcessOrigin origin(int pid) {
+            return dev.portscope.model.ProcessOrigin.NONE;
+        }
+
+        @Override
         public String userName(int uid) {
             return Integer.toString(uid);
         }

@@ -1,0 +1,75 @@
+package dev.portscope.cli;
+
+import dev.portscope.analysis.who.PortHolders;
+import dev.portscope.analysis.who.PortReport;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.ProcessOrigin;
+import dev.portscope.model.Snapshot;
+import dev.portscope.query.PortTarget;
+import dev.portscope.query.SocketQuery;
+import dev.portscope.render.ListingContext;
+import dev.portscope.render.WhoJsonWriter;
+import dev.portscope.render.WhoTextWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "who", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Everything holding a port: listeners first, then sockets using it as their local port, "
+                + "then connections to it on peers.",
+            "Exit status 0 when something on this machine holds the port, 1 when nothing does."})
+final class WhoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PortscopeCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PORT", description = "8080, :8080, 8080/udp, 127.0.0.1:8080, [::1]:8080 or a service name (ssh).")
+    String port;
+
+    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
+    boolean json;
+
+    @Option(names = {"-n", "--numeric"}, description = "Uids instead of user names.")
+    boolean numeric;
+
+    @Mixin
+    SourceOptions source;
+
+    @Override
+    public Integer call() {
+        CliEnvironment env = parent.env();
+        Session session = Session.open(source, env);
+        PortTarget target;
+        try {
+            target = PortTarget.parse(port, session.services());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> PortHolders.involves(s, target), !source.noProcess);
+        PortReport report = PortHolders.analyze(snapshot, target);
+        Map<Integer, ProcessOrigin> origins = new HashMap<>();
+        for (ProcessInfo p : snapshot.processes().values()) {
+            origins.put(p.pid(), session.inventory().origin(p.pid()));
+        }
+        ListingContext context = session.context(numeric, !source.noProcess);
+        var out = spec.commandLine().getOut();
+        if (json) {
+            new WhoJsonWriter(out, context, origins, snapshot.time(), "portscope " + Version.text()).write(report, snapshot.diagnostics());
+        } else {
+            new WhoTextWriter(out, context, origins, snapshot.time()).write(report);
+        }
+        out.flush();
+        Session.report(snapshot.diagnostics(), spec.commandLine().getErr());
+        return report.held() ? ExitCodes.OK : ExitCodes.NOT_FOUND;
+    }
+}

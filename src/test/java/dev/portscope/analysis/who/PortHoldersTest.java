@@ -1,0 +1,73 @@
+package dev.portscope.analysis.who;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portscope.model.Endpoint;
+import dev.portscope.model.IpFamily;
+import dev.portscope.model.OwnerIndex;
+import dev.portscope.model.Protocol;
+import dev.portscope.model.Snapshot;
+import dev.portscope.model.Socket;
+import dev.portscope.model.SocketState;
+import dev.portscope.query.PortTarget;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PortHoldersTest {
+
+    private static Socket tcp(String local, int localPort, String remote, int remotePort, SocketState state) throws Exception {
+        return new Socket(Protocol.TCP, IpFamily.IPV4, new Endpoint(InetAddress.getByName(local), localPort),
+                new Endpoint(InetAddress.getByName(remote), remotePort), state, 0, 1, 0, 0, 0, null);
+    }
+
+    private static PortReport report(int port, Socket... sockets) {
+        Snapshot snapshot = new Snapshot(Instant.EPOCH, "h", List.of(sockets), Map.of(), OwnerIndex.empty(), List.of());
+        return PortHolders.analyze(snapshot, new PortTarget(port, Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void serverSideOrderAndLabels() throws Exception {
+        PortReport r = report(8080,
+                tcp("10.0.0.1", 51000, "10.0.0.9", 8080, SocketState.ESTABLISHED),
+                tcp("127.0.0.1", 8080, "127.0.0.1", 40000, SocketState.ESTABLISHED),
+                tcp("0.0.0.0", 8080, "0.0.0.0", 0, SocketState.LISTEN));
+        assertThat(r.holdings()).extracting(Holding::role)
+                .containsExactly(HoldingRole.LISTENER, HoldingRole.ACCEPTED, HoldingRole.CONNECTED_TO_PORT);
+        assertThat(r.held()).isTrue();
+    }
+
+    @Test
+    void aClientWhoseEphemeralPortIsThePortIsNeverAServer() throws Exception {
+        PortReport r = report(8080, tcp("192.168.1.5", 8080, "93.184.216.34", 443, SocketState.ESTABLISHED));
+        assertThat(r.holdings()).extracting(Holding::role).containsExactly(HoldingRole.CLIENT_LOCAL_PORT);
+        assertThat(r.inRole(HoldingRole.LISTENER)).isEmpty();
+    }
+
+    @Test
+    void onlyConnectionsToAPeerDoNotHoldThePort() throws Exception {
+        PortReport r = report(5432, tcp("10.0.0.1", 51000, "10.0.0.9", 5432, SocketState.ESTABLISHED));
+        assertThat(r.held()).isFalse();
+        assertThat(r.holdings()).hasSize(1);
+    }
+
+    @Test
+    void boundButNotListening() throws Exception {
+        PortReport r = report(9000, tcp("127.0.0.1", 9000, "0.0.0.0", 0, SocketState.CLOSE));
+        assertThat(r.holdings()).extracting(Holding::role).containsExactly(HoldingRole.BOUND);
+        assertThat(r.held()).isTrue();
+    }
+
+    @Test
+    void anAddressNarrowsButAWildcardListenerStillHoldsIt() throws Exception {
+        Socket wildcard = tcp("0.0.0.0", 8080, "0.0.0.0", 0, SocketState.LISTEN);
+        Socket other = tcp("10.0.0.2", 8080, "0.0.0.0", 0, SocketState.LISTEN);
+        Snapshot snapshot = new Snapshot(Instant.EPOCH, "h", List.of(wildcard, other), Map.of(), OwnerIndex.empty(), List.of());
+        PortReport r = PortHolders.analyze(snapshot,
+                new PortTarget(8080, Optional.empty(), Optional.of(InetAddress.getByName("10.0.0.1"))));
+        assertThat(r.holdings()).extracting(Holding::socket).containsExactly(wildcard);
+    }
+}
