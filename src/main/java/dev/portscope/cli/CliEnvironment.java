@@ -1,6 +1,7 @@
 package dev.portscope.cli;
 
 import dev.portscope.platform.linux.ffm.TerminalWindow;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -15,9 +16,23 @@ import java.util.Map;
  * @param procRoot       where procfs is mounted
  * @param etcRoot        where the system's {@code passwd} and {@code services} live
  * @param clock          the time snapshots are stamped with
+ * @param in             standard input, read only to confirm an action
+ * @param interactive    whether a person can answer a question on standard input
  */
 public record CliEnvironment(
-        Map<String, String> variables, boolean terminal, int terminalWidth, Path procRoot, Path etcRoot, Clock clock) {
+        Map<String, String> variables,
+        boolean terminal,
+        int terminalWidth,
+        Path procRoot,
+        Path etcRoot,
+        Clock clock,
+        InputStream in,
+        boolean interactive) {
+
+    /** An environment with no one to answer questions. */
+    public CliEnvironment(Map<String, String> variables, boolean terminal, int terminalWidth, Path procRoot, Path etcRoot, Clock clock) {
+        this(variables, terminal, terminalWidth, procRoot, etcRoot, clock, InputStream.nullInputStream(), false);
+    }
 
     public static CliEnvironment fromSystem() {
         var console = System.console();
@@ -27,7 +42,7 @@ public record CliEnvironment(
             String columns = System.getenv("COLUMNS");
             width = columns != null && columns.matches("\\d{1,4}") ? Integer.parseInt(columns) : TerminalWindow.columnsOfStandardOutput();
         }
-        return new CliEnvironment(System.getenv(), terminal, width, Path.of("/proc"), Path.of("/etc"), Clock.systemUTC());
+        return new CliEnvironment(System.getenv(), terminal, width, Path.of("/proc"), Path.of("/etc"), Clock.systemUTC(), System.in, terminal);
     }
 
     /** Colour only on a terminal, and never when {@code NO_COLOR} is set to anything non-empty (no-color.org). */

@@ -1,0 +1,153 @@
+package dev.portscope.cli;
+
+import dev.portscope.analysis.kill.ProcessStopper;
+import dev.portscope.analysis.kill.StopAction;
+import dev.portscope.analysis.kill.StopOutcome;
+import dev.portscope.analysis.kill.StopPlan;
+import dev.portscope.analysis.kill.StopPlanner;
+import dev.portscope.analysis.kill.StopTarget;
+import dev.portscope.analysis.who.PortHolders;
+import dev.portscope.analysis.who.PortReport;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.ProcessOrigin;
+import dev.portscope.model.Snapshot;
+import dev.portscope.query.PortTarget;
+import dev.portscope.query.SocketQuery;
+import dev.portscope.render.StopPlanText;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "kill", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Stop the processes that hold a port as servers, safely.",
+            "Shows exactly what will be stopped and asks first. Exit 0 when the port is free afterwards, 1 when it is still held."})
+final class KillCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PortscopeCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PORT", description = "8080, 8080/udp, 127.0.0.1:8080, [::1]:8080 or a service name.")
+    String port;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Option(names = "--dry-run", description = "Only show what would be stopped.")
+    boolean dryRun;
+
+    @Option(names = "--via-service", description = "Stop processes of a systemd service with 'systemctl stop UNIT'.")
+    boolean viaService;
+
+    @Option(names = "--force", description = "Send SIGKILL to processes still running when the timeout ends.")
+    boolean force;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait after SIGTERM (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds = 5;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (timeoutSeconds <= 0 || timeoutSeconds > 3600) {
+            throw new UsageException("--timeout must be between 0 and 3600 seconds, not " + timeoutSeconds);
+        }
+        CliEnvironment env = parent.env();
+        PrintWriter out = spec.commandLine().getOut();
+        Session session = Session.open(new SourceOptions(), env);
+        PortTarget target;
+        try {
+            target = PortTarget.parse(port, session.services());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PortReport report = look(session, target);
+        Map<Integer, ProcessOrigin> origins = new HashMap<>();
+        report.holdings().forEach(h -> h.owners().forEach(p -> origins.put(p.pid(), session.inventory().origin(p.pid()))));
+        StopPlan plan = StopPlanner.plan(report, origins, ProcessHandle.current().pid(), viaService);
+
+        if (!report.held()) {
+            out.println("Nothing holds port " + target.label() + ": nothing to stop.");
+            return ExitCodes.OK;
+        }
+        StopPlanText.plan(out, plan, target.label());
+        if (plan.targets().isEmpty()) {
+            out.println("No process could be found for the sockets holding the port (not root?): nothing stopped.");
+            return ExitCodes.NOT_FOUND;
+        }
+        if (dryRun) {
+            out.println("Dry run: nothing was stopped.");
+            return ExitCodes.OK;
+        }
+        if (!plan.hasWork()) {
+            out.println("Nothing was stopped: port " + target.label() + " is still held.");
+            return ExitCodes.NOT_FOUND;
+        }
+        if (!yes && !confirmed(env, out)) {
+            out.println("Nothing was stopped.");
+            return ExitCodes.NOT_FOUND;
+        }
+        execute(plan, out);
+        PortReport after = look(session, target);
+        boolean stillHeld = after.holdings().stream().anyMatch(h -> StopPlanner.isTargetRole(h.role()));
+        out.println(stillHeld ? "Port " + target.label() + " is still held." : "Port " + target.label() + " is free.");
+        return stillHeld ? ExitCodes.NOT_FOUND : ExitCodes.OK;
+    }
+
+    private static PortReport look(Session session, PortTarget target) {
+        Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> PortHolders.involves(s, target), true);
+        return PortHolders.analyze(snapshot, target);
+    }
+
+    private void execute(StopPlan plan, PrintWriter out) throws InterruptedException {
+        ProcessStopper stopper = new ProcessStopper();
+        Duration timeout = Duration.ofMillis((long) (timeoutSeconds * 1000));
+        Set<String> stoppedUnits = new HashSet<>();
+        for (StopTarget t : plan.targets()) {
+            ProcessInfo p = t.process();
+            StopOutcome outcome = switch (t.action()) {
+                case REFUSE -> StopOutcome.REFUSED;
+                case SIGNAL -> stopper.signal(p.pid(), timeout, force);
+                case STOP_SERVICE -> {
+                    String unit = t.origin().systemdUnit();
+                    boolean ok = stoppedUnits.contains(unit) || stopper.stopService(unit, timeout);
+                    if (ok) {
+                        stoppedUnits.add(unit);
+                    }
+                    yield ok ? StopOutcome.SERVICE_STOPPED : StopOutcome.SERVICE_STOP_FAILED;
+                }
+            };
+            if (t.action() != StopAction.REFUSE) {
+                StopPlanText.outcome(out, p, outcome);
+            }
+        }
+    }
+
+    private static boolean confirmed(CliEnvironment env, PrintWriter out) {
+        if (!env.interactive()) {
+            throw new UsageException("not on a terminal, so cannot ask: add --yes to confirm, or --dry-run to only show");
+        }
+        out.print("Stop them? [y/N] ");
+        out.flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8)).readLine();
+            return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.portscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portscope.testing.ChildProcess;
+import dev.portscope.testing.CliRun;
+import dev.portscope.testing.LoopbackSockets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code portscope kill} on real child processes that listen on loopback. */
+class KillCommandTest {
+
+    private static String listener(boolean ignoreTerm) {
+        return String.join("\n",
+                "import signal, socket, time",
+                ignoreTerm ? "signal.signal(signal.SIGTERM, signal.SIG_IGN)" : "",
+                "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()",
+                "print(s.getsockname()[1], flush=True)",
+                "time.sleep(60)");
+    }
+
+    private static boolean alive(ChildProcess child) {
+        return ProcessHandle.of(child.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Test
+    void stopsAListenerGracefully() throws Exception {
+        try (var server = ChildProcess.start(List.of("python3", "-c", listener(false)))) {
+            String port = server.firstLine().strip();
+            CliRun run = CliRun.run("kill", port, "--yes");
+            assertThat(run.out()).contains("Will stop, to free port " + port)
+                    .contains("pid " + server.pid() + " python3")
+                    .contains("pid " + server.pid() + " (python3): stopped (SIGTERM)")
+                    .contains("Port " + port + " is free.");
+            assertThat(run.exitCode()).isZero();
+            assertThat(LoopbackSockets.eventually(Duration.ofSeconds(5), () -> !alive(server))).isTrue();
+        }
+    }
+
+    @Test
+    void aProcessIgnoringSigtermNeedsForce() throws Exception {
+        try (var server = ChildProcess.start(List.of("python3", "-c", listener(true)))) {
+            String port = server.firstLine().strip();
+            CliRun gentle = CliRun.run("kill", port, "--yes", "--timeout", "0.5");
+            assertThat(gentle.out()).contains("still running after SIGTERM").contains("Port " + port + " is still held.");
+            assertThat(gentle.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+            assertThat(alive(server)).isTrue();
+
+            CliRun forced = CliRun.run("kill", port, "--yes", "--timeout", "0.5", "--force");
+            assertThat(forced.out()).contains("killed (SIGKILL)").contains("Port " + port + " is free.");
+            assertThat(forced.exitCode()).isZero();
+            assertThat(alive(server)).isFalse();
+        }
+    }
+
+    @Test
+    void dryRunChangesNothing() throws Exception {
+        try (var server = ChildProcess.start(List.of("python3", "-c", listener(false)))) {
+            String port = server.firstLine().strip();
+            CliRun run = CliRun.run("kill", port, "--dry-run");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("pid " + server.pid()).contains("Dry run: nothing was stopped.");
+            Thread.sleep(300);
+            assertThat(alive(server)).isTrue();
+            assertThat(CliRun.run("who", port).exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void withoutATerminalItAsksForYes() throws Exception {
+        try (var server = ChildProcess.start(List.of("python3", "-c", listener(false)))) {
+            CliRun run = CliRun.run("kill", server.firstLine().strip());
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).contains("add --yes to confirm");
+            assertThat(alive(server)).isTrue();
+        }
+    }
+
+    @Test
+    void refusesToStopItself() throws Exception {
+        try (var sockets = new LoopbackSockets()) {
+            int port = LoopbackSockets.port(sockets.listen("127.0.0.1"));
+            CliRun run = CliRun.run("kill", Integer.toString(port), "--yes");
+            assertThat(run.out()).contains("this is portscope itself").contains("is still held");
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        }
+    }
+
+    @Test
+    void aFreePortHasNothingToStop() throws Exception {
+        int port;
+        try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        CliRun run = CliRun.run("kill", port + "/udp", "--yes");
+        assertThat(run.out()).startsWith("Nothing holds port " + port + "/udp: nothing to stop.");
+        assertThat(run.exitCode()).isZero();
+    }
+}
