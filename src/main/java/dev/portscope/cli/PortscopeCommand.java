@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Which ports are in use on this machine, by whom, and is that right?",
-        subcommands = {ListenCommand.class, ConnsCommand.class, AllCommand.class, WhoCommand.class, KillCommand.class, RecordCommand.class},
+        subcommands = {ListenCommand.class, ConnsCommand.class, AllCommand.class, WhoCommand.class, KillCommand.class, SummaryCommand.class, RecordCommand.class},
         footer = {"", "Exit codes: 0 complete answer, 1 nothing found, 2 usage error, 3 partial answer (see stderr)."})
 public final class PortscopeCommand implements Callable<Integer> {
 
