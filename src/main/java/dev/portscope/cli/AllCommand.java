@@ -28,9 +28,12 @@ final class AllCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    @Mixin
+    FilterOptions filter;
+
     @Override
     public Integer call() {
-        return Listing.run(ListingView.ALL, SocketQuery.all(), s -> true, selection, output, source,
+        return Listing.run(ListingView.ALL, SocketQuery.all(), new Listing.Options(selection, output, source, filter),
                 parent.env(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

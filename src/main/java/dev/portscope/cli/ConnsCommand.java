@@ -32,6 +32,9 @@ final class ConnsCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    @Mixin
+    FilterOptions filter;
+
     @Option(names = "--state", split = ",", paramLabel = "STATE",
             description = "Only these states, e.g. established, close-wait, time-wait (repeatable, comma-separated).")
     List<String> states = List.of();
@@ -51,7 +54,7 @@ final class ConnsCommand implements Callable<Integer> {
             }
             query = query.narrowedToStates(wanted);
         }
-        return Listing.run(ListingView.CONNECTIONS, query, s -> true, selection, output, source,
+        return Listing.run(ListingView.CONNECTIONS, query, new Listing.Options(selection, output, source, filter),
                 parent.env(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

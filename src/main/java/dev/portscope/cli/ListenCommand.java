@@ -28,9 +28,12 @@ final class ListenCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    @Mixin
+    FilterOptions filter;
+
     @Override
     public Integer call() {
-        return Listing.run(ListingView.LISTENING, SocketQuery.listening(), s -> true, selection, output, source,
+        return Listing.run(ListingView.LISTENING, SocketQuery.listening(), new Listing.Options(selection, output, source, filter),
                 parent.env(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

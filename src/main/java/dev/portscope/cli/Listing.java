@@ -1,10 +1,10 @@
 package dev.portscope.cli;
 
-import dev.portscope.inventory.Inventory;
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
 import dev.portscope.query.SocketQuery;
+import dev.portscope.query.filter.Filter;
 import dev.portscope.render.CsvListingWriter;
 import dev.portscope.render.JsonListingWriter;
 import dev.portscope.render.ListingContext;
@@ -14,55 +14,76 @@ import dev.portscope.render.ListingView;
 import dev.portscope.render.ListingWriter;
 import dev.portscope.render.TableWriter;
 import dev.portscope.render.TerminalStyle;
-import dev.portscope.services.ServiceTable;
-import dev.portscope.source.Backend;
-import dev.portscope.source.Backends;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** What {@code listen}, {@code conns} and {@code all} share: query, collect, render, report. */
+/**
+ * What {@code listen}, {@code conns} and {@code all} share: query, collect, render, report.
+ *
+ * <p>Listeners are few: they are collected, their owners looked up for just those sockets, then
+ * sorted by port. Connections may be hundreds of thousands: owners are found first, then each
+ * socket is written as the kernel hands it over, never holding the whole table (unless
+ * {@code --sort} asks for an order).
+ */
 final class Listing {
 
     private Listing() {}
 
-    static int run(
-            ListingView view,
-            SocketQuery query,
-            Predicate<Socket> filter,
-            SelectionOptions selection,
-            OutputOptions output,
-            SourceOptions source,
-            CliEnvironment env,
-            PrintWriter out,
-            PrintWriter err) {
+    /** The options every listing command has. */
+    record Options(SelectionOptions selection, OutputOptions output, SourceOptions source, FilterOptions filter) {}
+
+    static int run(ListingView view, SocketQuery base, Options options, CliEnvironment env, PrintWriter out, PrintWriter err) {
+        OutputOptions output = options.output();
         output.check();
-        Session session = Session.open(source, env);
-        boolean withOwners = !source.noProcess;
-        Snapshot snapshot = session.inventory().take(selection.applyTo(query), filter, withOwners);
-
+        Session session = Session.open(options.source(), env);
+        Filter filter = options.filter().socketFilter(session.services());
+        // The filter's states go down to the backend (a kernel state mask); the filter itself runs again on each socket.
+        SocketQuery query = options.selection().applyTo(base).narrowedToStates(filter.possibleStates());
+        boolean withOwners = !options.source().noProcess;
+        if (options.filter().needsOwners() && !withOwners) {
+            throw new UsageException("--pid and --process need the owning processes: leave out --no-process");
+        }
         ListingContext context = session.context(output.numeric, withOwners);
+        Predicate<ListingRow> rowFilter = options.filter().rowFilter(context.userNames());
         ListingWriter writer = writerFor(output, context, env, out);
-        writer.begin(new ListingHeader(view, snapshot.time(), snapshot.host(), session.backend().name()));
-        List<Socket> sockets = snapshot.sockets().stream().sorted(order(view)).toList();
-        for (Socket socket : sockets) {
-            writer.row(new ListingRow(socket, snapshot.ownersOf(socket)));
-        }
-        writer.end(snapshot.diagnostics(), snapshot.partial());
-        out.flush();
-        Session.report(snapshot.diagnostics(), err);
-        return snapshot.partial() ? ExitCodes.PARTIAL : ExitCodes.OK;
-    }
+        var header = new ListingHeader(view, env.clock().instant(), session.hostName(), session.backend().name());
 
-    /** Listeners by protocol then port, as people scan them; connections keep the kernel's order. */
-    private static Comparator<Socket> order(ListingView view) {
-        if (view != ListingView.LISTENING) {
-            return (a, b) -> 0;
+        List<Diagnostic> diagnostics;
+        Comparator<ListingRow> order = output.sort != null ? output.sort.comparator()
+                : view == ListingView.LISTENING ? RowOrder.PORT.comparator() : null;
+        if (view == ListingView.LISTENING) {
+            Snapshot snapshot = session.inventory().take(query, filter, withOwners);
+            writer.begin(header);
+            List<ListingRow> rows = new ArrayList<>();
+            for (Socket socket : snapshot.sockets()) {
+                rows.add(new ListingRow(socket, snapshot.ownersOf(socket)));
+            }
+            rows.stream().filter(rowFilter).sorted(order).forEach(writer::row);
+            diagnostics = snapshot.diagnostics();
+        } else {
+            writer.begin(header);
+            List<ListingRow> held = new ArrayList<>();
+            Consumer<ListingRow> next = order == null ? writer::row : held::add;
+            diagnostics = session.inventory().stream(query, filter, withOwners, (socket, owners) -> {
+                ListingRow row = new ListingRow(socket, owners);
+                if (rowFilter.test(row)) {
+                    next.accept(row);
+                }
+            });
+            if (order != null) {
+                held.sort(order);
+                held.forEach(writer::row);
+            }
         }
-        return Comparator.comparing((Socket s) -> s.protocol())
-                .thenComparingInt(s -> s.local().port())
-                .thenComparing(s -> s.family());
+        boolean partial = diagnostics.stream().anyMatch(d -> d.kind().partial());
+        writer.end(diagnostics, partial);
+        out.flush();
+        Session.report(diagnostics, err);
+        return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 
     private static ListingWriter writerFor(OutputOptions output, ListingContext context, CliEnvironment env, PrintWriter out) {

@@ -18,6 +18,7 @@ public final class Main {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment env) {
         CommandLine cli = new CommandLine(new PortscopeCommand(env));
+        Subcommands.register(cli, args);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);

@@ -17,6 +17,9 @@ public final class OutputOptions {
     @Option(names = {"-n", "--numeric"}, description = "Numbers only: no service names, uids instead of user names.")
     boolean numeric;
 
+    @Option(names = "--sort", paramLabel = "KEY", description = "Order rows by ${COMPLETION-CANDIDATES} (connections otherwise keep the kernel's order).")
+    RowOrder sort;
+
     void check() {
         if (json && csv) {
             throw new UsageException("--json and --csv cannot be used together");

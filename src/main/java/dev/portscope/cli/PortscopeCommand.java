@@ -8,13 +8,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code portscope} alone lists listening sockets, like {@code portscope listen}. */
+/** {@code portscope} alone lists listening sockets, like {@code portscope listen}. Subcommands: {@link Subcommands}. */
 @Command(
         name = "portscope",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Which ports are in use on this machine, by whom, and is that right?",
-        subcommands = {ListenCommand.class, ConnsCommand.class, AllCommand.class, WhoCommand.class, KillCommand.class, SummaryCommand.class, RecordCommand.class},
         footer = {"", "Exit codes: 0 complete answer, 1 nothing found, 2 usage error, 3 partial answer (see stderr)."})
 public final class PortscopeCommand implements Callable<Integer> {
 
@@ -32,6 +31,9 @@ public final class PortscopeCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    @Mixin
+    FilterOptions filter;
+
     public PortscopeCommand(CliEnvironment env) {
         this.env = env;
     }
@@ -44,6 +46,7 @@ public final class PortscopeCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        return Listing.run(ListingView.LISTENING, SocketQuery.listening(), s -> true, selection, output, source, env, out, err);
+        return Listing.run(ListingView.LISTENING, SocketQuery.listening(), new Listing.Options(selection, output, source, filter),
+                env, out, err);
     }
 }

@@ -18,12 +18,18 @@ final class Session {
     private final CliEnvironment env;
     private final Backend backend;
     private final Inventory inventory;
+    private final String hostName;
     private ServiceTable services;
 
     private Session(CliEnvironment env, Backend backend) {
         this.env = env;
         this.backend = backend;
-        this.inventory = new Inventory(backend, env.clock(), hostName(env));
+        this.hostName = hostName(env);
+        this.inventory = new Inventory(backend, env.clock(), hostName);
+    }
+
+    String hostName() {
+        return hostName;
     }
 
     static Session open(SourceOptions source, CliEnvironment env) {

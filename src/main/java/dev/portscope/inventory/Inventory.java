@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -76,13 +77,59 @@ public final class Inventory {
                 }
             }
         }
+        reportHidden(scan, ownerless, log);
+        return new Snapshot(time, host, sockets, processes, scan.owners(), log.diagnostics());
+    }
+
+    /** Receives each socket with its owners as it is read. */
+    @FunctionalInterface
+    public interface OwnedSocketSink {
+        void accept(Socket socket, List<ProcessInfo> owners);
+    }
+
+    /**
+     * Streams sockets with their owners without holding them, for answers too large to keep (every
+     * connection of a busy server): owners are found first, in one pass over the processes, then
+     * each socket is joined to them as the kernel hands it over.
+     *
+     * @return what kept the answer from being complete
+     */
+    public List<Diagnostic> stream(SocketQuery query, Predicate<Socket> filter, boolean withOwners, OwnedSocketSink sink) {
+        DiagnosticLog log = new DiagnosticLog();
+        OwnerScan scan = withOwners ? backend.processes().scanOwners(null, -1, log) : null;
+        Map<Integer, Optional<ProcessInfo>> described = new HashMap<>();
+        long[] ownerless = {0};
+        backend.sockets().scan(query, log, socket -> {
+            if (!query.matches(socket) || !filter.test(socket)) {
+                return;
+            }
+            if (scan == null) {
+                sink.accept(socket, List.of());
+                return;
+            }
+            int[] pids = scan.owners().pidsOf(socket.inode());
+            if (pids.length == 0 && socket.inode() != 0) {
+                ownerless[0]++;
+            }
+            List<ProcessInfo> owners = new ArrayList<>(pids.length);
+            for (int pid : pids) {
+                described.computeIfAbsent(pid, p -> backend.processes().describe(p, log)).ifPresent(owners::add);
+            }
+            sink.accept(socket, owners);
+        });
+        if (scan != null) {
+            reportHidden(scan, ownerless[0], log);
+        }
+        return log.diagnostics();
+    }
+
+    private static void reportHidden(OwnerScan scan, long ownerless, DiagnosticLog log) {
         if (scan.unreadableProcesses() > 0 && ownerless > 0) {
             log.report(
                     Diagnostic.Kind.PERMISSION_DENIED,
                     "owners of " + ownerless + " sockets hidden: the descriptors of " + scan.unreadableProcesses()
                             + " processes are unreadable (run as root to see them)");
         }
-        return new Snapshot(time, host, sockets, processes, scan.owners(), log.diagnostics());
     }
 
     /** The service unit or container of a process. */
