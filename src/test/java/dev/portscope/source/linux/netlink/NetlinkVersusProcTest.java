@@ -51,10 +51,33 @@ class NetlinkVersusProcTest {
     @Test
     void overTheWholeTableTheyDifferOnlyByChurn() {
         // netlink, then /proc, then netlink again: a socket /proc saw that neither netlink scan saw came
-        // and went between them, and so did a stable netlink socket that /proc missed; both are rare
+        // and went between them, and so did a stable netlink socket that /proc missed. Other programs
+        // may open and close thousands of sockets at once, so a burst gets up to three tries.
+        Comparison last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            last = compareOnce();
+            if (last.withinChurn()) {
+                break;
+            }
+        }
+        assertThat(last.onlyProc()).as("seen by /proc only (of %d)", last.procSize()).hasSizeLessThanOrEqualTo(last.allowed());
+        assertThat(last.onlyNetlink()).as("seen by both netlink scans, not by /proc (of %d)", last.procSize())
+                .hasSizeLessThanOrEqualTo(last.allowed());
+    }
+
+    record Comparison(Set<String> onlyProc, Set<String> onlyNetlink, int procSize) {
+        int allowed() {
+            return 10 + procSize / 100;
+        }
+
+        boolean withinChurn() {
+            return onlyProc.size() <= allowed() && onlyNetlink.size() <= allowed();
+        }
+    }
+
+    private Comparison compareOnce() {
         Set<String> first = new HashSet<>(keys(scan(netlink, SocketQuery.all(), new DiagnosticLog())));
-        DiagnosticLog procLog = new DiagnosticLog();
-        Set<String> byProc = new HashSet<>(keys(scan(proc, SocketQuery.all(), procLog)));
+        Set<String> byProc = new HashSet<>(keys(scan(proc, SocketQuery.all(), new DiagnosticLog())));
         Set<String> second = new HashSet<>(keys(scan(netlink, SocketQuery.all(), new DiagnosticLog())));
 
         Set<String> onlyProc = new HashSet<>(byProc);
@@ -67,9 +90,6 @@ class NetlinkVersusProcTest {
         stable.removeIf(k -> k.startsWith(Protocol.TCP + " ") && k.contains(" " + SocketState.CLOSE + " "));
         Set<String> onlyNetlink = new HashSet<>(stable);
         onlyNetlink.removeAll(byProc);
-
-        int allowed = 10 + byProc.size() / 100;
-        assertThat(onlyProc).as("seen by /proc only").hasSizeLessThanOrEqualTo(allowed);
-        assertThat(onlyNetlink).as("seen by both netlink scans, not by /proc").hasSizeLessThanOrEqualTo(allowed);
+        return new Comparison(onlyProc, onlyNetlink, byProc.size());
     }
 }
