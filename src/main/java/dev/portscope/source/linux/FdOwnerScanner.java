@@ -21,6 +21,8 @@ import java.util.function.LongPredicate;
  *
  * <p>A process that exits mid-scan ({@code ENOENT}, {@code ESRCH}) is skipped; one whose descriptors
  * may not be read ({@code EACCES}, {@code EPERM}: not root, {@code hidepid}) is counted as unreadable.
+ * The {@code wanted} predicate is called from every scanning thread, so it must be safe for
+ * concurrent reads (a set nobody writes to meanwhile is).
  */
 final class FdOwnerScanner {
 
@@ -44,8 +46,9 @@ final class FdOwnerScanner {
         }
 
         /**
-         * What measured fastest (bench/README.md): readlinkat, on up to two threads. More threads
-         * contend in the kernel's procfs and dcache locks for little gain.
+         * readlinkat on up to two threads (bench/README.md): statx was not measurably faster and fails
+         * on copied trees; two threads cost no more CPU than one, and the kernel work they do is per
+         * process. More were not tried: the machines this was measured on had two CPUs.
          */
         static Settings forThisMachine() {
             return new Settings(Math.min(2, Runtime.getRuntime().availableProcessors()), Method.READLINK);
