@@ -15,7 +15,8 @@ public enum Column {
         @Override
         String value(ListingRow row, ListingContext context) {
             Socket s = row.socket();
-            return s.protocol().label() + (s.family() == dev.portscope.model.IpFamily.IPV6 ? "6" : "");
+            boolean v6 = s.family() == dev.portscope.model.IpFamily.IPV6;
+            return s.protocol() == dev.portscope.model.Protocol.TCP ? (v6 ? "tcp6" : "tcp") : (v6 ? "udp6" : "udp");
         }
     },
     STATE("STATE", false) {
@@ -77,10 +78,14 @@ public enum Column {
     PID("PID", true) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            if (row.owners().isEmpty()) {
+            List<ProcessInfo> owners = row.owners();
+            if (owners.isEmpty()) {
                 return "-";
             }
-            return row.owners().stream().map(p -> Integer.toString(p.pid())).collect(Collectors.joining(","));
+            if (owners.size() == 1) {
+                return Integer.toString(owners.getFirst().pid());
+            }
+            return owners.stream().map(p -> Integer.toString(p.pid())).collect(Collectors.joining(","));
         }
     },
     PROCESS("PROCESS", false) {
@@ -88,6 +93,9 @@ public enum Column {
         String value(ListingRow row, ListingContext context) {
             if (row.owners().isEmpty()) {
                 return "-";
+            }
+            if (row.owners().size() == 1) {
+                return row.owners().getFirst().name();
             }
             Set<String> names = new LinkedHashSet<>();
             for (ProcessInfo p : row.owners()) {
