@@ -1,0 +1,64 @@
+package dev.portscope.analysis.audit;
+
+import dev.portscope.model.Exposure;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Snapshot;
+import dev.portscope.model.Socket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The listeners of a machine at one time, to compare later snapshots with.
+ *
+ * @param host      where it was taken
+ * @param time      when
+ * @param listeners one per protocol and port, ordered by port then protocol
+ */
+public record Baseline(String host, Instant time, List<BaselineListener> listeners) {
+
+    public Baseline {
+        listeners = List.copyOf(listeners);
+    }
+
+    /** The listeners of {@code snapshot}, grouped by protocol and port. */
+    public static Baseline of(Snapshot snapshot) {
+        Map<String, List<Socket>> byKey = new TreeMap<>();
+        for (Socket s : snapshot.sockets()) {
+            if (s.isListening() && s.local().port() != 0) {
+                byKey.computeIfAbsent(s.local().port() + "/" + s.protocol().label(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<BaselineListener> listeners = new ArrayList<>();
+        for (List<Socket> sockets : byKey.values()) {
+            Socket first = sockets.getFirst();
+            Exposure widest = Exposure.LOOPBACK;
+            var addresses = new TreeSet<String>();
+            var names = new TreeSet<String>();
+            var users = new TreeSet<String>();
+            var pids = new TreeSet<Integer>();
+            for (Socket s : sockets) {
+                Exposure e = Exposure.of(s.local().address());
+                widest = e.compareTo(widest) > 0 ? e : widest;
+                addresses.add(s.local().address().getHostAddress());
+                for (ProcessInfo p : snapshot.ownersOf(s)) {
+                    names.add(p.name());
+                    users.add(p.user());
+                    pids.add(p.pid());
+                }
+            }
+            listeners.add(new BaselineListener(first.protocol(), first.local().port(), widest,
+                    List.copyOf(addresses), List.copyOf(names), List.copyOf(users), List.copyOf(pids)));
+        }
+        listeners.sort(Comparator.comparingInt(BaselineListener::port).thenComparing(l -> l.protocol()));
+        return new Baseline(snapshot.host(), snapshot.time(), listeners);
+    }
+
+    public java.util.Optional<BaselineListener> find(String key) {
+        return listeners.stream().filter(l -> l.key().equals(key)).findFirst();
+    }
+}
