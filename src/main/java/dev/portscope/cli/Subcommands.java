@@ -21,6 +21,9 @@ final class Subcommands {
         ALL.put("kill", KillCommand::new);
         ALL.put("summary", SummaryCommand::new);
         ALL.put("record", RecordCommand::new);
+        ALL.put("audit", AuditCommand::new);
+        ALL.put("snapshot", SnapshotCommand::new);
+        ALL.put("diff", DiffCommand::new);
     }
 
     private Subcommands() {}

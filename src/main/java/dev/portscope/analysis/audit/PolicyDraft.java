@@ -1,0 +1,45 @@
+package dev.portscope.analysis.audit;
+
+import dev.portscope.model.Exposure;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Snapshot;
+import dev.portscope.model.Socket;
+import dev.portscope.model.SocketState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code audit --init}: a policy that accepts the machine as it is now, for the user to tighten. Pure. */
+public final class PolicyDraft {
+
+    private PolicyDraft() {}
+
+    public static Policy accepting(Snapshot snapshot) {
+        Map<String, AllowedListener> allow = new LinkedHashMap<>();
+        Map<Integer, Integer> closeWait = new HashMap<>();
+        for (Socket s : snapshot.sockets()) {
+            if (s.state() == SocketState.CLOSE_WAIT) {
+                snapshot.ownersOf(s).forEach(p -> closeWait.merge(p.pid(), 1, Integer::sum));
+            }
+            if (!s.isListening() || s.local().port() == 0) {
+                continue;
+            }
+            List<ProcessInfo> owners = snapshot.ownersOf(s);
+            String process = owners.isEmpty() ? null : owners.getFirst().name();
+            String user = owners.isEmpty() ? null : owners.getFirst().user();
+            var listener = new AllowedListener(new PortMatch(PortRange.of(s.local().port()), s.protocol()),
+                    Scope.of(Exposure.of(s.local().address())), process, user);
+            // One entry per port, protocol and program: the widest scope among its sockets.
+            String key = listener.match() + " " + process + " " + user;
+            allow.merge(key, listener, (a, b) -> a.scope().compareTo(b.scope()) >= 0 ? a : b);
+        }
+        List<AllowedListener> listeners = new ArrayList<>(allow.values());
+        listeners.sort(java.util.Comparator.comparingInt((AllowedListener a) -> a.match().ports().first())
+                .thenComparing(a -> a.match().protocol()));
+        int most = closeWait.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        var thresholds = new Thresholds(Math.max(Thresholds.DEFAULT.closeWaitPerProcess(), most));
+        return new Policy(listeners, List.of(), List.of(), thresholds, Map.of());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.portscope.cli;
+
+import dev.portscope.analysis.audit.AuditReport;
+import dev.portscope.analysis.audit.Auditor;
+import dev.portscope.analysis.audit.Baseline;
+import dev.portscope.analysis.audit.Policy;
+import dev.portscope.analysis.audit.PolicyDraft;
+import dev.portscope.analysis.audit.Severity;
+import dev.portscope.model.Snapshot;
+import dev.portscope.query.SocketQuery;
+import dev.portscope.render.AuditJsonWriter;
+import dev.portscope.render.AuditPolicyWriter;
+import dev.portscope.render.AuditTextWriter;
+import dev.portscope.render.SarifWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Checks the listeners of this machine against the default rules, a policy and a baseline.",
+            "Exit status (monitoring-plugin convention): 0 OK, 1 warning, 2 critical, "
+                    + "3 unknown (incomplete inspection, unusable policy or baseline, bad option)."})
+final class AuditCommand implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int WARNING = 1;
+    static final int CRITICAL = 2;
+    static final int UNKNOWN = 3;
+
+    @ParentCommand
+    PortscopeCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
+    boolean json;
+
+    @Option(names = "--sarif", description = "Write SARIF 2.1.0, for code-scanning dashboards.")
+    boolean sarif;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "A YAML policy (format in the README).")
+    Path policy;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A baseline from 'portscope snapshot save': new listeners are findings.")
+    Path baseline;
+
+    @Option(names = "--init", arity = "0..1", paramLabel = "FILE", fallbackValue = "-",
+            description = "Write a policy that accepts the machine as it is now, to FILE or standard output, and stop.")
+    String init;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Lowest severity that makes the exit status non-zero: warning or critical (default: ${DEFAULT-VALUE}).")
+    Severity failOn = Severity.WARNING;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return audit(out, err);
+        } catch (UsageException e) {
+            err.println("portscope: " + e.getMessage());
+            return UNKNOWN;
+        } catch (AuditFiles.UnusableFileException e) {
+            err.println("portscope: " + e.getMessage());
+            return UNKNOWN;
+        }
+    }
+
+    private int audit(PrintWriter out, PrintWriter err) throws AuditFiles.UnusableFileException {
+        if (json && sarif) {
+            throw new UsageException("--json and --sarif exclude each other");
+        }
+        if (init != null && (policy != null || baseline != null || json || sarif)) {
+            throw new UsageException("--init takes no --policy, --baseline, --json or --sarif");
+        }
+        Optional<Policy> rules = policy == null ? Optional.empty() : Optional.of(AuditFiles.policy(policy));
+        Optional<Baseline> before = baseline == null ? Optional.empty() : Optional.of(AuditFiles.baseline(baseline));
+        Session session = Session.open(source, parent.env());
+        Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> true, !source.noProcess);
+        if (init != null) {
+            return writePolicy(snapshot, out, err);
+        }
+        AuditReport report = Auditor.audit(snapshot, rules, before);
+        if (json) {
+            AuditJsonWriter.write(out, report, snapshot.host(), snapshot.time(), "portscope " + Version.text());
+        } else if (sarif) {
+            SarifWriter.write(out, report, snapshot.host(), Version.text());
+        } else {
+            AuditTextWriter.write(out, report);
+        }
+        out.flush();
+        Session.report(snapshot.diagnostics(), err);
+        return exitCode(report, failOn);
+    }
+
+    private int writePolicy(Snapshot snapshot, PrintWriter out, PrintWriter err) {
+        Policy drafted = PolicyDraft.accepting(snapshot);
+        if ("-".equals(init)) {
+            AuditPolicyWriter.write(out, drafted, snapshot.host(), snapshot.time());
+        } else {
+            StringWriter text = new StringWriter();
+            AuditPolicyWriter.write(new PrintWriter(text), drafted, snapshot.host(), snapshot.time());
+            AuditFiles.writeWhole(Path.of(init), text.toString());
+            err.println("portscope: wrote a policy of " + drafted.allow().size() + " allowed listeners to " + init);
+        }
+        Session.report(snapshot.diagnostics(), err);
+        return snapshot.partial() ? UNKNOWN : OK;
+    }
+
+    /** Critical findings are certain even in a partial snapshot; quiet rules are not, so partial then means unknown. */
+    static int exitCode(AuditReport report, Severity failOn) {
+        Optional<Severity> worst = report.worst();
+        if (worst.isPresent() && worst.get() == Severity.CRITICAL) {
+            return CRITICAL;
+        }
+        if (report.partial()) {
+            return UNKNOWN;
+        }
+        if (worst.isPresent() && failOn == Severity.WARNING) {
+            return WARNING;
+        }
+        return OK;
+    }
+}
