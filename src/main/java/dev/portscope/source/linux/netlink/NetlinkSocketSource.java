@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,11 +157,15 @@ public final class NetlinkSocketSource implements SocketSource {
         record(ByteBuffer.wrap(request));
         socket.send(request);
         long offset = 0;
+        byte[] heap = new byte[BUFFER_SIZE];
         while (!progress.finished) {
             ByteBuffer datagram = socket.receive();
             record(datagram);
             int length = datagram.remaining();
-            decoder.decode(datagram, offset, dump.protocol(), progress);
+            // One bulk copy to the heap: reading fields from native memory through a ByteBuffer costs
+            // a liveness check per access, which C1 (the launcher's only compiler) does not hoist.
+            datagram.get(heap, 0, length);
+            decoder.decode(ByteBuffer.wrap(heap, 0, length).order(ByteOrder.nativeOrder()), offset, dump.protocol(), progress);
             offset += length;
         }
     }
