@@ -21,7 +21,9 @@ import java.util.function.Predicate;
 
 /**
  * Takes snapshots: the sockets a query wants, joined to the processes that hold them.
- * Owners are looked up only when asked for, and only for the sockets found.
+ * Owners are looked up only when asked for. Every process is read even when few sockets are
+ * wanted: stopping at the first holder of each socket would miss the children that share it after
+ * {@code fork()}.
  */
 public final class Inventory {
 
@@ -38,7 +40,7 @@ public final class Inventory {
     /**
      * @param query      what to list; also pushed down to the backend
      * @param filter     a further predicate on each socket (filters, ports), applied before owners
-     *                   are looked up so that owner lookup stays proportional to the answer
+     *                   are looked up: only the processes holding the sockets kept are described
      * @param withOwners whether to find the processes holding each socket
      */
     public Snapshot take(SocketQuery query, Predicate<Socket> filter, boolean withOwners) {
