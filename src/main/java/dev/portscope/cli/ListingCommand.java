@@ -1,0 +1,41 @@
+package dev.portscope.cli;
+
+import dev.portscope.query.SocketQuery;
+import dev.portscope.render.ListingView;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code listen}, {@code conns} and {@code all}: one listing each, with the same options. */
+abstract class ListingCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PortscopeCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    FilterOptions filter;
+
+    abstract ListingView view();
+
+    abstract SocketQuery query();
+
+    @Override
+    public Integer call() {
+        return Listing.run(view(), query(), new Listing.Options(selection, output, source, filter),
+                parent.env(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}
