@@ -46,6 +46,10 @@ public final class PolicyParser {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String what = e.getOriginalMessage().lines().findFirst().orElse("syntax error").strip();
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblem() != null
+                    && marked.getContext() != null) {
+                what = marked.getContext() + ": " + marked.getProblem(); // "while scanning a quoted scalar: found unexpected end of stream"
+            }
             throw new PolicyException(file, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
                     "not valid YAML: " + what);
         } catch (IOException e) {
