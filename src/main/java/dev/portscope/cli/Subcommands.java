@@ -24,6 +24,8 @@ final class Subcommands {
         ALL.put("audit", AuditCommand::new);
         ALL.put("snapshot", SnapshotCommand::new);
         ALL.put("diff", DiffCommand::new);
+        ALL.put("check", CheckCommand::new);
+        ALL.put("scan", ScanCommand::new);
     }
 
     private Subcommands() {}

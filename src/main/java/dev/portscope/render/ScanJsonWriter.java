@@ -1,0 +1,69 @@
+package dev.portscope.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portscope.analysis.probe.PortCheck;
+import dev.portscope.analysis.probe.PortStatus;
+import dev.portscope.model.IpFamily;
+import dev.portscope.model.Protocol;
+import dev.portscope.services.ServiceTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code portscope scan --json} ({@code "format": "portscope-scan"}) and {@code check --json}
+ * ({@code "portscope-check"}): counts per status and one object per port; a scan leaves closed
+ * ports out of {@code ports} (they are counted), a check lists every port (README).
+ */
+public final class ScanJsonWriter {
+
+    public static final int FORMAT_VERSION = 1;
+
+    private ScanJsonWriter() {}
+
+    public static void write(Writer out, String format, List<PortCheck> checks, boolean listClosed,
+            ServiceTable services, Instant time, String generator) {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            json.writeStartObject();
+            json.writeStringField("format", format);
+            json.writeNumberField("version", FORMAT_VERSION);
+            json.writeStringField("generator", generator);
+            json.writeStringField("time", time.toString());
+            Map<PortStatus, Integer> counts = new EnumMap<>(PortStatus.class);
+            for (PortStatus s : PortStatus.values()) {
+                counts.put(s, 0);
+            }
+            checks.forEach(c -> counts.merge(c.status(), 1, Integer::sum));
+            json.writeObjectFieldStart("counts");
+            for (var e : counts.entrySet()) {
+                json.writeNumberField(e.getKey().label(), e.getValue());
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("ports");
+            for (PortCheck c : checks) {
+                if (listClosed || c.status() != PortStatus.CLOSED) {
+                    json.writeStartObject();
+                    json.writeStringField("address", AddressText.of(c.target().getAddress(),
+                            c.target().getAddress().getAddress().length == 16 ? IpFamily.IPV6 : IpFamily.IPV4));
+                    json.writeNumberField("port", c.port());
+                    json.writeStringField("status", c.status().label());
+                    json.writeNumberField("latencyMs", Math.round(c.latency().toNanos() / 1e3) / 1e3);
+                    json.writeStringField("service", services.lookup(Protocol.TCP, c.port()).map(s -> s.name()).orElse(null));
+                    json.writeStringField("detail", c.detail().isEmpty() ? null : c.detail());
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

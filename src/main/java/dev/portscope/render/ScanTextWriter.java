@@ -1,0 +1,76 @@
+package dev.portscope.render;
+
+import dev.portscope.analysis.probe.PortCheck;
+import dev.portscope.analysis.probe.PortStatus;
+import dev.portscope.model.IpFamily;
+import dev.portscope.model.Protocol;
+import dev.portscope.services.ServiceTable;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code portscope scan} and {@code check} as a table: one row per port, then the counts. A scan
+ * shows only the ports that are not closed (as nmap does); a check shows every port it was asked.
+ */
+public final class ScanTextWriter {
+
+    private ScanTextWriter() {}
+
+    public static void write(PrintWriter out, List<PortCheck> checks, ServiceTable services, boolean showClosed) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("TARGET", "STATE", "LATENCY", "SERVICE", "DETAIL"));
+        for (PortCheck c : checks) {
+            if (showClosed || c.status() != PortStatus.CLOSED) {
+                rows.add(List.of(target(c), c.status().label(), latency(c.latency()),
+                        services.lookup(Protocol.TCP, c.port()).map(s -> s.name()).orElse("-"), c.detail()));
+            }
+        }
+        int[] widths = new int[5];
+        for (List<String> row : rows) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < widths.length; i++) {
+                String cell = row.get(i);
+                line.append(i == 2 ? " ".repeat(widths[i] - cell.length()) + cell : cell + " ".repeat(widths[i] - cell.length()));
+                line.append("  ");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.println(counts(checks));
+    }
+
+    /** {@code 3 open, 1021 closed, 0 filtered} — every status, zeros included, so that nothing reads as absent. */
+    public static String counts(List<PortCheck> checks) {
+        Map<PortStatus, Integer> counts = new EnumMap<>(PortStatus.class);
+        for (PortStatus s : PortStatus.values()) {
+            counts.put(s, 0);
+        }
+        checks.forEach(c -> counts.merge(c.status(), 1, Integer::sum));
+        StringBuilder text = new StringBuilder();
+        counts.forEach((status, n) -> {
+            if (status != PortStatus.ERROR || n > 0) {
+                text.append(text.isEmpty() ? "" : ", ").append(n).append(' ').append(status.label());
+            }
+        });
+        return text.toString();
+    }
+
+    static String target(PortCheck c) {
+        var address = c.target().getAddress();
+        return address.getAddress().length == 16 ? "[" + AddressText.of(address, IpFamily.IPV6) + "]:" + c.port()
+                : AddressText.of(address, IpFamily.IPV4) + ":" + c.port();
+    }
+
+    static String latency(Duration d) {
+        return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
+    }
+}

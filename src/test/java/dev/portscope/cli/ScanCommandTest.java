@@ -1,0 +1,127 @@
+package dev.portscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portscope.testing.CliRun;
+import dev.portscope.testing.LoopbackSockets;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code portscope scan} of 127.0.0.1, with the test's own listeners as the oracle, and nmap as a second one. */
+class ScanCommandTest {
+
+    private static Set<Integer> openPorts(CliRun run) {
+        Set<Integer> open = new TreeSet<>();
+        for (JsonNode p : run.json().get("ports")) {
+            if (p.get("status").asText().equals("open")) {
+                open.add(p.get("port").asInt());
+            }
+        }
+        return open;
+    }
+
+    private static String range(List<Integer> ports) {
+        return String.join(",", ports.stream().map(String::valueOf).toList());
+    }
+
+    @Test
+    void findsExactlyTheTestsListenersAndNotTheClosedPort() throws Exception {
+        try (var sockets = new LoopbackSockets()) {
+            List<Integer> mine = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                mine.add(LoopbackSockets.port(sockets.listen("127.0.0.1")));
+            }
+            int closed = CheckCommandTest.closedPort();
+            List<Integer> asked = new ArrayList<>(mine);
+            asked.add(closed);
+            CliRun run = CliRun.run("scan", "127.0.0.1", "-p", range(asked), "--json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.json().get("format").asText()).isEqualTo("portscope-scan");
+            assertThat(openPorts(run)).containsExactlyInAnyOrderElementsOf(mine);
+            assertThat(run.json().get("counts").get("closed").asInt()).isEqualTo(1);
+
+            CliRun text = CliRun.run("scan", "localhost", "-p", range(asked));
+            assertThat(text.out()).contains("127.0.0.1:" + mine.getFirst() + "  open").doesNotContain(":" + closed + " ")
+                    .contains("6 open, 1 closed, 0 filtered");
+
+            CliRun none = CliRun.run("scan", "127.0.0.1", "-p", String.valueOf(closed));
+            assertThat(none.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        }
+    }
+
+    @Test
+    void ipv6AndTopPorts() throws Exception {
+        try (var sockets = new LoopbackSockets()) {
+            int v6 = LoopbackSockets.port(sockets.listen("::1"));
+            CliRun run = CliRun.run("scan", "[::1]", "-p", String.valueOf(v6), "--json");
+            assertThat(openPorts(run)).containsExactly(v6);
+            assertThat(run.json().get("ports").get(0).get("address").asText()).isEqualTo("::1");
+        }
+        CliRun top = CliRun.run("scan", "127.0.0.1", "--top", "5", "--json");
+        JsonNode counts = top.json().get("counts");
+        assertThat(counts.get("open").asInt() + counts.get("closed").asInt() + counts.get("filtered").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void badInputIsOneLineWithExitTwo() {
+        String[][] cases = {
+            {"scan"}, {"scan", "127.0.0.1", "-p", "1-1024,80-x"}, {"scan", "127.0.0.1", "-p", "0"}, {"scan", "127.0.0.1", "--rate", "0"},
+            {"scan", "no-such-host.invalid"}, {"scan", "127.0.0.1", "--top", "0"}, {"scan", "127.0.0.1", "-p", "22", "--top", "3"},
+        };
+        for (String[] args : cases) {
+            CliRun run = CliRun.run(args);
+            assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).startsWith("portscope: ").doesNotContain("\tat ");
+        }
+        assertThat(CliRun.run("scan", "127.0.0.1", "-p", "1-1024,80-x").err()).contains("'80-x'");
+    }
+
+    /** The same ports, in the same run, through nmap's connect scan: the open sets must be equal. */
+    @Test
+    void agreesWithNmapConnectScan() throws Exception {
+        try (var sockets = new LoopbackSockets()) {
+            List<Integer> mine = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                mine.add(LoopbackSockets.port(sockets.listen("127.0.0.1")));
+            }
+            int lowest = mine.stream().min(Integer::compare).orElseThrow();
+            int highest = mine.stream().max(Integer::compare).orElseThrow();
+            String ports = Math.max(1, lowest - 200) + "-" + Math.min(65_535, highest + 200);
+            Path output = Files.createTempFile("nmap", ".txt");
+            try {
+                Process nmap = new ProcessBuilder("nmap", "-sT", "-n", "-Pn", "-p", ports, "-oG", output.toString(), "127.0.0.1")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                CliRun run = CliRun.run("scan", "127.0.0.1", "-p", ports, "--json");
+                assertThat(nmap.waitFor(120, TimeUnit.SECONDS)).as("nmap finished").isTrue();
+                assertThat(nmap.exitValue()).isZero();
+                Set<Integer> byNmap = new TreeSet<>();
+                Matcher m = Pattern.compile("(\\d+)/open/tcp").matcher(Files.readString(output, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    byNmap.add(Integer.parseInt(m.group(1)));
+                }
+                assertThat(byNmap).containsAll(mine);
+                assertThat(openPorts(run)).containsAll(mine);
+                // other processes may open or close ports between the two scans: compare on ours, and
+                // require that the rest differ by at most a port or two
+                Set<Integer> onlyOne = new TreeSet<>(byNmap);
+                onlyOne.addAll(openPorts(run));
+                Set<Integer> both = new TreeSet<>(byNmap);
+                both.retainAll(openPorts(run));
+                onlyOne.removeAll(both);
+                assertThat(onlyOne).as("ports open for one scanner only").hasSizeLessThanOrEqualTo(2);
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        }
+    }
+}
