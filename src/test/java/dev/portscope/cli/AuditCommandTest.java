@@ -1,0 +1,142 @@
+package dev.portscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portscope.testing.CliRun;
+import dev.portscope.testing.Fixtures;
+import dev.portscope.testing.LoopbackSockets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditCommandTest {
+
+    private static final long PID = ProcessHandle.current().pid();
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Drafts a policy of this machine, then audits against it. Other programs on a shared machine may
+     * open listeners between the two runs, so up to three tries are given.
+     */
+    private CliRun initThenAudit(Path policy) {
+        CliRun audit = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            CliRun init = CliRun.run("audit", "--init", policy.toString());
+            assertThat(init.exitCode()).as(init.err()).isZero();
+            audit = CliRun.run("audit", "--policy", policy.toString(), "--json");
+            if (audit.exitCode() == 0) {
+                return audit;
+            }
+        }
+        return audit;
+    }
+
+    @Test
+    void aDraftedPolicyAcceptsTheMachineAndNamesOneMoreListener() throws Exception {
+        Path policy = dir.resolve("policy.yaml");
+        CliRun accepted = initThenAudit(policy);
+        assertThat(accepted.exitCode()).as(accepted.out() + accepted.err()).isZero();
+        assertThat(accepted.json().get("findings")).isEmpty();
+        assertThat(Files.readString(policy)).startsWith("# portscope audit policy").contains("version: 1", "allow:");
+
+        try (LoopbackSockets sockets = new LoopbackSockets()) {
+            int port = LoopbackSockets.port(sockets.listen("0.0.0.0"));
+            CliRun audit = CliRun.run("audit", "--policy", policy.toString(), "--json");
+            assertThat(audit.exitCode()).as(audit.err()).isEqualTo(AuditCommand.WARNING);
+            List<String> ours = new ArrayList<>();
+            for (JsonNode f : audit.json().get("findings")) {
+                if (f.get("socket").path("port").asInt() == port) {
+                    ours.add(f.get("ruleId").asText() + " " + f.get("processes").get(0).get("pid").asLong() + " " + f.get("message").asText());
+                }
+            }
+            assertThat(ours).containsExactly("PS100 " + PID + " not allowed by the policy: " + port + "/tcp on all interfaces, pid " + PID
+                    + " (java)");
+
+            CliRun text = CliRun.run("audit", "--policy", policy.toString());
+            assertThat(text.out()).contains("WARNING (").contains("PS100").contains("0.0.0.0:" + port).contains("fix: ");
+            assertThat(CliRun.run("audit", "--policy", policy.toString(), "--fail-on", "critical").exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void aBrokenPolicyIsOneLineAndUnknown() throws Exception {
+        Path fixture = Fixtures.path("policies/port-out-of-range.yaml");
+        CliRun run = CliRun.run("audit", "--policy", fixture.toString());
+        assertThat(run.exitCode()).isEqualTo(AuditCommand.UNKNOWN);
+        assertThat(run.err()).isEqualTo("portscope: " + fixture + ":3:11: expected a port from 1 to 65535, found 70000" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aMissingPolicyIsUnknown() {
+        CliRun run = CliRun.run("audit", "--policy", dir.resolve("none.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(AuditCommand.UNKNOWN);
+        assertThat(run.err()).isEqualTo("portscope: cannot read policy " + dir.resolve("none.yaml") + ": no such file" + System.lineSeparator());
+    }
+
+    @Test
+    void conflictingOptionsAreUnknown() {
+        CliRun run = CliRun.run("audit", "--json", "--sarif");
+        assertThat(run.exitCode()).isEqualTo(AuditCommand.UNKNOWN);
+        assertThat(run.err()).contains("--json and --sarif exclude each other").doesNotContain("at dev.");
+    }
+
+    @Test
+    void sarifHasTheRequiredFieldsOfVersionTwoPointOne() throws Exception {
+        try (LoopbackSockets sockets = new LoopbackSockets()) {
+            int port = LoopbackSockets.port(sockets.listen("0.0.0.0"));
+            Path policy = dir.resolve("empty.yaml");
+            Files.writeString(policy, "version: 1\nallow: []\n");
+            CliRun run = CliRun.run("audit", "--policy", policy.toString(), "--sarif");
+            JsonNode sarif = run.json();
+            assertThat(sarif.get("$schema").asText()).isEqualTo("https://json.schemastore.org/sarif-2.1.0.json");
+            assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+            assertThat(sarif.get("runs")).hasSize(1);
+            JsonNode runNode = sarif.get("runs").get(0);
+            JsonNode driver = runNode.get("tool").get("driver");
+            assertThat(driver.get("name").asText()).isEqualTo("portscope");
+            List<String> ruleIds = new ArrayList<>();
+            for (JsonNode rule : driver.get("rules")) {
+                ruleIds.add(rule.get("id").asText());
+                assertThat(rule.get("shortDescription").get("text").asText()).isNotBlank();
+                assertThat(rule.get("help").get("text").asText()).isNotBlank();
+                assertThat(rule.get("defaultConfiguration").get("level").asText()).isIn("warning", "error");
+            }
+            assertThat(ruleIds).contains("PS001", "PS002", "PS003", "PS004", "PS005", "PS006", "PS100");
+            JsonNode ours = null;
+            for (JsonNode result : runNode.get("results")) {
+                assertThat(ruleIds).contains(result.get("ruleId").asText());
+                assertThat(driver.get("rules").get(result.get("ruleIndex").asInt()).get("id").asText()).isEqualTo(result.get("ruleId").asText());
+                assertThat(result.get("level").asText()).isIn("warning", "error", "note", "none");
+                assertThat(result.get("message").get("text").asText()).isNotBlank();
+                assertThat(result.get("locations")).isNotEmpty();
+                if (result.get("properties").get("socket").path("port").asInt() == port) {
+                    ours = result;
+                }
+            }
+            assertThat(ours).as(run.out()).isNotNull();
+            assertThat(ours.get("ruleId").asText()).isEqualTo("PS100");
+            assertThat(ours.get("locations").get(0).get("logicalLocations").get(0).get("name").asText()).isEqualTo("tcp/0.0.0.0:" + port);
+        }
+    }
+
+    @Test
+    void exitCodesFollowTheMonitoringPluginConvention() throws Exception {
+        Path policy = dir.resolve("policy.yaml");
+        Files.writeString(policy, "version: 1\nallow:\n  - port: 1-65535\n    protocol: any\n    scope: any\nrequire:\n  - port: 1\n");
+        CliRun missing = CliRun.run("audit", "--policy", policy.toString(), "--json");
+        assertThat(missing.exitCode()).isEqualTo(AuditCommand.CRITICAL);
+        assertThat(missing.json().get("findings").get(0).get("message").asText()).isEqualTo("nothing listens on required port 1");
+        Files.writeString(policy, "version: 1\nallow:\n  - port: 1-65535\n    protocol: any\n    scope: any\nrequire:\n  - port: 1\nthresholds:\n  closeWaitPerProcess: 1000000\nrules:\n  PS101: warning\n");
+        assertThat(CliRun.run("audit", "--policy", policy.toString()).exitCode()).isEqualTo(AuditCommand.WARNING);
+        assertThat(CliRun.run("audit", "--policy", policy.toString(), "--fail-on", "critical").exitCode()).isEqualTo(AuditCommand.OK);
+        Files.writeString(policy, "version: 1\nallow:\n  - port: 1-65535\n    protocol: any\n    scope: any\nrequire:\n  - port: 1\nthresholds:\n  closeWaitPerProcess: 1000000\nrules:\n  PS101: off\n");
+        assertThat(CliRun.run("audit", "--policy", policy.toString()).exitCode()).isEqualTo(AuditCommand.OK);
+    }
+}
