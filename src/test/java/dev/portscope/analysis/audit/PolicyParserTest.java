@@ -75,6 +75,16 @@ class PolicyParserTest {
     }
 
     @Test
+    void theExamplePolicyOfTheReadmeIsValid() throws Exception {
+        String readme = Files.readString(java.nio.file.Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Security audit"));
+        String example = section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n", section.indexOf("```yaml\n") + 8));
+        Policy p = PolicyParser.parse(example, "README.md");
+        assertThat(p.allow()).hasSize(2);
+        assertThat(p.rules()).containsEntry("PS002", RuleSetting.OFF);
+    }
+
+    @Test
     void anEmptyFileIsRejected() {
         assertThatThrownBy(() -> PolicyParser.parse("", "empty.yaml"))
                 .hasMessageStartingWith("empty.yaml:1:1: expected a mapping");
