@@ -26,6 +26,7 @@ final class Subcommands {
         ALL.put("diff", DiffCommand::new);
         ALL.put("check", CheckCommand::new);
         ALL.put("scan", ScanCommand::new);
+        ALL.put("probe", ProbeCommand::new);
     }
 
     private Subcommands() {}

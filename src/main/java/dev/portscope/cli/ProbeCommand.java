@@ -1,0 +1,100 @@
+package dev.portscope.cli;
+
+import dev.portscope.analysis.probe.ProbeResult;
+import dev.portscope.analysis.probe.ProbeRunner;
+import dev.portscope.analysis.probe.ProbeTarget;
+import dev.portscope.analysis.probe.ProbeTargets;
+import dev.portscope.model.Protocol;
+import dev.portscope.model.Snapshot;
+import dev.portscope.query.PortTarget;
+import dev.portscope.query.SocketQuery;
+import dev.portscope.render.ProbeJsonWriter;
+import dev.portscope.render.ProbeTextWriter;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"What each local TCP listener really speaks: waits for a banner, then tries TLS, HTTP, Redis and "
+                + "PostgreSQL, and flags ports whose protocol disagrees with their number.",
+            "Exit status 0 when nothing disagrees, 1 when a port does or a PORT asked for has no listener."})
+final class ProbeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PortscopeCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PORT", arity = "0..*", description = "Ports to probe: 8080, :8080 or a service name (default: every TCP listener).")
+    List<String> ports = List.of();
+
+    @Option(names = "--timeout", paramLabel = "MS", description = "Milliseconds each probe may wait for a connect or a reply (default: ${DEFAULT-VALUE}).")
+    long timeoutMillis = 1000;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Ports probed at once (default: ${DEFAULT-VALUE}).")
+    int concurrency = 16;
+
+    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
+    boolean json;
+
+    @Mixin
+    SourceOptions source;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (timeoutMillis < 1 || timeoutMillis > 60_000) {
+            throw new UsageException("--timeout must be between 1 and 60000 ms, not " + timeoutMillis);
+        }
+        Session session = Session.open(source, parent.env());
+        Set<Integer> asked = new TreeSet<>();
+        for (String p : ports) {
+            try {
+                PortTarget target = PortTarget.parse(p, session.services());
+                if (target.protocol().isPresent() && target.protocol().get() != Protocol.TCP) {
+                    throw new UsageException("probe knows TCP only, not '" + p + "'");
+                }
+                asked.add(target.port());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        Snapshot snapshot = session.inventory().take(SocketQuery.listening().withProtocols(Set.of(Protocol.TCP)),
+                s -> asked.isEmpty() || asked.contains(s.local().port()), !source.noProcess);
+        List<ProbeTarget> targets = ProbeTargets.of(snapshot);
+        ProbeRunner runner;
+        try {
+            runner = new ProbeRunner(Duration.ofMillis(timeoutMillis), concurrency, session.services());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<ProbeResult> results = runner.probe(targets);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ProbeJsonWriter.write(out, results, snapshot.time(), "portscope " + Version.text());
+        } else {
+            ProbeTextWriter.write(out, results);
+        }
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Integer> missing = new ArrayList<>(asked);
+        targets.forEach(t -> missing.remove(Integer.valueOf(t.port())));
+        for (int port : missing) {
+            err.println("portscope: nothing listens on TCP port " + port);
+        }
+        Session.report(snapshot.diagnostics(), err);
+        boolean mismatch = results.stream().anyMatch(r -> r.mismatch().isPresent());
+        return mismatch || !missing.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.portscope.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portscope.analysis.probe.ProbeResult;
+import dev.portscope.analysis.probe.TlsInfo;
+import dev.portscope.model.IpFamily;
+import dev.portscope.model.ProcessInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code portscope probe --json} ({@code "format": "portscope-probe"}): one object per probed port (README). */
+public final class ProbeJsonWriter {
+
+    public static final int FORMAT_VERSION = 1;
+
+    private ProbeJsonWriter() {}
+
+    public static void write(Writer out, List<ProbeResult> results, Instant time, String generator) {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            json.writeStartObject();
+            json.writeStringField("format", "portscope-probe");
+            json.writeNumberField("version", FORMAT_VERSION);
+            json.writeStringField("generator", generator);
+            json.writeStringField("time", time.toString());
+            json.writeArrayFieldStart("probes");
+            for (ProbeResult r : results) {
+                json.writeStartObject();
+                json.writeNumberField("port", r.target().port());
+                var a = r.target().address().getAddress();
+                json.writeStringField("address", AddressText.of(a, a.getAddress().length == 16 ? IpFamily.IPV6 : IpFamily.IPV4));
+                json.writeArrayFieldStart("processes");
+                for (ProcessInfo p : r.target().owners()) {
+                    json.writeStartObject();
+                    json.writeNumberField("pid", p.pid());
+                    json.writeStringField("name", p.name());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeStringField("service", r.service().map(s -> s.name()).orElse(null));
+                json.writeStringField("detected", r.detection().protocol().label());
+                json.writeStringField("evidence", r.detection().evidence());
+                if (r.detection().tls().isPresent()) {
+                    TlsInfo t = r.detection().tls().get();
+                    json.writeObjectFieldStart("tls");
+                    json.writeStringField("version", t.version());
+                    json.writeStringField("cipher", t.cipher());
+                    json.writeStringField("subject", t.subject());
+                    json.writeStringField("issuer", t.issuer());
+                    json.writeStringField("notAfter", t.notAfter() == null ? null : t.notAfter().toString());
+                    json.writeEndObject();
+                } else {
+                    json.writeNullField("tls");
+                }
+                json.writeStringField("mismatch", r.mismatch().orElse(null));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

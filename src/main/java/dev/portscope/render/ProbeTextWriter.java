@@ -1,0 +1,61 @@
+package dev.portscope.render;
+
+import dev.portscope.analysis.probe.ProbeResult;
+import dev.portscope.analysis.probe.TlsInfo;
+import dev.portscope.model.IpFamily;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code portscope probe} as a table, then the mismatches in words. */
+public final class ProbeTextWriter {
+
+    private ProbeTextWriter() {}
+
+    public static void write(PrintWriter out, List<ProbeResult> results) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("PORT", "ADDRESS", "PID", "PROCESS", "SERVICE", "DETECTED", "DETAIL"));
+        for (ProbeResult r : results) {
+            var a = r.target().address().getAddress();
+            rows.add(List.of(
+                    Integer.toString(r.target().port()),
+                    AddressText.of(a, a.getAddress().length == 16 ? IpFamily.IPV6 : IpFamily.IPV4),
+                    pids(r),
+                    r.target().owners().isEmpty() ? "-" : r.target().servedBy(),
+                    r.service().map(s -> s.name()).orElse("-"),
+                    r.detection().protocol().label() + (r.mismatch().isPresent() ? " !" : ""),
+                    r.detection().tls().map(ProbeTextWriter::tls).orElse(r.detection().evidence())));
+        }
+        int[] widths = new int[rows.getFirst().size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < widths.length; i++) {
+                String cell = row.get(i);
+                line.append(i == 0 || i == 2 ? " ".repeat(widths[i] - cell.length()) + cell : cell + " ".repeat(widths[i] - cell.length())).append("  ");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        List<String> mismatches = results.stream().flatMap(r -> r.mismatch().stream()).toList();
+        if (!mismatches.isEmpty()) {
+            out.println();
+            out.println("Mismatches:");
+            mismatches.forEach(m -> out.println("  " + m));
+        }
+    }
+
+    /** The first pid, and how many more share the socket: {@code 3100 +11}. */
+    static String pids(ProbeResult r) {
+        var owners = r.target().owners();
+        return owners.isEmpty() ? "-" : owners.getFirst().pid() + (owners.size() > 1 ? " +" + (owners.size() - 1) : "");
+    }
+
+    static String tls(TlsInfo t) {
+        return t.version() + ", subject " + (t.subject().isEmpty() ? "-" : t.subject()) + ", issuer " + (t.issuer().isEmpty() ? "-" : t.issuer())
+                + ", expires " + (t.notAfter() == null ? "-" : t.notAfter().toString());
+    }
+}

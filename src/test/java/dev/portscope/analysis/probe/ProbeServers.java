@@ -1,0 +1,146 @@
+package dev.portscope.analysis.probe;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/** Servers a test starts on 127.0.0.1, on ports the kernel hands out; all stopped on close. */
+public final class ProbeServers implements AutoCloseable {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    /** Greets every connection with {@code banner}, then waits (at most 10 s) for the client to go. */
+    public InetSocketAddress banner(String banner) throws IOException {
+        return serve(new ServerSocket(0, 50, LOOPBACK), s -> {
+            s.getOutputStream().write(banner.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            drain(s);
+        });
+    }
+
+    /** Accepts every connection and never says a word (reads, and holds the connection at most 10 s). */
+    public InetSocketAddress mute() throws IOException {
+        return serve(new ServerSocket(0, 50, LOOPBACK), ProbeServers::drain);
+    }
+
+    /** Listens and never accepts: the kernel completes handshakes into the accept queue, nobody reads. */
+    public InetSocketAddress neverAccepts() throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, LOOPBACK);
+        open.add(server);
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /** A JDK HTTP server answering 200 to everything. */
+    public InetSocketAddress http() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        open.add(() -> server.stop(0));
+        return server.getAddress();
+    }
+
+    /** A TLS server with the key pair of {@code keystore}. */
+    public InetSocketAddress tls(Path keystore, char[] password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, password);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50, LOOPBACK);
+        return serve(server, s -> {
+            ((SSLSocket) s).startHandshake();
+            drain(s);
+        });
+    }
+
+    /**
+     * A self-signed certificate made by the JDK's keytool into {@code dir}; returns the keystore
+     * (PKCS12, password {@code changeit}, alias {@code server}).
+     */
+    public static Path selfSigned(Path dir, String dname) throws Exception {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Path keystore = dir.resolve("server.p12");
+        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
+                "-dname", dname, "-validity", "30", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("keytool failed: " + output);
+        }
+        return keystore;
+    }
+
+    public static X509Certificate certificate(Path keystore) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, "changeit".toCharArray());
+        }
+        return (X509Certificate) store.getCertificate("server");
+    }
+
+    private interface Handler {
+        void handle(Socket s) throws Exception;
+    }
+
+    private InetSocketAddress serve(ServerSocket server, Handler handler) {
+        open.add(server);
+        Thread.ofVirtual().start(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket s = server.accept();
+                    open.add(s);
+                    Thread.ofVirtual().start(() -> {
+                        try (s) {
+                            s.setSoTimeout(10_000);
+                            handler.handle(s);
+                        } catch (Exception e) {
+                            // the prober hung up, or spoke another protocol: expected
+                        }
+                    });
+                } catch (IOException e) {
+                    return; // closed
+                }
+            }
+        });
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /** Reads until the client hangs up or 10 s pass. */
+    private static void drain(Socket s) throws IOException {
+        byte[] buffer = new byte[1024];
+        while (s.getInputStream().read(buffer) >= 0) {
+            // discard
+        }
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        for (AutoCloseable c : List.copyOf(open).reversed()) {
+            c.close();
+        }
+    }
+}
