@@ -1,0 +1,58 @@
+package dev.portscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portscope.analysis.probe.ProbeServers;
+import dev.portscope.testing.CliRun;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code portscope probe} on listeners of this JVM: the inventory names the process, the probes the protocol. */
+class ProbeCommandTest {
+
+    private static final String SELF = ProcessHandle.current().info().command().map(c -> Path.of(c).getFileName().toString()).orElse("java");
+
+    @Test
+    void httpOnANonStandardPortIsAMismatchNamingTheProcess(@TempDir Path dir) throws Exception {
+        try (var servers = new ProbeServers()) {
+            int http = servers.http().getPort();
+            int ssh = servers.banner("SSH-2.0-OpenSSH_9.2p1\r\n").getPort();
+            int tls = servers.tls(ProbeServers.selfSigned(dir, "CN=probe-cli-test"), "changeit".toCharArray()).getPort();
+            CliRun run = CliRun.run("probe", String.valueOf(http), String.valueOf(ssh), String.valueOf(tls), "--timeout", "500", "--json");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.NOT_FOUND); // mismatches found
+            JsonNode probes = run.json().get("probes");
+            assertThat(probes).hasSize(3);
+            for (JsonNode p : probes) {
+                assertThat(p.get("processes").get(0).get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+                assertThat(p.get("address").asText()).isEqualTo("127.0.0.1");
+                int port = p.get("port").asInt();
+                String expected = port == http ? "http" : port == ssh ? "ssh" : "tls";
+                assertThat(p.get("detected").asText()).as("port " + port).isEqualTo(expected);
+                if (p.get("service").isNull()) {
+                    assertThat(p.get("mismatch").asText()).isEqualTo(expected + " on " + port + ", served by " + p.get("processes").get(0).get("name").asText());
+                }
+            }
+            JsonNode tlsProbe = probes.findParents("tls").stream().filter(n -> !n.get("tls").isNull()).findFirst().orElseThrow();
+            assertThat(tlsProbe.get("tls").get("subject").asText()).isEqualTo("CN=probe-cli-test");
+            assertThat(tlsProbe.get("tls").get("notAfter").asText()).isNotEmpty();
+
+            CliRun text = CliRun.run("probe", String.valueOf(http), "--timeout", "500");
+            assertThat(text.out()).contains("Mismatches:").containsPattern(http + " +127\\.0\\.0\\.1 +" + ProcessHandle.current().pid());
+        }
+    }
+
+    @Test
+    void aPortWithoutListenerAndBadOptions() throws Exception {
+        int closed = CheckCommandTest.closedPort();
+        CliRun none = CliRun.run("probe", String.valueOf(closed), "--timeout", "200");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(none.err()).contains("nothing listens on TCP port " + closed);
+        for (String[] args : new String[][] {{"probe", "--timeout", "0"}, {"probe", "53/udp"}, {"probe", "nosuchservice"}, {"probe", "--concurrency", "0"}}) {
+            CliRun run = CliRun.run(args);
+            assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).startsWith("portscope: ").doesNotContain("\tat ");
+        }
+    }
+}
