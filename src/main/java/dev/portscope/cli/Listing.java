@@ -47,7 +47,7 @@ final class Listing {
         if (options.filter().needsOwners() && !withOwners) {
             throw new UsageException("--pid and --process need the owning processes: leave out --no-process");
         }
-        ListingContext context = session.context(output.numeric, withOwners);
+        ListingContext context = session.context(output.numeric, withOwners, options.source().info);
         Predicate<ListingRow> rowFilter = options.filter().rowFilter(context.userNames());
         ListingWriter writer = writerFor(output, context, env, out);
         var header = new ListingHeader(view, env.clock().instant(), session.hostName(), session.backend().name());

@@ -53,7 +53,11 @@ final class Session {
     }
 
     ListingContext context(boolean numeric, boolean withOwners) {
-        return new ListingContext(services(), inventory::userName, numeric, withOwners);
+        return new ListingContext(services(), inventory::userName, numeric, withOwners, false);
+    }
+
+    ListingContext context(boolean numeric, boolean withOwners, boolean details) {
+        return new ListingContext(services(), inventory::userName, numeric, withOwners, details);
     }
 
     /** Says each diagnostic once on stderr. */
@@ -78,8 +82,11 @@ final class Session {
             }
             return Backends.replay(file);
         }
+        if (source.info && "proc".equals(source.backend)) {
+            throw new UsageException("--info needs the netlink backend: /proc/net has no TCP details");
+        }
         try {
-            return Backends.select(source.backend, env.procRoot(), env.etcRoot());
+            return Backends.select(source.backend, env.procRoot(), env.etcRoot(), source.info);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -14,6 +14,10 @@ public final class SourceOptions {
             description = "Read sockets from a recording made by 'portscope record' (or an iproute2 TCPDIAG_FILE dump) instead of this machine.")
     Path replay;
 
+    @Option(names = {"-i", "--info"}, description = "Ask the kernel for TCP details (round-trip time, retransmissions, "
+            + "congestion window, bytes, idle times) and socket memory, as ss -i -m; netlink only.")
+    boolean info;
+
     @Option(names = "--no-process", description = "Do not look up the processes holding sockets (faster).")
     boolean noProcess;
 

@@ -75,6 +75,20 @@ public enum Column {
             return Long.toString(row.socket().sendQueue());
         }
     },
+    RTT("RTT-MS", true) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            var info = row.socket().details() == null ? null : row.socket().details().tcpInfo();
+            return info == null ? "-" : String.format(java.util.Locale.ROOT, "%.3f", info.rttMicros() / 1000.0);
+        }
+    },
+    RETRANS("RETRANS", true) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            var info = row.socket().details() == null ? null : row.socket().details().tcpInfo();
+            return info == null ? "-" : Long.toString(info.totalRetransmits());
+        }
+    },
     PID("PID", true) {
         @Override
         String value(ListingRow row, ListingContext context) {
@@ -135,7 +149,9 @@ public enum Column {
     public static List<Column> of(ListingView view, ListingContext context) {
         List<Column> columns = view == ListingView.LISTENING
                 ? List.of(PROTO, ADDRESS, PORT, SERVICE, EXPOSURE, PID, PROCESS, USER)
-                : List.of(PROTO, STATE, LOCAL, REMOTE, RECV_Q, SEND_Q, PID, PROCESS, USER);
+                : context.details()
+                        ? List.of(PROTO, STATE, LOCAL, REMOTE, RECV_Q, SEND_Q, RTT, RETRANS, PID, PROCESS, USER)
+                        : List.of(PROTO, STATE, LOCAL, REMOTE, RECV_Q, SEND_Q, PID, PROCESS, USER);
         return columns.stream()
                 .filter(c -> context.withOwners() || (c != PID && c != PROCESS))
                 .filter(c -> !context.numeric() || c != SERVICE)

@@ -10,5 +10,7 @@ import java.util.function.IntFunction;
  * @param userNames uid to user name
  * @param numeric   numbers only: no service names, uids instead of user names
  * @param withOwners whether owners were looked up (else process columns are left out)
+ * @param details    whether TCP details were asked for (adds RTT and RETRANS columns to connections)
  */
-public record ListingContext(ServiceTable services, IntFunction<String> userNames, boolean numeric, boolean withOwners) {}
+public record ListingContext(
+        ServiceTable services, IntFunction<String> userNames, boolean numeric, boolean withOwners, boolean details) {}

@@ -40,6 +40,13 @@ public final class Backends {
      * @throws IllegalArgumentException when the name is unknown or the backend cannot run here
      */
     public static Backend select(String requested, Path procRoot, Path etcRoot) {
+        return select(requested, procRoot, etcRoot, false);
+    }
+
+    /**
+     * @param details ask the kernel for TCP info and socket memory (netlink only; {@code /proc} has none)
+     */
+    public static Backend select(String requested, Path procRoot, Path etcRoot, boolean details) {
         String name = requested == null ? "auto" : requested;
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown backend '" + name + "' (expected one of " + String.join(", ", NAMES) + ")");
@@ -49,6 +56,7 @@ public final class Backends {
         }
         var processes = new ProcProcessSource(procRoot, etcRoot.resolve("passwd"));
         var proc = new ProcNetSocketSource(procRoot);
+        var netlinkSettings = new NetlinkSocketSource.Settings(details, null);
         switch (name) {
             case "proc" -> {
                 return new Backend("proc", proc, processes);
@@ -58,7 +66,7 @@ public final class Backends {
                 if (why.isPresent()) {
                     throw new IllegalArgumentException("the netlink backend cannot run here: " + why.get());
                 }
-                return new Backend("netlink", new NetlinkSocketSource(procRoot), processes);
+                return new Backend("netlink", new NetlinkSocketSource(procRoot, netlinkSettings), processes);
             }
             default -> {
                 if (!procRoot.toAbsolutePath().normalize().equals(LIVE_PROC)) {
@@ -68,7 +76,7 @@ public final class Backends {
                 if (why.isPresent()) {
                     return new Backend("proc", new Announced(proc, "netlink sock_diag unavailable (" + why.get() + "): read " + procRoot.resolve("net")), processes);
                 }
-                return new Backend("netlink", new NetlinkWithFallback(new NetlinkSocketSource(procRoot), proc), processes);
+                return new Backend("netlink", new NetlinkWithFallback(new NetlinkSocketSource(procRoot, netlinkSettings), proc), processes);
             }
         }
     }
