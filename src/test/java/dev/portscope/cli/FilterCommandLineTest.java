@@ -44,7 +44,7 @@ class FilterCommandLineTest {
             CliRun bySport = CliRun.run("all", "-t", "--json", "--backend", backend, "sport", "=", ":" + port, "and", "src", "127.0.0.1");
             assertThat(locals(bySport)).containsExactlyInAnyOrder("LISTEN " + port + ">0", "ESTABLISHED " + port + ">" + client);
 
-            CliRun byDport = CliRun.run("conns", "--json", "--backend", backend, "( dport = :" + port + " )", "and", "dst", "127.0.0.1");
+            CliRun byDport = CliRun.run("conns", "-4", "--json", "--backend", backend, "( dport = :" + port + " )", "and", "dst", "127.0.0.1");
             assertThat(locals(byDport)).containsExactly("ESTABLISHED " + client + ">" + port);
 
             CliRun either = CliRun.run("all", "--json", "--backend", backend,
@@ -88,6 +88,39 @@ class FilterCommandLineTest {
             List<Integer> remotes = new ArrayList<>();
             run.json().get("sockets").forEach(s -> remotes.add(s.get("remote").get("port").asInt()));
             assertThat(remotes).hasSize(3).isSorted();
+        }
+    }
+
+    @Test
+    void prefixesIpv6BracketsNotAndStateGroupsOnLiveSockets() throws Exception {
+        try (var sockets = new LoopbackSockets()) {
+            var v4 = sockets.listen("127.0.0.1");
+            int port4 = LoopbackSockets.port(v4);
+            var pair4 = sockets.connectedPair(v4);
+            int client4 = LoopbackSockets.port(pair4[0]);
+            var v6 = sockets.listen("::1");
+            int port6 = LoopbackSockets.port(v6);
+            var pair6 = sockets.connectedPair(v6);
+            int client6 = LoopbackSockets.port(pair6[0]);
+
+            // dst with a prefix, dport with a comparison
+            List<String> toV4 = locals(CliRun.run("conns", "-t", "-4", "--json", "dst 127.0.0.0/8", "and", "dport >= :" + port4,
+                    "and", "dport <= :" + port4));
+            assertThat(toV4).contains("ESTABLISHED " + client4 + ">" + port4);
+
+            // src [::1] with a port, in brackets
+            JsonNode v6Only = CliRun.run("all", "-t", "--json", "src [::1]:" + port6).json();
+            List<String> v6Rows = new ArrayList<>();
+            v6Only.get("sockets").forEach(sock -> v6Rows.add(sock.get("state").asText() + " " + sock.get("remote").get("port").asInt()));
+            assertThat(v6Rows).containsExactlyInAnyOrder("LISTEN 0", "ESTABLISHED " + client6);
+
+            // not, and the connected state group (every state but listening and closed)
+            List<String> notListening = locals(CliRun.run("all", "-t", "--json", "state connected", "src 127.0.0.1:" + port4));
+            assertThat(notListening).containsExactly("ESTABLISHED " + port4 + ">" + client4);
+            List<String> excluded = locals(CliRun.run("all", "-t", "--json", "exclude listening", "src 127.0.0.1:" + port4));
+            assertThat(excluded).containsExactly("ESTABLISHED " + port4 + ">" + client4);
+            List<String> negated = locals(CliRun.run("all", "-t", "--json", "src 127.0.0.1:" + port4, "and", "not", "dport = :" + client4));
+            assertThat(negated).containsExactly("LISTEN " + port4 + ">0");
         }
     }
 }
