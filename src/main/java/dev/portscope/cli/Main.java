@@ -25,7 +25,8 @@ public final class Main {
         cli.setParameterExceptionHandler((e, ignored) -> {
             err.println("portscope: " + e.getMessage());
             err.println("Try 'portscope --help' for more information.");
-            return ExitCodes.USAGE;
+            // audit speaks the monitoring-plugin convention, where 2 means critical: a bad option is unknown.
+            return e.getCommandLine().getCommand() instanceof AuditCommand ? AuditCommand.UNKNOWN : ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof UsageException) {

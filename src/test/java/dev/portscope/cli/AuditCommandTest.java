@@ -81,6 +81,14 @@ class AuditCommandTest {
     }
 
     @Test
+    void aBadOptionValueIsUnknownNotCritical() {
+        CliRun run = CliRun.run("audit", "--fail-on", "sometimes");
+        assertThat(run.exitCode()).isEqualTo(AuditCommand.UNKNOWN);
+        assertThat(run.err()).startsWith("portscope: Invalid value for option '--fail-on'").doesNotContain("at dev.");
+        assertThat(CliRun.run("who", "--no-such-option", "22").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void conflictingOptionsAreUnknown() {
         CliRun run = CliRun.run("audit", "--json", "--sarif");
         assertThat(run.exitCode()).isEqualTo(AuditCommand.UNKNOWN);
