@@ -55,28 +55,39 @@ final class Listing {
         List<Diagnostic> diagnostics;
         Comparator<ListingRow> order = output.sort != null ? output.sort.comparator()
                 : view == ListingView.LISTENING ? RowOrder.PORT.comparator() : null;
+        RowGroup group = output.groupBy;
+        if (group != null) {
+            order = order == null ? group.comparator() : group.comparator().thenComparing(order);
+        }
+        List<ListingRow> held = new ArrayList<>();
+        Consumer<ListingRow> next = order == null ? writer::row : held::add;
+        writer.begin(header);
         if (view == ListingView.LISTENING) {
             Snapshot snapshot = session.inventory().take(query, filter, withOwners);
-            writer.begin(header);
-            List<ListingRow> rows = new ArrayList<>();
             for (Socket socket : snapshot.sockets()) {
-                rows.add(new ListingRow(socket, snapshot.ownersOf(socket)));
+                ListingRow row = new ListingRow(socket, snapshot.ownersOf(socket));
+                if (rowFilter.test(row)) {
+                    next.accept(row);
+                }
             }
-            rows.stream().filter(rowFilter).sorted(order).forEach(writer::row);
             diagnostics = snapshot.diagnostics();
         } else {
-            writer.begin(header);
-            List<ListingRow> held = new ArrayList<>();
-            Consumer<ListingRow> next = order == null ? writer::row : held::add;
             diagnostics = session.inventory().stream(query, filter, withOwners, (socket, owners) -> {
                 ListingRow row = new ListingRow(socket, owners);
                 if (rowFilter.test(row)) {
                     next.accept(row);
                 }
             });
-            if (order != null) {
-                held.sort(order);
-                held.forEach(writer::row);
+        }
+        if (order != null) {
+            held.sort(order);
+            String title = null;
+            for (ListingRow row : held) {
+                if (group != null && !group.titleOf(row).equals(title)) {
+                    title = group.titleOf(row);
+                    writer.group(title);
+                }
+                writer.row(row);
             }
         }
         boolean partial = diagnostics.stream().anyMatch(d -> d.kind().partial());

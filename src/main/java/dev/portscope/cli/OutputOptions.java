@@ -20,6 +20,9 @@ public final class OutputOptions {
     @Option(names = "--sort", paramLabel = "KEY", description = "Order rows by ${COMPLETION-CANDIDATES} (connections otherwise keep the kernel's order).")
     RowOrder sort;
 
+    @Option(names = "--group-by", paramLabel = "WHAT", description = "Write rows in groups, each under a title: ${COMPLETION-CANDIDATES}.")
+    RowGroup groupBy;
+
     void check() {
         if (json && csv) {
             throw new UsageException("--json and --csv cannot be used together");

@@ -37,9 +37,9 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write JSON.")
     boolean json;
 
-    @Option(names = "--group-by", split = ",", paramLabel = "WHAT",
+    @Option(names = "--sections", split = ",", paramLabel = "WHAT",
             description = "Sections to show: state, process, remote (default: all).")
-    List<Section> groupBy = List.of();
+    List<Section> sections = List.of();
 
     @Option(names = "--top", paramLabel = "N", description = "How many processes and remote hosts to list (default: ${DEFAULT-VALUE}).")
     int top = 10;
@@ -56,7 +56,7 @@ final class SummaryCommand implements Callable<Integer> {
         if (json) {
             SummaryJsonWriter.write(out, summary, snapshot.time(), "portscope " + Version.text(), snapshot.diagnostics());
         } else {
-            SummaryTextWriter.write(out, summary, groupBy.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(groupBy));
+            SummaryTextWriter.write(out, summary, sections.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(sections));
         }
         out.flush();
         Session.report(snapshot.diagnostics(), spec.commandLine().getErr());

@@ -10,6 +10,9 @@ public interface ListingWriter {
 
     void row(ListingRow row);
 
+    /** Starts a group of rows ({@code --group-by}); machine formats only keep the order. */
+    default void group(String title) {}
+
     /** Ends the listing. Diagnostics go to the output only in machine formats; tables leave them to stderr. */
     void end(List<Diagnostic> diagnostics, boolean partial);
 }

@@ -22,7 +22,10 @@ public final class TableWriter implements ListingWriter {
     private final TerminalStyle style;
     private final int maxWidth;
     private List<Column> columns;
-    private final List<String[]> pending = new ArrayList<>();
+    /** Rows (cells) and group titles (a title, no cells) held until the widths are known. */
+    private record Line(String title, String[] cells) {}
+
+    private final List<Line> pending = new ArrayList<>();
     private int[] widths;
 
     /**
@@ -48,13 +51,27 @@ public final class TableWriter implements ListingWriter {
             cells[i] = columns.get(i).value(row, context);
         }
         if (widths == null) {
-            pending.add(cells);
+            pending.add(new Line(null, cells));
             if (pending.size() >= WIDTH_SAMPLE) {
                 flushPending();
             }
         } else {
             print(cells, false);
         }
+    }
+
+    @Override
+    public void group(String title) {
+        if (widths == null) {
+            pending.add(new Line(title, null));
+        } else {
+            printTitle(title);
+        }
+    }
+
+    private void printTitle(String title) {
+        out.println();
+        out.println(style.header(title + ":"));
     }
 
     @Override
@@ -70,9 +87,11 @@ public final class TableWriter implements ListingWriter {
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header ? columns.get(i).header().length() : 1;
         }
-        for (String[] cells : pending) {
-            for (int i = 0; i < cells.length; i++) {
-                widths[i] = Math.max(widths[i], cells[i].length());
+        for (Line line : pending) {
+            if (line.cells() != null) {
+                for (int i = 0; i < line.cells().length; i++) {
+                    widths[i] = Math.max(widths[i], line.cells()[i].length());
+                }
             }
         }
         fitToTerminal();
@@ -80,8 +99,12 @@ public final class TableWriter implements ListingWriter {
             String[] titles = columns.stream().map(Column::header).toArray(String[]::new);
             print(titles, true);
         }
-        for (String[] cells : pending) {
-            print(cells, false);
+        for (Line line : pending) {
+            if (line.cells() != null) {
+                print(line.cells(), false);
+            } else {
+                printTitle(line.title());
+            }
         }
         pending.clear();
     }

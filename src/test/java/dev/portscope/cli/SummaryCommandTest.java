@@ -32,7 +32,7 @@ class SummaryCommandTest {
             assertThat(summary.get("protocols").get("tcp").get("states").get("CLOSE_WAIT").asLong()).isGreaterThanOrEqualTo(2);
             assertThat(summary.get("protocols").has("udp")).isFalse();
 
-            CliRun text = CliRun.run("summary", "-t", "--group-by", "state");
+            CliRun text = CliRun.run("summary", "-t", "--sections", "state");
             assertThat(text.out()).contains("CLOSE-WAIT by process").doesNotContain("Remote hosts");
         }
     }
