@@ -142,6 +142,7 @@ final class ScanCommand implements Callable<Integer> {
             this.err = err;
             this.what = what;
             this.total = total;
+            this.lastDrawn = System.nanoTime() - 1_000_000_000L; // the first report draws at once
         }
 
         static IntConsumer on(CliEnvironment env, PrintWriter err, String what, int total) {

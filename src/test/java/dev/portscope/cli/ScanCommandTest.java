@@ -86,6 +86,15 @@ class ScanCommandTest {
         assertThat(CliRun.run("scan", "127.0.0.1", "-p", "1-1024,80-x").err()).contains("'80-x'");
     }
 
+    @Test
+    void aProgressLineOnlyOnATerminal() {
+        var terminal = new CliEnvironment(java.util.Map.of(), true, 80, Path.of("/proc"), Path.of("/etc"), java.time.Clock.systemUTC());
+        CliRun onTerminal = CliRun.run(terminal, "scan", "127.0.0.1", "-p", "1-300", "--timeout", "500");
+        assertThat(onTerminal.err()).contains("\rscanning 127.0.0.1: ").endsWith("\r\033[K");
+        CliRun piped = CliRun.run("scan", "127.0.0.1", "-p", "1-300", "--timeout", "500");
+        assertThat(piped.err()).isEmpty();
+    }
+
     /** The same ports, in the same run, through nmap's connect scan: the open sets must be equal. */
     @Test
     void agreesWithNmapConnectScan() throws Exception {
