@@ -164,8 +164,9 @@ public final class ConnectScanner {
             // On loopback the answer (SYN-ACK or RST) is handled before connect(2) returns EINPROGRESS, so one
             // poll right away settles most ports without registering with the selector (two epoll_ctl calls).
             if (channel.connect(target) || channel.finishConnect()) {
+                PortCheck open = opened(target, channel, start);
                 close(channel);
-                return new PortCheck(target, PortStatus.OPEN, since(start), "");
+                return open;
             }
             Pending p = new Pending(index, start, channel);
             channel.register(selector, SelectionKey.OP_CONNECT, p);
@@ -180,10 +181,22 @@ public final class ConnectScanner {
     private static PortCheck finish(InetSocketAddress target, Pending p) {
         try {
             p.channel().finishConnect();
-            return new PortCheck(target, PortStatus.OPEN, since(p.start()), "");
+            return opened(target, p.channel(), p.start());
         } catch (IOException e) {
             return failed(target, p.start(), e);
         }
+    }
+
+    /**
+     * A connect that succeeded. On loopback the kernel may pick the target port itself as the source
+     * port, and the socket then connects to itself (TCP simultaneous open, RFC 793 §3.4): nothing
+     * listens there, so the port is closed.
+     */
+    private static PortCheck opened(InetSocketAddress target, SocketChannel channel, long start) throws IOException {
+        if (target.equals(channel.getLocalAddress())) {
+            return new PortCheck(target, PortStatus.CLOSED, since(start), "");
+        }
+        return new PortCheck(target, PortStatus.OPEN, since(start), "");
     }
 
     private static PortCheck failed(InetSocketAddress target, long start, IOException e) {
