@@ -27,7 +27,7 @@ import java.util.function.Predicate;
  * <p>Listeners are few: they are collected, their owners looked up for just those sockets, then
  * sorted by port. Connections may be hundreds of thousands: owners are found first, then each
  * socket is written as the kernel hands it over, never holding the whole table (unless
- * {@code --sort} asks for an order).
+ * {@code --sort} or {@code --group-by} asks for an order).
  */
 final class Listing {
 
