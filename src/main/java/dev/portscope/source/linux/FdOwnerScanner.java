@@ -64,7 +64,7 @@ final class FdOwnerScanner {
 
     /** @throws UnsupportedOperationException when libc cannot be bound here */
     FdOwnerScanner(Path procRoot, Settings settings) {
-        this.libc = Libc.load();
+        this.libc = Libc.shared();
         this.procRoot = procRoot;
         this.settings = settings;
     }

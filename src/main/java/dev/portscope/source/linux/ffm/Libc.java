@@ -37,17 +37,24 @@ public final class Libc {
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     /** System call numbers of one architecture. */
-    private record Numbers(long openat, long close, long getdents64, long readlinkat, long statx) {
+    private record Numbers(
+            long openat, long close, long getdents64, long readlinkat, long statx,
+            long socket, long sendto, long recvfrom, long setsockopt) {
 
         static Numbers of(String arch) {
             return switch (arch) {
                 // arch/x86/entry/syscalls/syscall_64.tbl
-                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 332);
+                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 332, 41, 44, 45, 54);
                 // include/uapi/asm-generic/unistd.h, used by arm64 and riscv64
-                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 291);
+                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 291, 198, 206, 207, 208);
                 default -> throw new UnsupportedOperationException("system call numbers unknown on " + arch);
             };
         }
+    }
+
+    /** The one binding of this JVM, made on first use: linking costs more than most scans. */
+    private static final class Shared {
+        static final Libc INSTANCE = load();
     }
 
     private final MethodHandle syscall;
@@ -71,14 +78,24 @@ public final class Libc {
         Linker linker = Linker.nativeLinker();
         MemorySegment symbol = linker.defaultLookup().find("syscall")
                 .orElseThrow(() -> new UnsupportedOperationException("libc has no syscall()"));
-        // long syscall(long number, ...): every argument is passed as a long, as the kernel takes them.
+        // long syscall(long number, ...): every argument is passed as a long, as the kernel takes them;
+        // six of them, the most a system call takes (unused ones are ignored by the kernel).
         ValueLayout.OfLong l = ValueLayout.JAVA_LONG;
         MethodHandle handle = linker.downcallHandle(
                 symbol,
-                FunctionDescriptor.of(l, l, l, l, l, l, l),
+                FunctionDescriptor.of(l, l, l, l, l, l, l, l),
                 Linker.Option.firstVariadicArg(1),
                 Linker.Option.captureCallState("errno"));
         return new Libc(handle, nr);
+    }
+
+    /**
+     * The binding shared by every caller in this JVM.
+     *
+     * @throws UnsupportedOperationException as {@link #load}, or {@link ExceptionInInitializerError} wrapping it
+     */
+    public static Libc shared() {
+        return Shared.INSTANCE;
     }
 
     /** A segment to receive errno, one per thread (see {@link Linker.Option#captureCallState}). */
@@ -87,9 +104,13 @@ public final class Libc {
     }
 
     private long call(MemorySegment state, long number, long a, long b, long c, long d, long e) {
+        return call(state, number, a, b, c, d, e, 0);
+    }
+
+    private long call(MemorySegment state, long number, long a, long b, long c, long d, long e, long f) {
         long result;
         try {
-            result = (long) syscall.invokeExact(state, number, a, b, c, d, e);
+            result = (long) syscall.invokeExact(state, number, a, b, c, d, e, f);
         } catch (Throwable t) {
             throw new AssertionError("syscall " + number, t);
         }
@@ -125,5 +146,25 @@ public final class Libc {
     /** {@code statx(dirfd, name, flags, mask, buf)} ({@code statx(2)}): 0, or {@code -errno}. See {@link FdReader#socketInodeAt}. */
     public int statx(MemorySegment state, int dirfd, MemorySegment name, int flags, int mask, MemorySegment statxbuf) {
         return (int) call(state, nr.statx(), dirfd, name.address(), flags, mask, statxbuf.address());
+    }
+
+    /** {@code socket(domain, type, protocol)} ({@code socket(2)}): a descriptor, or {@code -errno}. */
+    public int socket(MemorySegment state, int domain, int type, int protocol) {
+        return (int) call(state, nr.socket(), domain, type, protocol, 0, 0);
+    }
+
+    /** {@code sendto(fd, buf, buf.byteSize(), flags, to, toLength)} ({@code sendto(2)}): bytes sent, or {@code -errno}. */
+    public long sendto(MemorySegment state, int fd, MemorySegment buf, int flags, MemorySegment to, int toLength) {
+        return call(state, nr.sendto(), fd, buf.address(), buf.byteSize(), flags, to.address(), toLength);
+    }
+
+    /** {@code recvfrom(fd, buf, buf.byteSize(), flags, NULL, NULL)} ({@code recv(2)}): the datagram's length, or {@code -errno}. */
+    public long recv(MemorySegment state, int fd, MemorySegment buf, int flags) {
+        return call(state, nr.recvfrom(), fd, buf.address(), buf.byteSize(), flags, 0);
+    }
+
+    /** {@code setsockopt(fd, level, name, value, value.byteSize())} ({@code setsockopt(2)}): 0, or {@code -errno}. */
+    public int setsockopt(MemorySegment state, int fd, int level, int name, MemorySegment value) {
+        return (int) call(state, nr.setsockopt(), fd, level, name, value.address(), value.byteSize());
     }
 }

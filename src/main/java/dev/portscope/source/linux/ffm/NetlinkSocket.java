@@ -8,17 +8,15 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A netlink socket talking to the kernel ({@code netlink(7)}), through libc's {@code socket},
- * {@code sendto}, {@code recv}, {@code setsockopt} and {@code close}. It owns one native receive
+ * A netlink socket talking to the kernel ({@code netlink(7)}): {@code socket}, {@code sendto},
+ * {@code recv}, {@code setsockopt} and {@code close}, made through {@link Libc}'s one {@code syscall}
+ * binding (each downcall handle costs ~8 ms of start-up to link). It owns one native receive
  * buffer, reused for every datagram: {@link #receive} hands out a view of it that stays valid
  * until the next call. Not thread-safe: one scan uses one socket.
  *
@@ -44,25 +42,12 @@ public final class NetlinkSocket implements AutoCloseable {
     private static final int MAX_EINTR_RETRIES = 16;
 
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
-    private static final Linker.Option ERRNO_OPTION = Linker.Option.captureCallState("errno");
 
-    // int socket(int domain, int type, int protocol);
-    private static final MethodHandle SOCKET = errnoCall("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    // ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to, socklen_t tolen);
-    private static final MethodHandle SENDTO = errnoCall(
-            "sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    // ssize_t recv(int fd, void *buf, size_t len, int flags);
-    private static final MethodHandle RECV = errnoCall("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    // int setsockopt(int fd, int level, int name, const void *value, socklen_t len);
-    private static final MethodHandle SETSOCKOPT = errnoCall(
-            "setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    // int close(int fd);
-    private static final MethodHandle CLOSE = errnoCall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    // char *strerror(int errnum); the text is copied at once, before another call can overwrite it
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    /** {@code char *strerror(int errnum)}, linked only when a call has failed. */
+    private static final class StrError {
+        static final MethodHandle HANDLE = LINKER.downcallHandle(
+                LINKER.defaultLookup().find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
 
     private final Arena arena;
     private final int fd;
@@ -90,10 +75,10 @@ public final class NetlinkSocket implements AutoCloseable {
     public static NetlinkSocket open(int protocol, int bufferSize) throws NetlinkSocketException {
         Arena arena = Arena.ofShared();
         try {
-            MemorySegment errno = arena.allocate(CAPTURE);
-            int fd = (int) SOCKET.invokeExact(errno, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+            MemorySegment errno = Libc.errnoSegment(arena);
+            int fd = Libc.shared().socket(errno, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
             if (fd < 0) {
-                throw failure("socket(AF_NETLINK)", errnoOf(errno));
+                throw failure("socket(AF_NETLINK)", -fd);
             }
             /*
              * struct sockaddr_nl {          // include/uapi/linux/netlink.h
@@ -125,9 +110,9 @@ public final class NetlinkSocket implements AutoCloseable {
             MemorySegment timeval = local.allocate(16, 8);
             timeval.set(JAVA_LONG, 0, seconds);
             timeval.set(JAVA_LONG, 8, 0L);
-            int rc = (int) SETSOCKOPT.invokeExact(errno, fd, SOL_SOCKET, SO_RCVTIMEO, timeval, 16);
+            int rc = Libc.shared().setsockopt(errno, fd, SOL_SOCKET, SO_RCVTIMEO, timeval);
             if (rc < 0) {
-                throw failure("setsockopt(SO_RCVTIMEO)", errnoOf(errno));
+                throw failure("setsockopt(SO_RCVTIMEO)", -rc);
             }
         } catch (NetlinkSocketException | RuntimeException | Error e) {
             throw e;
@@ -141,11 +126,11 @@ public final class NetlinkSocket implements AutoCloseable {
         try (Arena local = Arena.ofConfined()) {
             MemorySegment data = local.allocateFrom(java.lang.foreign.ValueLayout.JAVA_BYTE, message);
             for (int attempt = 0; ; attempt++) {
-                long sent = (long) SENDTO.invokeExact(errno, fd, data, (long) message.length, 0, kernelAddress, 12);
+                long sent = Libc.shared().sendto(errno, fd, data, 0, kernelAddress, 12);
                 if (sent >= 0) {
                     return;
                 }
-                int code = errnoOf(errno);
+                int code = (int) -sent;
                 if (code != EINTR || attempt >= MAX_EINTR_RETRIES) {
                     throw failure("sendto(netlink)", code);
                 }
@@ -167,7 +152,7 @@ public final class NetlinkSocket implements AutoCloseable {
     public ByteBuffer receive() throws NetlinkSocketException {
         try {
             for (int attempt = 0; ; attempt++) {
-                long length = (long) RECV.invokeExact(errno, fd, receiveBuffer, receiveBuffer.byteSize(), MSG_TRUNC);
+                long length = Libc.shared().recv(errno, fd, receiveBuffer, MSG_TRUNC);
                 if (length > receiveBuffer.byteSize()) {
                     throw new NetlinkSocketException("recv(netlink)", 0,
                             "datagram of " + length + " bytes is larger than the " + receiveBuffer.byteSize() + "-byte buffer");
@@ -175,7 +160,7 @@ public final class NetlinkSocket implements AutoCloseable {
                 if (length >= 0) {
                     return receiveBuffer.asSlice(0, length).asReadOnly().asByteBuffer().order(ByteOrder.nativeOrder());
                 }
-                int code = errnoOf(errno);
+                int code = (int) -length;
                 if (code == EAGAIN) {
                     throw new NetlinkSocketException("recv(netlink)", code, "no answer from the kernel before the timeout");
                 }
@@ -197,7 +182,7 @@ public final class NetlinkSocket implements AutoCloseable {
         }
         closed = true;
         try {
-            int ignored = (int) CLOSE.invokeExact(errno, fd); // close(2): the descriptor is gone either way
+            Libc.shared().close(errno, fd); // close(2): the descriptor is gone either way
         } catch (Throwable e) {
             throw new IllegalStateException("close downcall", e);
         } finally {
@@ -208,7 +193,7 @@ public final class NetlinkSocket implements AutoCloseable {
     /** The C library's text for an errno value, e.g. "Operation not permitted". */
     public static String describe(int code) {
         try {
-            MemorySegment text = (MemorySegment) STRERROR.invokeExact(code);
+            MemorySegment text = (MemorySegment) StrError.HANDLE.invokeExact(code);
             return text.equals(MemorySegment.NULL) ? "errno " + code : text.reinterpret(256).getString(0);
         } catch (Throwable e) {
             return "errno " + code;
@@ -219,11 +204,4 @@ public final class NetlinkSocket implements AutoCloseable {
         return new NetlinkSocketException(call, code, describe(code) + " (errno " + code + ")");
     }
 
-    private static int errnoOf(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
-    }
-
-    private static MethodHandle errnoCall(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), descriptor, ERRNO_OPTION);
-    }
 }
