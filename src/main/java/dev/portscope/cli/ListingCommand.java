@@ -8,9 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code listen}, {@code conns} and {@code all}: one listing each, with the same options. */
+/** {@code portscope}, {@code listen}, {@code conns} and {@code all}: one listing each, with the same options. */
 abstract class ListingCommand implements Callable<Integer> {
 
+    /** The root command, for subcommands; null in the root itself. */
     @ParentCommand
     PortscopeCommand parent;
 
@@ -29,6 +30,11 @@ abstract class ListingCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filter;
 
+    /** The environment the root command was given. */
+    CliEnvironment env() {
+        return parent.env();
+    }
+
     abstract ListingView view();
 
     abstract SocketQuery query();
@@ -36,6 +42,6 @@ abstract class ListingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Listing.run(view(), query(), new Listing.Options(selection, output, source, filter),
-                parent.env(), spec.commandLine().getOut(), spec.commandLine().getErr());
+                env(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }
