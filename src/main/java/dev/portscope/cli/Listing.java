@@ -72,12 +72,21 @@ final class Listing {
             }
             diagnostics = snapshot.diagnostics();
         } else {
-            diagnostics = session.inventory().stream(query, filter, withOwners, (socket, owners) -> {
-                ListingRow row = new ListingRow(socket, owners);
-                if (rowFilter.test(row)) {
-                    next.accept(row);
-                }
-            });
+            int[] written = {0};
+            try {
+                diagnostics = session.inventory().stream(query, filter, withOwners, (socket, owners) -> {
+                    ListingRow row = new ListingRow(socket, owners);
+                    if (rowFilter.test(row)) {
+                        next.accept(row);
+                        // PrintWriter never throws: ask now and then whether the reader is still there (| head)
+                        if (++written[0] % 4096 == 0 && out.checkError()) {
+                            throw new ReaderGone();
+                        }
+                    }
+                });
+            } catch (ReaderGone e) {
+                return ExitCodes.OK;
+            }
         }
         if (order != null) {
             held.sort(order);
@@ -106,5 +115,12 @@ final class Listing {
         }
         TerminalStyle style = env.colour() ? TerminalStyle.coloured() : TerminalStyle.plain();
         return new TableWriter(out, context, !output.noHeader, style, env.terminal() ? env.terminalWidth() : 0);
+    }
+
+    /** The reader of standard output went away: the rest of the listing has no one to read it. */
+    private static final class ReaderGone extends RuntimeException {
+        ReaderGone() {
+            super(null, null, false, false);
+        }
     }
 }
