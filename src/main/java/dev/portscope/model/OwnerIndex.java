@@ -1,13 +1,16 @@
 package dev.portscope.model;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Which processes hold each socket inode. Built once per scan; immutable afterwards.
  *
  * <p>A busy server has hundreds of thousands of socket descriptors, so this is an open-addressing
- * table of primitive {@code long} keys rather than a {@code Map<Long, List<Integer>>} (about a
- * tenth of the memory). A socket shared by several processes (after {@code fork}) lists each of them.
+ * table of primitive {@code long} keys and {@code int} pids rather than a
+ * {@code Map<Long, List<Integer>>} (about a tenth of the memory). Most sockets have one holder;
+ * a socket shared by several processes (after {@code fork}) keeps the rest in a small side map.
  */
 public final class OwnerIndex {
 
@@ -15,12 +18,14 @@ public final class OwnerIndex {
     private static final OwnerIndex EMPTY = new Builder().build();
 
     private final long[] keys;
-    private final int[][] pids;
+    private final int[] firstPids;
+    private final Map<Long, int[]> shared;
     private final int size;
 
-    private OwnerIndex(long[] keys, int[][] pids, int size) {
+    private OwnerIndex(long[] keys, int[] firstPids, Map<Long, int[]> shared, int size) {
         this.keys = keys;
-        this.pids = pids;
+        this.firstPids = firstPids;
+        this.shared = shared;
         this.size = size;
     }
 
@@ -34,7 +39,11 @@ public final class OwnerIndex {
             return NONE;
         }
         int slot = find(keys, inode);
-        return keys[slot] == inode ? pids[slot].clone() : NONE;
+        if (keys[slot] != inode) {
+            return NONE;
+        }
+        int[] several = shared.get(inode);
+        return several != null ? several.clone() : new int[] {firstPids[slot]};
     }
 
     /** Number of distinct socket inodes with at least one owner. */
@@ -51,14 +60,19 @@ public final class OwnerIndex {
         return slot;
     }
 
-    /** Collects (inode, pid) pairs; not thread-safe. */
+    /** Collects (inode, pid) pairs; not thread-safe. {@link #build} hands its tables over. */
     public static final class Builder {
         private long[] keys = new long[1024];
-        private int[][] pids = new int[1024][];
+        private int[] firstPids = new int[1024];
+        private final Map<Long, int[]> shared = new HashMap<>();
         private int size;
+        private boolean built;
 
         /** Records that {@code pid} holds a descriptor on socket {@code inode}; repeats are ignored. */
         public Builder add(long inode, int pid) {
+            if (built) {
+                throw new IllegalStateException("already built");
+            }
             if (inode == 0) {
                 return this;
             }
@@ -68,10 +82,10 @@ public final class OwnerIndex {
             int slot = find(keys, inode);
             if (keys[slot] == 0) {
                 keys[slot] = inode;
-                pids[slot] = new int[] {pid};
+                firstPids[slot] = pid;
                 size++;
-            } else {
-                int[] held = pids[slot];
+            } else if (firstPids[slot] != pid) {
+                int[] held = shared.getOrDefault(inode, new int[] {firstPids[slot]});
                 for (int p : held) {
                     if (p == pid) {
                         return this;
@@ -79,7 +93,7 @@ public final class OwnerIndex {
                 }
                 int[] more = Arrays.copyOf(held, held.length + 1);
                 more[held.length] = pid;
-                pids[slot] = more;
+                shared.put(inode, more);
             }
             return this;
         }
@@ -87,9 +101,15 @@ public final class OwnerIndex {
         /** Adds every pair of another builder (used to merge the work of parallel scanners). */
         public Builder addAll(Builder other) {
             for (int i = 0; i < other.keys.length; i++) {
-                if (other.keys[i] != 0) {
-                    for (int pid : other.pids[i]) {
-                        add(other.keys[i], pid);
+                long inode = other.keys[i];
+                if (inode != 0) {
+                    int[] several = other.shared.get(inode);
+                    if (several == null) {
+                        add(inode, other.firstPids[i]);
+                    } else {
+                        for (int pid : several) {
+                            add(inode, pid);
+                        }
                     }
                 }
             }
@@ -106,20 +126,22 @@ public final class OwnerIndex {
 
         private void grow() {
             long[] oldKeys = keys;
-            int[][] oldPids = pids;
+            int[] oldPids = firstPids;
             keys = new long[oldKeys.length * 2];
-            pids = new int[oldKeys.length * 2][];
+            firstPids = new int[oldKeys.length * 2];
             for (int i = 0; i < oldKeys.length; i++) {
                 if (oldKeys[i] != 0) {
                     int slot = find(keys, oldKeys[i]);
                     keys[slot] = oldKeys[i];
-                    pids[slot] = oldPids[i];
+                    firstPids[slot] = oldPids[i];
                 }
             }
         }
 
+        /** The index, built on this builder's own tables: the builder takes no more pairs afterwards. */
         public OwnerIndex build() {
-            return new OwnerIndex(keys.clone(), pids.clone(), size);
+            built = true;
+            return new OwnerIndex(keys, firstPids, shared, size);
         }
     }
 }
