@@ -53,7 +53,7 @@ final class Session {
     }
 
     ListingContext context(boolean numeric, boolean withOwners) {
-        return new ListingContext(services(), inventory::userName, numeric, withOwners, false);
+        return context(numeric, withOwners, false);
     }
 
     ListingContext context(boolean numeric, boolean withOwners, boolean details) {

@@ -5,7 +5,6 @@ import dev.portscope.analysis.audit.Finding;
 import dev.portscope.model.Exposure;
 import dev.portscope.model.ProcessInfo;
 import java.io.IOException;
-import java.util.Locale;
 
 /** The JSON fields of a finding's socket and processes, shared by the audit JSON and SARIF writers. */
 final class AuditJsonFields {
@@ -40,6 +39,6 @@ final class AuditJsonFields {
     }
 
     static String exposure(Exposure e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return JsonNames.of(e);
     }
 }

@@ -7,7 +7,6 @@ import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Socket;
 import dev.portscope.model.SocketDetails;
 import java.io.IOException;
-import java.util.Locale;
 
 /** The JSON fields of a socket and of a process, shared by every JSON document portscope writes. */
 final class JsonSocketFields {
@@ -31,7 +30,7 @@ final class JsonSocketFields {
         } else {
             json.writeNullField("service");
         }
-        json.writeStringField("exposure", Exposure.of(s.local().address()).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        json.writeStringField("exposure", JsonNames.of(Exposure.of(s.local().address())));
         json.writeNumberField("uid", s.uid());
         json.writeStringField("user", context.userNames().apply(s.uid()));
         json.writeNumberField("inode", s.inode());
@@ -58,7 +57,7 @@ final class JsonSocketFields {
         boolean partial = false;
         for (var d : diagnostics) {
             json.writeStartObject();
-            json.writeStringField("kind", d.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            json.writeStringField("kind", JsonNames.of(d.kind()));
             json.writeStringField("message", d.message());
             json.writeEndObject();
             partial |= d.kind().partial();

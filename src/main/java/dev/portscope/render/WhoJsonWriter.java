@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 /** {@code portscope who --json}: the port, whether it is held, and every socket involving it (README). */
@@ -50,7 +49,7 @@ public final class WhoJsonWriter {
             json.writeArrayFieldStart("holdings");
             for (Holding h : report.holdings()) {
                 json.writeStartObject();
-                json.writeStringField("role", h.role().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                json.writeStringField("role", JsonNames.of(h.role()));
                 json.writeObjectFieldStart("socket");
                 JsonSocketFields.writeSocket(json, h.socket(), context);
                 json.writeEndObject();
