@@ -27,6 +27,7 @@ final class Subcommands {
         ALL.put("check", CheckCommand::new);
         ALL.put("scan", ScanCommand::new);
         ALL.put("probe", ProbeCommand::new);
+        ALL.put("why", WhyCommand::new);
     }
 
     private Subcommands() {}

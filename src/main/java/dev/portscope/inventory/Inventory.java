@@ -134,6 +134,34 @@ public final class Inventory {
         }
     }
 
+    /**
+     * The holders of sockets that came from elsewhere than this inventory's source (another
+     * network namespace), found in one pass over the processes: socket inodes are unique machine-wide.
+     *
+     * @return socket inode to its holders; inodes without a visible holder are missing
+     */
+    public Map<Long, List<ProcessInfo>> ownersOf(List<Socket> sockets, DiagnosticLog log) {
+        Set<Long> inodes = new HashSet<>();
+        for (Socket socket : sockets) {
+            if (socket.inode() != 0) {
+                inodes.add(socket.inode());
+            }
+        }
+        if (inodes.isEmpty()) {
+            return Map.of();
+        }
+        OwnerIndex index = backend.processes().scanOwners(inodes::contains, -1, log).owners();
+        Map<Integer, Optional<ProcessInfo>> described = new HashMap<>();
+        Map<Long, List<ProcessInfo>> owners = new HashMap<>();
+        for (long inode : inodes) {
+            for (int pid : index.pidsOf(inode)) {
+                described.computeIfAbsent(pid, p -> backend.processes().describe(p, log))
+                        .ifPresent(p -> owners.computeIfAbsent(inode, i -> new ArrayList<>()).add(p));
+            }
+        }
+        return owners;
+    }
+
     /** The service unit or container of a process. */
     public dev.portscope.model.ProcessOrigin origin(int pid) {
         return backend.processes().origin(pid);

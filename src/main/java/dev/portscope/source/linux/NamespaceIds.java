@@ -11,8 +11,13 @@ public final class NamespaceIds {
 
     /** The network namespace of the reading process, or 0 when it cannot be told (a fixture tree). */
     public static long networkNamespace(Path procRoot) {
+        return ofLink(procRoot.resolve("self/ns/net"));
+    }
+
+    /** The namespace a link such as {@code /proc/<pid>/ns/net} points to, or 0 when it cannot be read. */
+    public static long ofLink(Path link) {
         try {
-            return parseLink(Files.readSymbolicLink(procRoot.resolve("self/ns/net")).toString());
+            return parseLink(Files.readSymbolicLink(link).toString());
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return 0;
         }

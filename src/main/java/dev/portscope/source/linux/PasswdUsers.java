@@ -11,7 +11,7 @@ import java.util.Map;
  * User names from {@code /etc/passwd} ({@code passwd(5)}), read once on first use. Users known
  * only to a directory service (LDAP, SSSD) keep their numeric uid.
  */
-final class PasswdUsers {
+public final class PasswdUsers {
 
     private final Path passwdFile;
     private Map<Integer, String> names;
@@ -26,6 +26,16 @@ final class PasswdUsers {
         }
         String name = names.get(uid);
         return name != null ? name : Integer.toString(uid);
+    }
+
+    /** The uid of a user name in a passwd file, empty when the file does not name it. */
+    public static java.util.OptionalInt uidOf(Path passwdFile, String name) {
+        for (Map.Entry<Integer, String> e : load(passwdFile).entrySet()) {
+            if (e.getValue().equals(name)) {
+                return java.util.OptionalInt.of(e.getKey());
+            }
+        }
+        return java.util.OptionalInt.empty();
     }
 
     private static Map<Integer, String> load(Path file) {

@@ -24,10 +24,22 @@ import java.util.function.Consumer;
 public final class ProcNetSocketSource implements SocketSource {
 
     private final Path procRoot;
+    private final Path namespaceLink;
 
     /** @param procRoot where procfs is mounted: {@code /proc}, or a captured tree in tests */
     public ProcNetSocketSource(Path procRoot) {
+        this(procRoot, procRoot.resolve("self/ns/net"));
+    }
+
+    private ProcNetSocketSource(Path procRoot, Path namespaceLink) {
         this.procRoot = procRoot;
+        this.namespaceLink = namespaceLink;
+    }
+
+    /** The sockets of the network namespace a process lives in, read through {@code /proc/<pid>/net}. */
+    public static ProcNetSocketSource ofProcess(Path procRoot, int pid) {
+        Path dir = procRoot.resolve(Integer.toString(pid));
+        return new ProcNetSocketSource(dir, dir.resolve("ns/net"));
     }
 
     @Override
@@ -37,7 +49,7 @@ public final class ProcNetSocketSource implements SocketSource {
 
     @Override
     public void scan(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
-        long netns = NamespaceIds.networkNamespace(procRoot);
+        long netns = NamespaceIds.ofLink(namespaceLink);
         for (Protocol protocol : Protocol.values()) {
             for (IpFamily family : IpFamily.values()) {
                 if (query.wants(protocol, family)) {

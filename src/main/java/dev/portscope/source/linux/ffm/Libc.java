@@ -39,14 +39,14 @@ public final class Libc {
     /** System call numbers of one architecture. */
     private record Numbers(
             long openat, long close, long getdents64, long readlinkat, long statx,
-            long socket, long sendto, long recvfrom, long setsockopt) {
+            long socket, long sendto, long recvfrom, long setsockopt, long bind, long listen) {
 
         static Numbers of(String arch) {
             return switch (arch) {
                 // arch/x86/entry/syscalls/syscall_64.tbl
-                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 332, 41, 44, 45, 54);
+                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 332, 41, 44, 45, 54, 49, 50);
                 // include/uapi/asm-generic/unistd.h, used by arm64 and riscv64
-                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 291, 198, 206, 207, 208);
+                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 291, 198, 206, 207, 208, 200, 201);
                 default -> throw new UnsupportedOperationException("system call numbers unknown on " + arch);
             };
         }
@@ -166,5 +166,15 @@ public final class Libc {
     /** {@code setsockopt(fd, level, name, value, value.byteSize())} ({@code setsockopt(2)}): 0, or {@code -errno}. */
     public int setsockopt(MemorySegment state, int fd, int level, int name, MemorySegment value) {
         return (int) call(state, nr.setsockopt(), fd, level, name, value.address(), value.byteSize());
+    }
+
+    /** {@code bind(fd, address, address.byteSize())} ({@code bind(2)}): 0, or {@code -errno}. */
+    public int bind(MemorySegment state, int fd, MemorySegment address) {
+        return (int) call(state, nr.bind(), fd, address.address(), address.byteSize(), 0, 0);
+    }
+
+    /** {@code listen(fd, backlog)} ({@code listen(2)}): 0, or {@code -errno}. */
+    public int listen(MemorySegment state, int fd, int backlog) {
+        return (int) call(state, nr.listen(), fd, backlog, 0, 0, 0);
     }
 }

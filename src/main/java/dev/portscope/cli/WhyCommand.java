@@ -1,0 +1,225 @@
+package dev.portscope.cli;
+
+import dev.portscope.analysis.why.BindAnalyzer;
+import dev.portscope.analysis.why.BindReport;
+import dev.portscope.analysis.why.BindRequest;
+import dev.portscope.analysis.why.BindTrial;
+import dev.portscope.analysis.why.BindVerdict;
+import dev.portscope.analysis.why.OwnedSocket;
+import dev.portscope.analysis.why.PortSettings;
+import dev.portscope.model.Protocol;
+import dev.portscope.model.Snapshot;
+import dev.portscope.model.Socket;
+import dev.portscope.query.PortTarget;
+import dev.portscope.query.SocketQuery;
+import dev.portscope.render.ListingContext;
+import dev.portscope.render.WhyJsonWriter;
+import dev.portscope.render.WhyTextWriter;
+import dev.portscope.source.DiagnosticLog;
+import dev.portscope.source.linux.OtherNamespaceSockets;
+import dev.portscope.source.linux.PasswdUsers;
+import dev.portscope.source.linux.PortSysctls;
+import dev.portscope.source.linux.ProcessCredentials;
+import dev.portscope.source.linux.ffm.TrialBind;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "why", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Can a new service bind this port? Every blocker with its evidence and owner, a verdict and a next step.",
+            "Exit status 0 when the bind would succeed, 1 when it is blocked or depends on options the kernel does not report."})
+final class WhyCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PortscopeCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PORT", description = "8080, 8080/udp, 127.0.0.1:8080, [::]:8080 or a service name.")
+    String port;
+
+    @Option(names = "--addr", paramLabel = "ADDR", description = "The address the service binds (default: 0.0.0.0, every IPv4 address; :: for IPv6).")
+    String address;
+
+    @Option(names = "--proto", paramLabel = "PROTO", description = "tcp (default) or udp.")
+    String protocol;
+
+    @Option(names = "--as-user", paramLabel = "USER", description = "The user the service runs as, by name or uid (default: you).")
+    String asUser;
+
+    @Option(names = "--reuse", paramLabel = "OPTION", split = ",",
+            description = "Socket options the service sets: addr (SO_REUSEADDR), port (SO_REUSEPORT).")
+    List<String> reuse = List.of();
+
+    @Option(names = "--v6only", paramLabel = "yes|no",
+            description = "For an IPv6 bind, whether the service sets IPV6_V6ONLY (default: net.ipv6.bindv6only).")
+    String v6Only;
+
+    @Option(names = "--try", description = "Also bind the port for real (and close it at once) and report the kernel's errno.")
+    boolean tryBind;
+
+    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
+    boolean json;
+
+    @Option(names = {"-n", "--numeric"}, description = "Uids instead of user names.")
+    boolean numeric;
+
+    @Mixin
+    SourceOptions source;
+
+    @Override
+    public Integer call() {
+        CliEnvironment env = parent.env();
+        if (tryBind && source.replay != null) {
+            throw new UsageException("--try binds on this machine; it cannot be used with --replay");
+        }
+        if (!"proc".equals(source.backend) && source.replay == null) {
+            source.info = true; // netlink's details carry each IPv6 socket's IPV6_V6ONLY flag
+        }
+        Session session = Session.open(source, env);
+        PortSettings settings = source.replay != null ? PortSettings.DEFAULTS : PortSysctls.read(env.procRoot());
+        BindRequest request = request(session, env, settings);
+        Predicate<Socket> onPort = s -> s.protocol() == request.protocol() && s.local().port() == request.port();
+        SocketQuery query = SocketQuery.all().withProtocols(EnumSet.of(request.protocol()));
+        Snapshot snapshot = session.inventory().take(query, onPort, !source.noProcess);
+        List<OwnedSocket> held = snapshot.sockets().stream().map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
+        List<OwnedSocket> foreign = source.replay != null ? List.of() : foreign(session, env, query, onPort);
+        BindTrial trial = tryBind ? TrialBind.attempt(request) : null;
+        BindReport report = BindAnalyzer.analyze(request, held, settings, isLocal(request.address()), foreign, trial);
+        if (trial != null && asUser != null) {
+            List<String> cautions = new ArrayList<>(report.cautions());
+            cautions.add("the bind was tried as the user running portscope, not as " + request.user());
+            report = new BindReport(report.request(), report.settings(), report.blockers(), report.bystanders(), report.foreign(),
+                    cautions, report.trial(), report.verdict(), report.nextStep());
+        }
+        ListingContext context = session.context(numeric, !source.noProcess);
+        var out = spec.commandLine().getOut();
+        if (json) {
+            new WhyJsonWriter(out, context, snapshot.time(), "portscope " + Version.text()).write(report, snapshot.diagnostics());
+        } else {
+            new WhyTextWriter(out, context).write(report);
+        }
+        out.flush();
+        Session.report(snapshot.diagnostics(), spec.commandLine().getErr());
+        return report.verdict() == BindVerdict.FREE ? ExitCodes.OK : ExitCodes.NOT_FOUND;
+    }
+
+    private BindRequest request(Session session, CliEnvironment env, PortSettings settings) {
+        PortTarget target;
+        try {
+            target = PortTarget.parse(port, session.services());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Protocol proto = target.protocol().orElse(Protocol.TCP);
+        if (protocol != null) {
+            proto = switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
+                case "tcp" -> Protocol.TCP;
+                case "udp" -> Protocol.UDP;
+                default -> throw new UsageException("--proto: unknown protocol '" + protocol + "' (expected tcp or udp)");
+            };
+            if (target.protocol().isPresent() && target.protocol().get() != proto) {
+                throw new UsageException("'" + port + "' and --proto " + protocol + " name different protocols");
+            }
+        }
+        InetAddress bindAddress = target.address().orElse(null);
+        if (address != null) {
+            InetAddress given = literal(address);
+            if (bindAddress != null && !bindAddress.equals(given)) {
+                throw new UsageException("'" + port + "' and --addr " + address + " name different addresses");
+            }
+            bindAddress = given;
+        }
+        if (bindAddress == null) {
+            bindAddress = literal("0.0.0.0");
+        }
+        boolean reuseAddress = false;
+        boolean reusePort = false;
+        for (String option : reuse) {
+            switch (option.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "addr", "address", "so_reuseaddr" -> reuseAddress = true;
+                case "port", "so_reuseport" -> reusePort = true;
+                default -> throw new UsageException("--reuse: unknown option '" + option + "' (expected addr or port)");
+            }
+        }
+        boolean v6 = settings.bindV6Only();
+        if (v6Only != null) {
+            v6 = switch (v6Only.toLowerCase(java.util.Locale.ROOT)) {
+                case "yes", "true", "1" -> true;
+                case "no", "false", "0" -> false;
+                default -> throw new UsageException("--v6only: expected yes or no, not '" + v6Only + "'");
+            };
+        }
+        int self = ProcessCredentials.effectiveUid(env.procRoot()).orElse(-1);
+        int uid;
+        boolean privileged;
+        if (asUser == null) {
+            uid = self;
+            privileged = self == 0 || ProcessCredentials.mayBindPrivilegedPorts(env.procRoot());
+        } else {
+            uid = uidOf(asUser, env);
+            privileged = uid == 0 || (uid == self && ProcessCredentials.mayBindPrivilegedPorts(env.procRoot()));
+        }
+        String user = uid < 0 ? "you" : session.inventory().userName(uid);
+        return new BindRequest(proto, bindAddress, target.port(), v6, reuseAddress, reusePort, uid, user, privileged);
+    }
+
+    private static int uidOf(String user, CliEnvironment env) {
+        if (!user.isEmpty() && user.chars().allMatch(Character::isDigit)) {
+            try {
+                return Integer.parseInt(user);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--as-user: uid out of range: " + user);
+            }
+        }
+        return PasswdUsers.uidOf(env.etcRoot().resolve("passwd"), user)
+                .orElseThrow(() -> new UsageException("--as-user: no user '" + user + "' in " + env.etcRoot().resolve("passwd")));
+    }
+
+    private static InetAddress literal(String text) {
+        String h = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        if (h.isEmpty() || !h.matches("[0-9a-fA-F:.]+")) {
+            throw new UsageException("--addr: not an IP address: '" + text + "'");
+        }
+        try {
+            return InetAddress.getByName(h); // a literal: never a DNS query
+        } catch (java.net.UnknownHostException e) {
+            throw new UsageException("--addr: not an IP address: '" + text + "'");
+        }
+    }
+
+    /** The wildcard, all of 127.0.0.0/8 and ::1, and the addresses of this machine's interfaces. */
+    private static boolean isLocal(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
+            return true;
+        }
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return true; // cannot tell: let the kernel say
+        }
+    }
+
+    private static List<OwnedSocket> foreign(Session session, CliEnvironment env, SocketQuery query, Predicate<Socket> onPort) {
+        List<Socket> sockets = OtherNamespaceSockets.find(env.procRoot(), query, onPort);
+        if (sockets.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<dev.portscope.model.ProcessInfo>> owners = session.inventory().ownersOf(sockets, new DiagnosticLog());
+        return sockets.stream().map(s -> new OwnedSocket(s, owners.getOrDefault(s.inode(), List.of()))).toList();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.portscope.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portscope.analysis.why.BindReport;
+import dev.portscope.analysis.why.BindRequest;
+import dev.portscope.analysis.why.Blocker;
+import dev.portscope.analysis.why.OwnedSocket;
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Socket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code portscope why --json}: the bind asked about, the blockers with their sockets and owners, the verdict (README). */
+public final class WhyJsonWriter {
+
+    public static final int FORMAT_VERSION = 1;
+
+    private final Writer out;
+    private final ListingContext context;
+    private final Instant now;
+    private final String generator;
+
+    public WhyJsonWriter(Writer out, ListingContext context, Instant now, String generator) {
+        this.out = out;
+        this.context = context;
+        this.now = now;
+        this.generator = generator;
+    }
+
+    public void write(BindReport report, List<Diagnostic> diagnostics) {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            json.writeStartObject();
+            json.writeStringField("format", "portscope-why");
+            json.writeNumberField("version", FORMAT_VERSION);
+            json.writeStringField("generator", generator);
+            json.writeStringField("time", now.toString());
+            writeRequest(json, report.request());
+            json.writeStringField("verdict", report.verdict().label());
+            json.writeBooleanField("bindable", report.verdict() == dev.portscope.analysis.why.BindVerdict.FREE);
+            json.writeArrayFieldStart("blockers");
+            for (Blocker b : report.blockers()) {
+                json.writeStartObject();
+                json.writeStringField("kind", JsonNames.of(b.kind()));
+                json.writeBooleanField("certain", b.certain());
+                json.writeStringField("liftedBy", b.liftedBy());
+                json.writeStringField("explanation", b.explanation());
+                writeSockets(json, "sockets", b.sockets());
+                writeProcesses(json, b.owners());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            writeOwned(json, "bystanders", report.bystanders());
+            writeOwned(json, "otherNamespaces", report.foreign());
+            json.writeArrayFieldStart("notes");
+            for (String caution : report.cautions()) {
+                json.writeString(caution);
+            }
+            json.writeEndArray();
+            if (report.trial() != null) {
+                json.writeObjectFieldStart("trial");
+                json.writeBooleanField("succeeded", report.trial().succeeded());
+                json.writeStringField("failedCall", report.trial().step());
+                json.writeNumberField("errno", report.trial().errno());
+                json.writeStringField("error", report.trial().error());
+                json.writeEndObject();
+            }
+            json.writeStringField("nextStep", report.nextStep());
+            JsonSocketFields.writeDiagnostics(json, diagnostics);
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeRequest(JsonGenerator json, BindRequest r) throws IOException {
+        json.writeObjectFieldStart("request");
+        json.writeStringField("protocol", r.protocol().label());
+        json.writeStringField("address", AddressText.of(r.address(), r.family()));
+        json.writeNumberField("port", r.port());
+        json.writeBooleanField("v6Only", r.v6Only());
+        json.writeBooleanField("reuseAddress", r.reuseAddress());
+        json.writeBooleanField("reusePort", r.reusePort());
+        json.writeNumberField("uid", r.uid());
+        json.writeStringField("user", r.user());
+        json.writeBooleanField("mayBindPrivileged", r.mayBindPrivileged());
+        json.writeEndObject();
+    }
+
+    private void writeOwned(JsonGenerator json, String name, List<OwnedSocket> held) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (OwnedSocket h : held) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("socket");
+            JsonSocketFields.writeSocket(json, h.socket(), context);
+            json.writeEndObject();
+            writeProcesses(json, h.owners());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void writeSockets(JsonGenerator json, String name, List<Socket> sockets) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (Socket s : sockets) {
+            json.writeStartObject();
+            JsonSocketFields.writeSocket(json, s, context);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeProcesses(JsonGenerator json, List<ProcessInfo> processes) throws IOException {
+        json.writeArrayFieldStart("processes");
+        for (ProcessInfo p : processes) {
+            json.writeStartObject();
+            JsonSocketFields.writeProcess(json, p);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.portscope.render;
+
+import dev.portscope.analysis.why.BindReport;
+import dev.portscope.analysis.why.BindRequest;
+import dev.portscope.analysis.why.BindTrial;
+import dev.portscope.analysis.why.BindVerdict;
+import dev.portscope.analysis.why.Blocker;
+import dev.portscope.analysis.why.OwnedSocket;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Socket;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * {@code portscope why} for people: the question, each blocker with its sockets, owners and why it
+ * blocks, what else is on the port, the kernel's answer when tried, the verdict and a next step.
+ */
+public final class WhyTextWriter {
+
+    /** Sockets listed per blocker; the rest are counted (JSON lists them all). */
+    static final int MAX_SOCKETS_SHOWN = 5;
+
+    private final PrintWriter out;
+    private final ListingContext context;
+
+    public WhyTextWriter(PrintWriter out, ListingContext context) {
+        this.out = out;
+        this.context = context;
+    }
+
+    public void write(BindReport report) {
+        BindRequest r = report.request();
+        out.println("Can " + question(r) + "?");
+        if (!report.blockers().isEmpty()) {
+            out.println();
+            out.println("In the way:");
+            for (Blocker b : report.blockers()) {
+                writeBlocker(b);
+            }
+        }
+        if (!report.bystanders().isEmpty()) {
+            out.println();
+            out.println("Also on the port, not in the way:");
+            for (OwnedSocket held : report.bystanders()) {
+                out.println("  " + socketLine(held.socket(), held.owners()));
+            }
+        }
+        if (!report.foreign().isEmpty()) {
+            out.println();
+            out.println("In other network namespaces (they do not block a bind here):");
+            for (OwnedSocket held : report.foreign()) {
+                out.println("  " + socketLine(held.socket(), held.owners()) + "  netns " + held.socket().netns());
+            }
+        }
+        if (!report.cautions().isEmpty()) {
+            out.println();
+            for (String caution : report.cautions()) {
+                out.println("Note: " + caution + ".");
+            }
+        }
+        if (report.trial() != null) {
+            out.println();
+            out.println("Tried: " + trialText(report.trial()));
+        }
+        out.println();
+        out.println("Verdict: " + verdictText(report));
+        out.println("Next step: " + report.nextStep());
+        out.flush();
+    }
+
+    static String question(BindRequest r) {
+        String address = AddressText.of(r.address(), r.family());
+        String where = (r.family() == dev.portscope.model.IpFamily.IPV6 ? "[" + address + "]" : address) + ":" + r.port();
+        StringBuilder options = new StringBuilder();
+        if (r.reuseAddress()) {
+            options.append(", SO_REUSEADDR");
+        }
+        if (r.reusePort()) {
+            options.append(", SO_REUSEPORT");
+        }
+        if (r.address().getAddress().length == 16 && r.address().isAnyLocalAddress()) {
+            options.append(r.v6Only() ? ", IPv6 only" : ", IPv4 too");
+        }
+        return r.protocol().label().toUpperCase(java.util.Locale.ROOT) + " " + where + " be bound by " + r.user()
+                + " (uid " + r.uid() + options + ")";
+    }
+
+    private void writeBlocker(Blocker b) {
+        String mark = b.certain() ? "✗" : "?";
+        out.println("  " + mark + " " + b.kind().title() + (b.certain() ? "" : " (only if its holder did not set " + b.liftedBy() + ")"));
+        int shown = 0;
+        for (Socket s : b.sockets()) {
+            if (shown == MAX_SOCKETS_SHOWN) {
+                out.println("      … and " + (b.sockets().size() - shown) + " more (see --json)");
+                break;
+            }
+            shown++;
+            List<ProcessInfo> owners = b.sockets().size() == 1 ? b.owners() : List.of();
+            out.println("      " + socketLine(s, owners));
+        }
+        if (b.sockets().size() > 1 && !b.owners().isEmpty()) {
+            out.println("      held by " + owners(b.owners()));
+        }
+        out.println("      " + b.explanation() + ".");
+    }
+
+    private String socketLine(Socket s, List<ProcessInfo> owners) {
+        String line = s.protocol().label() + "  " + AddressText.endpoint(s.local(), s.family());
+        if (!(s.remote().port() == 0 && s.remote().address().isAnyLocalAddress())) {
+            line += " -> " + AddressText.endpoint(s.remote(), s.family());
+        }
+        line += "  " + s.state().displayName(s.protocol());
+        if (s.details() != null && s.details().v6Only() != null && s.family() == dev.portscope.model.IpFamily.IPV6) {
+            line += s.details().v6Only() ? "  v6only" : "";
+        }
+        line += "  uid " + s.uid() + (context.numeric() ? "" : " (" + context.userNames().apply(s.uid()) + ")");
+        if (!owners.isEmpty()) {
+            line += "  " + owners(owners);
+        } else if (s.inode() != 0) {
+            line += "  owner unknown";
+        }
+        return line;
+    }
+
+    private static String owners(List<ProcessInfo> owners) {
+        return String.join(", ", owners.stream()
+                .map(p -> "pid " + p.pid() + " " + p.name() + (p.commandLine().isEmpty() ? "" : " (" + CommandLineText.of(p.commandLine()) + ")"))
+                .toList());
+    }
+
+    private static String trialText(BindTrial t) {
+        return t.succeeded() ? "the kernel accepted the bind (the socket was closed at once)."
+                : t.step() + "() failed with " + t.error() + ".";
+    }
+
+    private static String verdictText(BindReport report) {
+        if (report.verdict() == BindVerdict.FREE) {
+            return "free.";
+        }
+        if (report.verdict() == BindVerdict.UNCERTAIN) {
+            return "uncertain: it depends on socket options the kernel does not report.";
+        }
+        Blocker first = report.blockers().stream().filter(Blocker::certain).findFirst()
+                .orElse(report.blockers().isEmpty() ? null : report.blockers().getFirst());
+        if (first == null) {
+            return "blocked (the kernel refused it).";
+        }
+        String by = first.owners().isEmpty() ? "" : ", held by " + first.owners().getFirst().name() + " (pid " + first.owners().getFirst().pid() + ")";
+        return "blocked: " + first.kind().title() + by + ".";
+    }
+}
