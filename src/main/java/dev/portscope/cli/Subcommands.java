@@ -28,6 +28,7 @@ final class Subcommands {
         ALL.put("scan", ScanCommand::new);
         ALL.put("probe", ProbeCommand::new);
         ALL.put("why", WhyCommand::new);
+        ALL.put("health", HealthCommand::new);
     }
 
     private Subcommands() {}

@@ -1,0 +1,144 @@
+package dev.portscope.cli;
+
+import dev.portscope.analysis.health.CounterHistory;
+import dev.portscope.analysis.health.HealthAnalyzer;
+import dev.portscope.analysis.health.HealthReport;
+import dev.portscope.analysis.health.HealthThresholds;
+import dev.portscope.analysis.health.Level;
+import dev.portscope.analysis.health.TcpCounters;
+import dev.portscope.analysis.why.PortSettings;
+import dev.portscope.model.Protocol;
+import dev.portscope.model.Snapshot;
+import dev.portscope.query.SocketQuery;
+import dev.portscope.render.HealthJsonWriter;
+import dev.portscope.render.HealthTextWriter;
+import dev.portscope.source.linux.NamespaceIds;
+import dev.portscope.source.linux.PortSysctls;
+import dev.portscope.source.linux.TcpCounterReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "health", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Connection diagnostics in plain language: CLOSE_WAIT piling up, full accept queues, unanswered SYNs, "
+                + "SYN floods, TIME_WAIT against the ephemeral range, retransmissions, slow and idle connections, resets.",
+            "Resets are counted since the previous run (kept under $XDG_STATE_HOME/portscope) or over --interval.",
+            "Exit status 0 when nothing is wrong, 1 for a warning, 2 for a critical finding."})
+final class HealthCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PortscopeCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--interval", paramLabel = "SECONDS",
+            description = "Count the kernel's resets and queue overflows over this many seconds (1-3600) instead of since the last run.")
+    Integer interval;
+
+    @Option(names = "--close-wait", paramLabel = "N", description = "CLOSE_WAIT sockets of one process that make a warning (default: 10).")
+    int closeWait = HealthThresholds.DEFAULTS.closeWaitPerProcess();
+
+    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
+    boolean json;
+
+    @Mixin
+    SourceOptions source;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CliEnvironment env = parent.env();
+        if (interval != null && (interval < 1 || interval > 3600)) {
+            throw new UsageException("--interval: expected 1 to 3600 seconds, not " + interval);
+        }
+        if (closeWait < 1) {
+            throw new UsageException("--close-wait: expected a count of at least 1, not " + closeWait);
+        }
+        boolean live = source.replay == null;
+        if (!"proc".equals(source.backend) && live) {
+            source.info = true; // TCP info: retransmissions, round-trip times, idle times
+        }
+        Session session = Session.open(source, env);
+        List<String> notes = new ArrayList<>();
+        TcpCounters before = null;
+        String period = null;
+        Path history = live ? historyFile(env) : null;
+        if (live && interval != null) {
+            before = counters(env, notes);
+            Thread.sleep(Duration.ofSeconds(interval));
+            period = "over " + interval + " s";
+        } else if (history != null) {
+            before = CounterHistory.load(history).orElse(null);
+            period = before == null ? null : "since the last run at " + before.time();
+        }
+        TcpCounters now = live ? counters(env, notes) : null;
+        Snapshot snapshot = session.inventory().take(SocketQuery.all().withProtocols(EnumSet.of(Protocol.TCP)), s -> true, !source.noProcess);
+        PortSettings settings = live ? PortSysctls.read(env.procRoot()) : PortSettings.DEFAULTS;
+        HealthThresholds limits = HealthThresholds.DEFAULTS.withCloseWait(closeWait);
+        HealthReport report = HealthAnalyzer.analyze(snapshot, settings, somaxconn(env), now, before, period, limits);
+        if (history != null && now != null) {
+            try {
+                CounterHistory.save(history, now);
+            } catch (IOException e) {
+                notes.add("cannot keep the counters for the next run in " + history + ": " + e.getMessage());
+            }
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            new HealthJsonWriter(out, snapshot.time(), "portscope " + Version.text()).write(report, snapshot.diagnostics());
+        } else {
+            new HealthTextWriter(out).write(report);
+        }
+        out.flush();
+        Session.report(snapshot.diagnostics(), spec.commandLine().getErr());
+        notes.forEach(n -> spec.commandLine().getErr().println("portscope: note: " + n));
+        spec.commandLine().getErr().flush();
+        Level worst = report.worst();
+        return worst == Level.CRITICAL ? 2 : worst == Level.WARNING ? 1 : ExitCodes.OK;
+    }
+
+    private static TcpCounters counters(CliEnvironment env, List<String> notes) {
+        try {
+            return TcpCounterReader.read(env.procRoot(), env.clock());
+        } catch (IOException | IllegalArgumentException e) {
+            notes.add("TCP counters unreadable: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** One file per network namespace: counters of different namespaces do not compare. */
+    private static Path historyFile(CliEnvironment env) {
+        String state = env.variables().get("XDG_STATE_HOME");
+        Path dir;
+        if (state != null && !state.isBlank()) {
+            dir = Path.of(state, "portscope");
+        } else {
+            String home = env.variables().get("HOME");
+            if (home == null || home.isBlank()) {
+                return null;
+            }
+            dir = Path.of(home, ".local", "state", "portscope");
+        }
+        return dir.resolve("tcp-counters-" + NamespaceIds.networkNamespace(env.procRoot()) + ".properties");
+    }
+
+    private static int somaxconn(CliEnvironment env) {
+        try (InputStream in = Files.newInputStream(env.procRoot().resolve("sys/net/core/somaxconn"))) {
+            return Integer.parseInt(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip());
+        } catch (IOException | NumberFormatException e) {
+            return 4096;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.portscope.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portscope.analysis.health.HealthFinding;
+import dev.portscope.analysis.health.HealthReport;
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.ProcessInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** {@code portscope health --json}: findings with evidence, cause and action; socket counts; counter changes (README). */
+public final class HealthJsonWriter {
+
+    public static final int FORMAT_VERSION = 1;
+
+    private final Writer out;
+    private final Instant now;
+    private final String generator;
+
+    public HealthJsonWriter(Writer out, Instant now, String generator) {
+        this.out = out;
+        this.now = now;
+        this.generator = generator;
+    }
+
+    public void write(HealthReport report, List<Diagnostic> diagnostics) {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            json.writeStartObject();
+            json.writeStringField("format", "portscope-health");
+            json.writeNumberField("version", FORMAT_VERSION);
+            json.writeStringField("generator", generator);
+            json.writeStringField("time", now.toString());
+            json.writeStringField("worst", report.worst() == null ? "ok" : report.worst().label());
+            json.writeObjectFieldStart("tcpStates");
+            for (Map.Entry<String, Long> e : report.states().entrySet()) {
+                json.writeNumberField(e.getKey(), e.getValue());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("counters");
+            json.writeStringField("period", report.counterPeriod() == null ? "since boot" : report.counterPeriod());
+            for (Map.Entry<String, Long> e : report.counterDeltas().entrySet()) {
+                json.writeNumberField(e.getKey(), e.getValue());
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("findings");
+            for (HealthFinding f : report.findings()) {
+                json.writeStartObject();
+                json.writeStringField("check", f.check());
+                json.writeStringField("severity", f.level().label());
+                json.writeStringField("what", f.what());
+                json.writeArrayFieldStart("evidence");
+                for (String line : f.evidence()) {
+                    json.writeString(line);
+                }
+                json.writeEndArray();
+                json.writeStringField("cause", f.cause());
+                json.writeStringField("action", f.action());
+                json.writeArrayFieldStart("processes");
+                for (ProcessInfo p : f.processes()) {
+                    json.writeStartObject();
+                    JsonSocketFields.writeProcess(json, p);
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            JsonSocketFields.writeDiagnostics(json, diagnostics);
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

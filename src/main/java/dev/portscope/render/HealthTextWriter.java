@@ -1,0 +1,43 @@
+package dev.portscope.render;
+
+import dev.portscope.analysis.health.HealthFinding;
+import dev.portscope.analysis.health.HealthReport;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** {@code portscope health} for people: each finding with its evidence, likely cause and what to do, most severe first. */
+public final class HealthTextWriter {
+
+    private final PrintWriter out;
+
+    public HealthTextWriter(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void write(HealthReport report) {
+        out.println("TCP sockets: " + (report.states().isEmpty() ? "none"
+                : report.states().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        if (report.counterPeriod() == null) {
+            out.println("Kernel counters: totals since boot (the next run reports what changed since this one; --interval N measures now).");
+        } else {
+            String grown = report.counterDeltas().entrySet().stream().filter(e -> e.getValue() > 0)
+                    .map(e -> e.getKey() + " +" + e.getValue()).collect(Collectors.joining(", "));
+            out.println("Kernel counters " + report.counterPeriod() + ": " + (grown.isEmpty() ? "no resets, drops or overflows" : grown) + ".");
+        }
+        if (report.findings().isEmpty()) {
+            out.println();
+            out.println("No problem found.");
+        }
+        for (HealthFinding f : report.findings()) {
+            out.println();
+            out.println(f.level().label().toUpperCase(Locale.ROOT) + "  " + f.check() + "  " + f.what());
+            for (String line : f.evidence()) {
+                out.println("    evidence: " + line);
+            }
+            out.println("    cause:    " + f.cause());
+            out.println("    do:       " + f.action());
+        }
+        out.flush();
+    }
+}
