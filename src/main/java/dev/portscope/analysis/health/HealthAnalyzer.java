@@ -82,12 +82,17 @@ public final class HealthAnalyzer {
         return snapshot.sockets().stream().filter(s -> s.protocol() == Protocol.TCP && s.state() == state).toList();
     }
 
+    /** Pseudo-pids grouping CLOSE_WAIT sockets without a known holder. */
+    private static final int HIDDEN = -1;
+    private static final int NEVER_ACCEPTED = -2;
+
     private void closeWait() {
         Map<Integer, List<Socket>> byPid = new LinkedHashMap<>();
         Map<Integer, ProcessInfo> processes = new LinkedHashMap<>();
         for (Socket s : tcpIn(SocketState.CLOSE_WAIT)) {
             List<ProcessInfo> owners = snapshot.ownersOf(s);
-            int pid = owners.isEmpty() ? -1 : owners.getFirst().pid();
+            // No inode: no process has accepted the connection yet; it waits in a listener's queue.
+            int pid = !owners.isEmpty() ? owners.getFirst().pid() : s.inode() == 0 ? NEVER_ACCEPTED : HIDDEN;
             byPid.computeIfAbsent(pid, p -> new ArrayList<>()).add(s);
             if (!owners.isEmpty()) {
                 processes.putIfAbsent(pid, owners.getFirst());
@@ -98,13 +103,25 @@ public final class HealthAnalyzer {
                 return;
             }
             ProcessInfo p = processes.get(pid);
-            String who = p == null ? "processes portscope cannot see (run as root)" : p.name() + " (pid " + p.pid() + ")";
             Level level = sockets.size() >= 10L * limits.closeWaitPerProcess() ? Level.CRITICAL : Level.WARNING;
+            List<String> evidence = List.of(
+                    "peers: " + top(sockets, s -> AddressText.of(s.remote().address(), s.family()), 5),
+                    "local ports: " + top(sockets, s -> Integer.toString(s.local().port()), 5),
+                    "threshold: " + limits.closeWaitPerProcess() + " per process");
+            if (pid == NEVER_ACCEPTED) {
+                findings.add(new HealthFinding("close-wait", level,
+                        sockets.size() + " connections in CLOSE_WAIT were never accepted",
+                        evidence,
+                        "the clients gave up and closed while the connections waited in a listener's accept queue: "
+                                + "the application accepts too slowly, or not at all",
+                        "check the accept loop of the listeners on those local ports (portscope who PORT)",
+                        List.of()));
+                return;
+            }
+            String who = p == null ? "processes portscope cannot read (run as root to name them)" : p.name() + " (pid " + p.pid() + ")";
             findings.add(new HealthFinding("close-wait", level,
                     sockets.size() + " connections in CLOSE_WAIT held by " + who,
-                    List.of("peers: " + top(sockets, s -> AddressText.of(s.remote().address(), s.family()), 5),
-                            "local ports: " + top(sockets, s -> Integer.toString(s.local().port()), 5),
-                            "threshold: " + limits.closeWaitPerProcess() + " per process"),
+                    evidence,
                     "the peers closed these connections but the application never called close() on its side: "
                             + "a leak in its connection handling (an error path, a pool that drops connections)",
                     "fix the code path that abandons connections; restarting " + (p == null ? "the process" : "pid " + p.pid())

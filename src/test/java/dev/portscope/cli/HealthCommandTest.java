@@ -1,0 +1,210 @@
+package dev.portscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portscope.testing.CliRun;
+import dev.portscope.testing.LoopbackSockets;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code portscope health}: each diagnosis reproduced for real, on loopback or in a network namespace the test creates. */
+class HealthCommandTest {
+
+    private static final long SELF = ProcessHandle.current().pid();
+
+    @TempDir
+    Path state;
+
+    private CliRun health(String... args) {
+        List<String> all = new ArrayList<>(List.of("health", "--json"));
+        all.addAll(List.of(args));
+        return CliRun.run(CliRun.liveEnvironment(Map.of("XDG_STATE_HOME", state.toString())), all.toArray(String[]::new));
+    }
+
+    private static List<JsonNode> findings(JsonNode report, String check) {
+        List<JsonNode> found = new ArrayList<>();
+        report.get("findings").forEach(f -> {
+            if (f.get("check").asText().equals(check)) {
+                found.add(f);
+            }
+        });
+        return found;
+    }
+
+    private static boolean concerns(JsonNode finding, long pid) {
+        for (JsonNode p : finding.get("processes")) {
+            if (p.get("pid").asLong() == pid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void closeWaitPilingUpInOneProcessIsAWarningNamingItAndItsPeers() throws Exception {
+        try (var sockets = new LoopbackSockets()) {
+            var server = sockets.listen("127.0.0.1");
+            for (int i = 0; i < 4; i++) {
+                sockets.closeWaitPair(server); // the peer closes; this process never closes its side
+            }
+            int port = LoopbackSockets.port(server);
+            assertThat(LoopbackSockets.eventually(Duration.ofSeconds(5),
+                    () -> ownCloseWait(health("--close-wait", "4").json()) != null)).isTrue();
+            CliRun run = health("--close-wait", "4");
+            JsonNode finding = ownCloseWait(run.json());
+            assertThat(finding.get("severity").asText()).isEqualTo("warning");
+            assertThat(finding.get("what").asText()).matches("\\d+ connections in CLOSE_WAIT held by java \\(pid " + SELF + "\\)");
+            assertThat(finding.get("evidence").toString()).contains("peers: 127.0.0.1 (").contains("local ports: " + port + " (4)");
+            assertThat(run.exitCode()).isGreaterThanOrEqualTo(1);
+            CliRun text = CliRun.run(CliRun.liveEnvironment(Map.of("XDG_STATE_HOME", state.toString())), "health", "--close-wait", "4");
+            assertThat(text.out()).contains("WARNING  close-wait").contains("cause:").contains("do:");
+        }
+        assertThat(ownCloseWait(health("--close-wait", "4").json())).isNull();
+    }
+
+    private static JsonNode ownCloseWait(JsonNode report) {
+        return findings(report, "close-wait").stream().filter(f -> concerns(f, SELF)).findFirst().orElse(null);
+    }
+
+    @Test
+    void aListenerThatNeverAcceptsHasAFullQueue() throws Exception {
+        List<SocketChannel> clients = new ArrayList<>();
+        try (ServerSocketChannel server = ServerSocketChannel.open(java.net.StandardProtocolFamily.INET)) {
+            server.bind(new InetSocketAddress("127.0.0.1", 0), 1);
+            InetSocketAddress target = (InetSocketAddress) server.getLocalAddress();
+            for (int i = 0; i < 3; i++) {
+                SocketChannel c = SocketChannel.open(java.net.StandardProtocolFamily.INET);
+                c.configureBlocking(false);
+                c.connect(target); // beyond the backlog the kernel drops the handshake: never wait for it
+                clients.add(c);
+            }
+            String where = "127.0.0.1:" + target.getPort();
+            JsonNode[] report = new JsonNode[1];
+            LoopbackSockets.eventually(Duration.ofSeconds(20), () -> queueFinding(report[0] = health().json(), where) != null);
+            JsonNode finding = queueFinding(report[0], where);
+            assertThat(finding).as(report[0].toString()).isNotNull();
+            assertThat(finding.get("severity").asText()).isEqualTo("critical");
+            assertThat(concerns(finding, SELF)).isTrue();
+            assertThat(finding.get("evidence").get(0).asText()).contains("backlog 1");
+            assertThat(finding.get("evidence").get(1).asText()).contains("ListenOverflows");
+        } finally {
+            for (SocketChannel c : clients) {
+                c.close();
+            }
+        }
+    }
+
+    private static JsonNode queueFinding(JsonNode report, String where) {
+        return findings(report, "accept-queue").stream().filter(f -> f.get("what").asText().endsWith(where + ", java (pid " + SELF + ")"))
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void resetsAreCountedOverAnInterval() throws Exception {
+        int closed;
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", 0));
+            closed = ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+        int refusedPort = closed;
+        Thread resetter = Thread.ofVirtual().start(() -> {
+            try (var sockets = new LoopbackSockets()) {
+                Thread.sleep(300);
+                for (int i = 0; i < 3; i++) {
+                    try (SocketChannel c = SocketChannel.open(new InetSocketAddress("127.0.0.1", refusedPort))) {
+                        // connected by chance to something new: nothing to count
+                    } catch (java.io.IOException refused) {
+                        // the RST this test wants
+                    }
+                }
+                SocketChannel[] pair = sockets.connectedPair(sockets.listen("127.0.0.1"));
+                pair[0].setOption(StandardSocketOptions.SO_LINGER, 0);
+                pair[0].close(); // an abortive close: RST on an established connection
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        CliRun run = health("--interval", "2");
+        resetter.join(TimeUnit.SECONDS.toMillis(10));
+        JsonNode counters = run.json().get("counters");
+        assertThat(counters.get("period").asText()).isEqualTo("over 2 s");
+        assertThat(counters.get("Tcp.OutRsts").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(counters.get("Tcp.EstabResets").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode resets = findings(run.json(), "resets").getFirst();
+        assertThat(resets.get("severity").asText()).isEqualTo("warning");
+        assertThat(resets.get("what").asText()).startsWith("connections reset or aborted over 2 s");
+    }
+
+    @Test
+    void countersAreComparedWithThePreviousRun() {
+        JsonNode first = health().json();
+        assertThat(first.get("counters").get("period").asText()).isEqualTo("since boot");
+        JsonNode second = health().json();
+        assertThat(second.get("counters").get("period").asText()).startsWith("since the last run at 20");
+        assertThat(state.resolve("portscope")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("tcp-counters-"));
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertThat(health("--interval", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(health("--close-wait", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /**
+     * In a namespace of its own, with a route that sends 10.99.0.0/24 into the loopback device, where
+     * packets for an address nobody has are silently dropped, and an ephemeral range of 20 ports: a
+     * connect that never gets an answer (SYN_SENT), and 12 short connections closed by the client,
+     * whose TIME_WAIT sockets hold 60% of the range.
+     */
+    @Test
+    void unansweredSynsAndTimeWaitExhaustionInANetworkNamespace() throws Exception {
+        String script = String.join("\n",
+                "import socket, subprocess, sys, time",
+                "def sh(cmd): subprocess.run(cmd, shell=True, check=True)",
+                "sh('ip link set lo up; ip route add 10.99.0.0/24 dev lo src 127.0.0.1')",
+                "open('/proc/sys/net/ipv4/ip_local_port_range', 'w').write('40000 40019')",
+                "server = socket.socket(); server.bind(('127.0.0.1', 39000)); server.listen(64)",
+                "for i in range(12):",
+                "    c = socket.create_connection(('127.0.0.1', 39000)); a, _ = server.accept()",
+                "    c.close(); time.sleep(0.01); a.close()",
+                "lost = socket.socket(); lost.setblocking(False)",
+                "try: lost.connect(('10.99.0.2', 80))",
+                "except BlockingIOError: pass",
+                "time.sleep(1.5)",
+                "out = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=60)",
+                "print(out.stdout); print(out.stderr, file=sys.stderr)");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of("unshare", "--net", "python3", "-c", script,
+                java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.portscope.cli.Main", "health", "--json"));
+        Process process = new ProcessBuilder(command).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assumeTrue(!err.contains("unshare failed") && !err.contains("Operation not permitted"), "cannot create a network namespace here: " + err);
+        JsonNode report = new ObjectMapper().readTree(out);
+        JsonNode syn = findings(report, "syn-sent").getFirst();
+        assertThat(syn.get("what").asText()).isEqualTo("1 connection attempt to 10.99.0.2:80 unanswered, python3 (pid " + process.pid() + ")");
+        assertThat(syn.get("severity").asText()).isEqualTo("warning");
+        JsonNode timeWait = findings(report, "time-wait").getFirst();
+        assertThat(timeWait.get("what").asText()).isEqualTo("12 TIME_WAIT sockets on 127.0.0.1 -> 127.0.0.1:39000 hold 60% of the ephemeral ports");
+        assertThat(timeWait.get("severity").asText()).isEqualTo("warning");
+        assertThat(report.get("worst").asText()).isEqualTo("warning");
+        assertThat(Files.exists(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))).isTrue();
+    }
+}
