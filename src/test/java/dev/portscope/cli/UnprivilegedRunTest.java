@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UnprivilegedRunTest {
 
-    @Test
-    void ownersOfOtherUsersAreHiddenAndSaidSo(@TempDir Path dir) throws Exception {
+    /** Runs portscope as nobody; its JSON lands in {@code dir/out.json}. Returns the process, finished. */
+    private static Process runAsNobody(Path dir, String... args) throws Exception {
         assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "needs root to switch to nobody");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv (util-linux)");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -40,18 +40,25 @@ class UnprivilegedRunTest {
                 classPath.add(entry);
             }
         }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp", String.join(File.pathSeparator, classPath),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.json").toFile())
+                .start();
+    }
+
+    @Test
+    void ownersOfOtherUsersAreHiddenAndSaidSo(@TempDir Path dir) throws Exception {
         try (var sockets = new LoopbackSockets()) {
             int port = LoopbackSockets.port(sockets.listen("127.0.0.1"));
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process run = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                    java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp", String.join(File.pathSeparator, classPath),
-                    Main.class.getName(), "listen", "-t", "--json")
-                    .directory(dir.toFile())
-                    .redirectOutput(dir.resolve("listing.json").toFile())
-                    .start();
+            Process run = runAsNobody(dir, "listen", "-t", "--json");
             String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            JsonNode listing = new ObjectMapper().readTree(dir.resolve("listing.json").toFile());
+            JsonNode listing = new ObjectMapper().readTree(dir.resolve("out.json").toFile());
 
             assertThat(run.exitValue()).as(err).isEqualTo(ExitCodes.PARTIAL);
             assertThat(err).contains("portscope: warning: owners of").contains("sockets hidden").doesNotContain("Exception");
@@ -66,5 +73,21 @@ class UnprivilegedRunTest {
             assertThat(mine.get("processes")).isEmpty();
             assertThat(mine.get("user").asText()).isEqualTo("root");
         }
+    }
+
+    @Test
+    void whyTellsAnUnprivilegedUserThatAPrivilegedPortNeedsACapability(@TempDir Path dir) throws Exception {
+        int start = Integer.parseInt(new String(
+                Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start")).readAllBytes()).strip());
+        assumeTrue(start > 1, "every port is unprivileged here");
+        Process run = runAsNobody(dir, "why", Integer.toString(start - 1), "--addr", "127.0.0.1", "--try", "--json");
+        String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("out.json").toFile());
+        assertThat(run.exitValue()).as(err).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(report.get("request").get("user").asText()).isEqualTo("nobody");
+        assertThat(report.get("blockers").findValuesAsText("kind")).contains("privileged-port");
+        assertThat(report.get("trial").get("errno").asInt()).isEqualTo(13);
+        assertThat(report.get("verdict").asText()).isEqualTo("blocked");
     }
 }
