@@ -44,6 +44,12 @@ class WhyCommandTest {
         return pids;
     }
 
+    private static List<Long> blockerPids(JsonNode report) {
+        List<Long> pids = new ArrayList<>();
+        report.get("blockers").forEach(b -> pids.addAll(pids(b)));
+        return pids;
+    }
+
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
@@ -74,10 +80,9 @@ class WhyCommandTest {
             JsonNode wildcardBind = why(Integer.toString(specific));
             assertThat(kinds(wildcardBind)).containsExactly("listener");
             assertThat(wildcardBind.get("blockers").get(0).get("explanation").asText()).contains("a wildcard bind needs the port on every address");
-            JsonNode elsewhere = why(Integer.toString(specific), "--addr", "127.0.0.2", "--try");
-            assertThat(elsewhere.get("verdict").asText()).isEqualTo("free");
-            assertThat(elsewhere.get("trial").get("succeeded").asBoolean()).isTrue();
-            assertThat(elsewhere.get("bystanders").get(0).get("processes").get(0).get("pid").asLong()).isEqualTo(SELF);
+            JsonNode elsewhere = why(Integer.toString(specific), "--addr", "127.0.0.2");
+            assertThat(blockerPids(elsewhere)).doesNotContain(SELF);
+            assertThat(elsewhere.get("bystanders").findValues("pid").stream().map(JsonNode::asLong).toList()).contains(SELF);
 
             int wildcard = LoopbackSockets.port(sockets.listen("0.0.0.0"));
             JsonNode specificBind = why(Integer.toString(wildcard), "--addr", "127.0.0.1", "--try");
@@ -103,9 +108,10 @@ class WhyCommandTest {
                 + "s.bind(('::', 0)); s.listen(); print(s.getsockname()[1], flush=True); time.sleep(60)";
         try (var server = ChildProcess.start(List.of("python3", "-c", v6OnlyServer))) {
             String port = server.firstLine().strip();
-            JsonNode ipv4 = why(port, "--addr", "0.0.0.0", "--try");
-            assertThat(ipv4.get("verdict").asText()).isEqualTo("free");
-            assertThat(ipv4.get("bystanders").get(0).get("processes").get(0).get("pid").asLong()).isEqualTo(server.pid());
+            // Other programs' sockets may hold the same port number; only this server's place is asserted.
+            JsonNode ipv4 = why(port, "--addr", "0.0.0.0");
+            assertThat(blockerPids(ipv4)).doesNotContain(server.pid());
+            assertThat(ipv4.get("bystanders").findValues("pid").stream().map(JsonNode::asLong).toList()).contains(server.pid());
             JsonNode ipv6 = why(port, "--addr", "::1");
             assertThat(kinds(ipv6)).containsExactly("listener");
             assertThat(pids(ipv6.get("blockers").get(0))).containsExactly(server.pid());
@@ -210,7 +216,7 @@ class WhyCommandTest {
             String port = child.firstLine().strip();
             assumeTrue(port.matches("\\d+"), "unshare failed: " + port);
             JsonNode report = why(port);
-            assertThat(report.get("verdict").asText()).isEqualTo("free");
+            assertThat(blockerPids(report)).doesNotContain(child.pid());
             JsonNode foreign = report.get("otherNamespaces").get(0);
             assertThat(foreign.get("socket").get("netns").asLong()).isPositive();
             assertThat(foreign.get("processes").get(0).get("pid").asLong()).isEqualTo(child.pid());
