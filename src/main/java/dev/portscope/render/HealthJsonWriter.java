@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.health.HealthFinding;
 import dev.portscope.analysis.health.HealthReport;
 import dev.portscope.model.Diagnostic;
-import dev.portscope.model.ProcessInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -31,11 +30,7 @@ public final class HealthJsonWriter {
     public void write(HealthReport report, List<Diagnostic> diagnostics) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.writeStartObject();
-            json.writeStringField("format", "portscope-health");
-            json.writeNumberField("version", FORMAT_VERSION);
-            json.writeStringField("generator", generator);
-            json.writeStringField("time", now.toString());
+            JsonSocketFields.writeHeader(json, "portscope-health", FORMAT_VERSION, generator, now);
             json.writeStringField("worst", report.worst() == null ? "ok" : report.worst().label());
             json.writeObjectFieldStart("tcpStates");
             for (Map.Entry<String, Long> e : report.states().entrySet()) {
@@ -61,13 +56,7 @@ public final class HealthJsonWriter {
                 json.writeEndArray();
                 json.writeStringField("cause", f.cause());
                 json.writeStringField("action", f.action());
-                json.writeArrayFieldStart("processes");
-                for (ProcessInfo p : f.processes()) {
-                    json.writeStartObject();
-                    JsonSocketFields.writeProcess(json, p);
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
+                JsonSocketFields.writeProcesses(json, f.processes());
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -51,6 +51,26 @@ final class JsonSocketFields {
         json.writeEndObject();
     }
 
+    /** Starts a document with the fields every portscope JSON document opens with. */
+    static void writeHeader(JsonGenerator json, String format, int version, String generator, java.time.Instant time) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("format", format);
+        json.writeNumberField("version", version);
+        json.writeStringField("generator", generator);
+        json.writeStringField("time", time.toString());
+    }
+
+    /** Writes a {@code processes} array of process objects. */
+    static void writeProcesses(JsonGenerator json, java.util.List<ProcessInfo> processes) throws IOException {
+        json.writeArrayFieldStart("processes");
+        for (ProcessInfo p : processes) {
+            json.writeStartObject();
+            writeProcess(json, p);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
     /** Writes the {@code diagnostics} array and the {@code partial} flag. */
     static void writeDiagnostics(JsonGenerator json, java.util.List<dev.portscope.model.Diagnostic> diagnostics) throws IOException {
         json.writeArrayFieldStart("diagnostics");

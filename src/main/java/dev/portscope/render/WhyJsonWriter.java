@@ -7,7 +7,6 @@ import dev.portscope.analysis.why.BindRequest;
 import dev.portscope.analysis.why.Blocker;
 import dev.portscope.analysis.why.OwnedSocket;
 import dev.portscope.model.Diagnostic;
-import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Socket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,11 +34,7 @@ public final class WhyJsonWriter {
     public void write(BindReport report, List<Diagnostic> diagnostics) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.writeStartObject();
-            json.writeStringField("format", "portscope-why");
-            json.writeNumberField("version", FORMAT_VERSION);
-            json.writeStringField("generator", generator);
-            json.writeStringField("time", now.toString());
+            JsonSocketFields.writeHeader(json, "portscope-why", FORMAT_VERSION, generator, now);
             writeRequest(json, report.request());
             json.writeStringField("verdict", report.verdict().label());
             json.writeBooleanField("bindable", report.verdict() == dev.portscope.analysis.why.BindVerdict.FREE);
@@ -51,7 +46,7 @@ public final class WhyJsonWriter {
                 json.writeStringField("liftedBy", b.liftedBy());
                 json.writeStringField("explanation", b.explanation());
                 writeSockets(json, "sockets", b.sockets());
-                writeProcesses(json, b.owners());
+                JsonSocketFields.writeProcesses(json, b.owners());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -100,7 +95,7 @@ public final class WhyJsonWriter {
             json.writeObjectFieldStart("socket");
             JsonSocketFields.writeSocket(json, h.socket(), context);
             json.writeEndObject();
-            writeProcesses(json, h.owners());
+            JsonSocketFields.writeProcesses(json, h.owners());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -111,16 +106,6 @@ public final class WhyJsonWriter {
         for (Socket s : sockets) {
             json.writeStartObject();
             JsonSocketFields.writeSocket(json, s, context);
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-    }
-
-    private static void writeProcesses(JsonGenerator json, List<ProcessInfo> processes) throws IOException {
-        json.writeArrayFieldStart("processes");
-        for (ProcessInfo p : processes) {
-            json.writeStartObject();
-            JsonSocketFields.writeProcess(json, p);
             json.writeEndObject();
         }
         json.writeEndArray();
