@@ -90,8 +90,11 @@ public final class BindAnalyzer {
                     int group = sameEndpoint(s, conflicting);
                     if (group > 1 && request.reusePort() && s.uid() == request.uid()) {
                         bystanders.add(held);
-                        cautions.add("the listeners on " + request.port() + " form an SO_REUSEPORT group of " + group
-                                + " sockets of uid " + s.uid() + ": this socket joins it and shares the connections");
+                        String joins = "the listeners on " + request.port() + " form an SO_REUSEPORT group of " + group
+                                + " sockets of uid " + s.uid() + ": this socket joins it and shares the connections";
+                        if (!cautions.contains(joins)) {
+                            cautions.add(joins);
+                        }
                         continue;
                     }
                     boolean dualStack = s.family() == IpFamily.IPV6 && request.family() == IpFamily.IPV4

@@ -33,7 +33,7 @@ class BindAnalyzerTest {
         List<OwnedSocket> group = List.of(listener("0.0.0.0", 33), listener("0.0.0.0", 33));
         BindReport joins = BindAnalyzer.analyze(request(33, true), group, PortSettings.DEFAULTS, true, List.of(), null);
         assertThat(joins.verdict()).isEqualTo(BindVerdict.FREE);
-        assertThat(joins.cautions()).anyMatch(c -> c.contains("SO_REUSEPORT group of 2 sockets of uid 33"));
+        assertThat(joins.cautions()).filteredOn(c -> c.contains("SO_REUSEPORT group of 2 sockets of uid 33")).hasSize(1);
         BindReport otherUser = BindAnalyzer.analyze(request(34, true), group, PortSettings.DEFAULTS, true, List.of(), null);
         assertThat(otherUser.verdict()).isEqualTo(BindVerdict.BLOCKED);
         BindReport withoutOption = BindAnalyzer.analyze(request(33, false), group, PortSettings.DEFAULTS, true, List.of(), null);
