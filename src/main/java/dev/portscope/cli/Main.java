@@ -17,8 +17,8 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment env) {
-        CommandLine cli = new CommandLine(new PortscopeCommand(env));
-        Subcommands.register(cli, args);
+        CommandLine cli = new CommandLine(new PortscopeCommand(env).spec());
+        Subcommands.register(cli, args, env);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
