@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -92,7 +93,9 @@ public final class Inventory {
     /**
      * Streams sockets with their owners without holding them, for answers too large to keep (every
      * connection of a busy server): owners are found first, in one pass over the processes, then
-     * each socket is joined to them as the kernel hands it over.
+     * each socket is joined to them as the kernel hands it over. The kernel is read on a thread of
+     * its own, a few batches ahead ({@link ScanAhead}); {@code filter} runs there, {@code sink} on
+     * the caller's thread.
      *
      * @return what kept the answer from being complete
      */
@@ -101,10 +104,8 @@ public final class Inventory {
         OwnerScan scan = withOwners ? backend.processes().scanOwners(null, -1, log) : null;
         Map<Integer, Optional<ProcessInfo>> described = new HashMap<>();
         long[] ownerless = {0};
-        backend.sockets().scan(query, log, socket -> {
-            if (!query.matches(socket) || !filter.test(socket)) {
-                return;
-            }
+        Predicate<Socket> wanted = socket -> query.matches(socket) && filter.test(socket);
+        Consumer<Socket> join = socket -> {
             if (scan == null) {
                 sink.accept(socket, List.of());
                 return;
@@ -118,7 +119,16 @@ public final class Inventory {
                 described.computeIfAbsent(pid, p -> backend.processes().describe(p, log)).ifPresent(owners::add);
             }
             sink.accept(socket, owners);
-        });
+        };
+        if (ScanAhead.worthwhile()) {
+            ScanAhead.scan(backend.sockets(), query, log, wanted, join);
+        } else {
+            backend.sockets().scan(query, log, socket -> {
+                if (wanted.test(socket)) {
+                    join.accept(socket);
+                }
+            });
+        }
         if (scan != null) {
             reportHidden(scan, ownerless[0], log);
         }
