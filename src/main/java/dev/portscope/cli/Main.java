@@ -9,7 +9,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter out = new PrintWriter(new Utf8Output(new java.io.FileOutputStream(java.io.FileDescriptor.out)), false);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         int code = run(args, out, err, CliEnvironment.fromSystem());
         out.flush();
