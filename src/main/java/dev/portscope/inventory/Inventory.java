@@ -23,8 +23,15 @@ import java.util.function.Predicate;
 /**
  * Takes snapshots: the sockets a query wants, joined to the processes that hold them.
  * Owners are looked up only when asked for. Every process is read even when few sockets are
- * wanted: stopping at the first holder of each socket would miss the children that share it after
- * {@code fork()}.
+ * wanted, because every holder of a socket is listed (as {@code ss -p} and {@code lsof} do), and
+ * {@code who} and {@code kill} depend on that. No cheaper rule finds them all: stopping once each
+ * socket has one owner and then reading only the owners' descendants would miss a worker whose
+ * sibling was found first after their parent closed the socket, a grandchild reparented when its
+ * parent exited, and any process that received the descriptor over a Unix socket
+ * ({@code SCM_RIGHTS}) or with {@code pidfd_getfd(2)} (ExternalListenerTest has the first three).
+ * Nor would it save much where it matters: the processes with the most descriptors are usually the
+ * forked workers of the socket's owner, and one unreadable holder (a process of another user, or
+ * pid 1 in some sandboxes) keeps a socket ownerless, so the stop would never come.
  */
 public final class Inventory {
 
@@ -64,8 +71,7 @@ public final class Inventory {
         }
         OwnerScan scan = inodes.isEmpty()
                 ? new OwnerScan(OwnerIndex.empty(), 0, true)
-                // Every process is read: stopping at the first owner of each inode would miss the
-                // children that share it after fork().
+                // Every process is read: see the class comment.
                 : backend.processes().scanOwners(inodes::contains, -1, log);
         Map<Integer, ProcessInfo> processes = new HashMap<>();
         int ownerless = 0;
