@@ -2,11 +2,13 @@ package dev.portscope.cli;
 
 import dev.portscope.query.SocketQuery;
 import dev.portscope.render.ListingView;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "all", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "List every TCP and UDP socket, listening or not.")
 final class AllCommand extends ListingCommand {
+
+    AllCommand(CliEnvironment env) {
+        super(env, "all", "List every TCP and UDP socket, listening or not.");
+    }
 
     @Override
     ListingView view() {
@@ -14,7 +16,7 @@ final class AllCommand extends ListingCommand {
     }
 
     @Override
-    SocketQuery query() {
+    SocketQuery query(ParseResult parsed) {
         return SocketQuery.all();
     }
 }

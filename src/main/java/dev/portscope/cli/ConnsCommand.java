@@ -5,16 +5,18 @@ import dev.portscope.query.SocketQuery;
 import dev.portscope.render.ListingView;
 import java.util.EnumSet;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "conns", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "List connections: TCP sockets in every state but LISTEN, and connected UDP sockets.")
 final class ConnsCommand extends ListingCommand {
 
-    @Option(names = "--state", split = ",", paramLabel = "STATE",
-            description = "Only these states, e.g. established, close-wait, time-wait (repeatable, comma-separated).")
-    List<String> states = List.of();
+    static final String STATES = "Only these states, e.g. established, close-wait, time-wait (repeatable, comma-separated).";
+
+    ConnsCommand(CliEnvironment env) {
+        super(env, "conns", "List connections: TCP sockets in every state but LISTEN, and connected UDP sockets.");
+        spec().addOption(OptionSpec.builder("--state").type(List.class).auxiliaryTypes(String.class).splitRegex(",")
+                .paramLabel("STATE").description(STATES).build());
+    }
 
     @Override
     ListingView view() {
@@ -22,8 +24,9 @@ final class ConnsCommand extends ListingCommand {
     }
 
     @Override
-    SocketQuery query() {
+    SocketQuery query(ParseResult parsed) {
         SocketQuery query = SocketQuery.connections();
+        List<String> states = parsed.matchedOptionValue("--state", List.of());
         if (states.isEmpty()) {
             return query;
         }

@@ -8,24 +8,59 @@ import dev.portscope.services.ServiceTable;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 
-/** An {@code ss}-style filter expression, and the process filters {@code ss} lacks. */
+/**
+ * An {@code ss}-style filter expression, and the process filters {@code ss} lacks. Annotated and
+ * programmatic forms as {@link SelectionOptions}.
+ */
 public final class FilterOptions {
 
-    @Parameters(paramLabel = "FILTER", arity = "0..*",
-            description = "A filter in the language of ss, e.g. state established '( dport = :ssh or sport = :ssh )'.")
+    static final String EXPRESSION = "A filter in the language of ss, e.g. state established '( dport = :ssh or sport = :ssh )'.";
+    static final String PIDS = "Only sockets held by these processes.";
+    static final String PROCESSES = "Only sockets held by processes of these names.";
+    static final String USERS = "Only sockets of these users (name or uid).";
+
+    @Parameters(paramLabel = "FILTER", arity = "0..*", description = EXPRESSION)
     List<String> expression = List.of();
 
-    @Option(names = "--pid", split = ",", paramLabel = "PID", description = "Only sockets held by these processes.")
+    @Option(names = "--pid", split = ",", paramLabel = "PID", description = PIDS)
     List<Integer> pids = List.of();
 
-    @Option(names = "--process", split = ",", paramLabel = "NAME", description = "Only sockets held by processes of these names.")
+    @Option(names = "--process", split = ",", paramLabel = "NAME", description = PROCESSES)
     List<String> processNames = List.of();
 
-    @Option(names = "--user", split = ",", paramLabel = "USER", description = "Only sockets of these users (name or uid).")
+    @Option(names = "--user", split = ",", paramLabel = "USER", description = USERS)
     List<String> users = List.of();
+
+    /** Adds these options and the filter to a command built without annotations. */
+    static void addTo(CommandSpec spec) {
+        spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(List.class).auxiliaryTypes(String.class)
+                .paramLabel("FILTER").description(EXPRESSION).build());
+        spec.addOption(listOption("--pid", Integer.class, "PID", PIDS));
+        spec.addOption(listOption("--process", String.class, "NAME", PROCESSES));
+        spec.addOption(listOption("--user", String.class, "USER", USERS));
+    }
+
+    private static OptionSpec listOption(String name, Class<?> element, String label, String description) {
+        return OptionSpec.builder(name).type(List.class).auxiliaryTypes(element).splitRegex(",").paramLabel(label)
+                .description(description).build();
+    }
+
+    /** The options a command built by {@link #addTo} was given. */
+    static FilterOptions from(ParseResult parsed) {
+        FilterOptions options = new FilterOptions();
+        options.expression = parsed.matchedPositionalValue(0, List.of());
+        options.pids = parsed.matchedOptionValue("--pid", List.of());
+        options.processNames = parsed.matchedOptionValue("--process", List.of());
+        options.users = parsed.matchedOptionValue("--user", List.of());
+        return options;
+    }
 
     /** The socket filter; a syntax error is a usage error that names the column. */
     Filter socketFilter(ServiceTable services) {

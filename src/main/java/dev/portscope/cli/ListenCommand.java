@@ -2,11 +2,13 @@ package dev.portscope.cli;
 
 import dev.portscope.query.SocketQuery;
 import dev.portscope.render.ListingView;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "listen", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "List sockets waiting for connections: TCP listeners and unconnected UDP sockets.")
 final class ListenCommand extends ListingCommand {
+
+    ListenCommand(CliEnvironment env) {
+        super(env, "listen", "List sockets waiting for connections: TCP listeners and unconnected UDP sockets.");
+    }
 
     @Override
     ListingView view() {
@@ -14,7 +16,7 @@ final class ListenCommand extends ListingCommand {
     }
 
     @Override
-    SocketQuery query() {
+    SocketQuery query(ParseResult parsed) {
         return SocketQuery.listening();
     }
 }

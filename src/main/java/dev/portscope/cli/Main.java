@@ -9,7 +9,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter out = new PrintWriter(new Utf8Output(new java.io.FileOutputStream(java.io.FileDescriptor.out)), false);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         int code = run(args, out, err, CliEnvironment.fromSystem());
         out.flush();
@@ -17,8 +17,8 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment env) {
-        CommandLine cli = new CommandLine(new PortscopeCommand(env));
-        Subcommands.register(cli, args);
+        CommandLine cli = new CommandLine(new PortscopeCommand(env).spec());
+        Subcommands.register(cli, args, env);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);

@@ -2,26 +2,17 @@ package dev.portscope.cli;
 
 import dev.portscope.query.SocketQuery;
 import dev.portscope.render.ListingView;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
-/** {@code portscope} alone lists listening sockets, like {@code portscope listen}. Subcommands: {@link Subcommands}. */
-@Command(
-        name = "portscope",
-        mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
-        description = "Which ports are in use on this machine, by whom, and is that right?",
-        footer = {"", "Exit codes: 0 complete answer, 1 nothing found, 2 usage error, 3 partial answer (see stderr)."})
+/**
+ * {@code portscope} alone lists listening sockets, like {@code portscope listen}. Subcommands:
+ * {@link Subcommands}; the annotated ones reach {@link #env()} through {@code @ParentCommand}.
+ */
 public final class PortscopeCommand extends ListingCommand {
 
-    private final CliEnvironment env;
-
     public PortscopeCommand(CliEnvironment env) {
-        this.env = env;
-    }
-
-    @Override
-    CliEnvironment env() {
-        return env;
+        super(env, "portscope", "Which ports are in use on this machine, by whom, and is that right?");
+        spec().usageMessage().footer("", "Exit codes: 0 complete answer, 1 nothing found, 2 usage error, 3 partial answer (see stderr).");
     }
 
     @Override
@@ -30,7 +21,7 @@ public final class PortscopeCommand extends ListingCommand {
     }
 
     @Override
-    SocketQuery query() {
+    SocketQuery query(ParseResult parsed) {
         return SocketQuery.listening();
     }
 }

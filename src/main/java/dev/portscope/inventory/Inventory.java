@@ -17,13 +17,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * Takes snapshots: the sockets a query wants, joined to the processes that hold them.
  * Owners are looked up only when asked for. Every process is read even when few sockets are
- * wanted: stopping at the first holder of each socket would miss the children that share it after
- * {@code fork()}.
+ * wanted, because every holder of a socket is listed (as {@code ss -p} and {@code lsof} do), and
+ * {@code who} and {@code kill} depend on that. No cheaper rule finds them all: stopping once each
+ * socket has one owner and then reading only the owners' descendants would miss a worker whose
+ * sibling was found first after their parent closed the socket, a grandchild reparented when its
+ * parent exited, and any process that received the descriptor over a Unix socket
+ * ({@code SCM_RIGHTS}) or with {@code pidfd_getfd(2)} (ExternalListenerTest has the first three).
+ * Nor would it save much where it matters: the processes with the most descriptors are usually the
+ * forked workers of the socket's owner, and one unreadable holder (a process of another user, or
+ * pid 1 in some sandboxes) keeps a socket ownerless, so the stop would never come.
  */
 public final class Inventory {
 
@@ -63,8 +71,7 @@ public final class Inventory {
         }
         OwnerScan scan = inodes.isEmpty()
                 ? new OwnerScan(OwnerIndex.empty(), 0, true)
-                // Every process is read: stopping at the first owner of each inode would miss the
-                // children that share it after fork().
+                // Every process is read: see the class comment.
                 : backend.processes().scanOwners(inodes::contains, -1, log);
         Map<Integer, ProcessInfo> processes = new HashMap<>();
         int ownerless = 0;
@@ -92,7 +99,9 @@ public final class Inventory {
     /**
      * Streams sockets with their owners without holding them, for answers too large to keep (every
      * connection of a busy server): owners are found first, in one pass over the processes, then
-     * each socket is joined to them as the kernel hands it over.
+     * each socket is joined to them as the kernel hands it over. The kernel is read on a thread of
+     * its own, a few batches ahead ({@link ScanAhead}); {@code filter} runs there, {@code sink} on
+     * the caller's thread.
      *
      * @return what kept the answer from being complete
      */
@@ -101,10 +110,8 @@ public final class Inventory {
         OwnerScan scan = withOwners ? backend.processes().scanOwners(null, -1, log) : null;
         Map<Integer, Optional<ProcessInfo>> described = new HashMap<>();
         long[] ownerless = {0};
-        backend.sockets().scan(query, log, socket -> {
-            if (!query.matches(socket) || !filter.test(socket)) {
-                return;
-            }
+        Predicate<Socket> wanted = socket -> query.matches(socket) && filter.test(socket);
+        Consumer<Socket> join = socket -> {
             if (scan == null) {
                 sink.accept(socket, List.of());
                 return;
@@ -118,7 +125,16 @@ public final class Inventory {
                 described.computeIfAbsent(pid, p -> backend.processes().describe(p, log)).ifPresent(owners::add);
             }
             sink.accept(socket, owners);
-        });
+        };
+        if (ScanAhead.worthwhile()) {
+            ScanAhead.scan(backend.sockets(), query, log, wanted, join);
+        } else {
+            backend.sockets().scan(query, log, socket -> {
+                if (wanted.test(socket)) {
+                    join.accept(socket);
+                }
+            });
+        }
         if (scan != null) {
             reportHidden(scan, ownerless[0], log);
         }
