@@ -30,6 +30,11 @@ public final class DefaultRules {
     public static final RuleInfo CLOSE_WAIT = new RuleInfo("PS006", WARNING,
             "Many connections stuck in CLOSE_WAIT in one process: the program does not close sockets its peers closed",
             "Fix the connection leak in the program (close on EOF, set timeouts); restarting it frees them for now");
+    public static final RuleInfo PROBED_MISMATCH = new RuleInfo("PS008", WARNING,
+            "Port speaks another protocol than its number says (found by probing): a well-known service moved to an unusual port, "
+                    + "or something else answering on a service's port, as a hidden or impostor service would",
+            "Check which program serves the port and why; move the service back to its usual port, stop the stranger, "
+                    + "or allow the listener with its process in a policy");
 
     public static final RuleInfo NOT_ALLOWED = new RuleInfo("PS100", WARNING,
             "Listener beyond loopback not allowed by the policy",
@@ -49,7 +54,7 @@ public final class DefaultRules {
 
     /** Every rule, default and policy, in id order: SARIF lists them all. */
     public static final List<RuleInfo> ALL_INFO = List.of(
-            CLEAR_TEXT, DATABASE, DOCKER_API, PROGRAM_PORT, PRIVILEGED_PORT, CLOSE_WAIT,
+            CLEAR_TEXT, DATABASE, DOCKER_API, PROGRAM_PORT, PRIVILEGED_PORT, CLOSE_WAIT, PROBED_MISMATCH,
             NOT_ALLOWED, REQUIRED_MISSING, FORBIDDEN, NEW_SINCE_BASELINE);
 
     /** The checks of the default rule set. */
