@@ -31,6 +31,7 @@ public final class ProbeJsonWriter {
             for (ProbeResult r : results) {
                 json.writeStartObject();
                 json.writeNumberField("port", r.target().port());
+                json.writeStringField("protocol", r.target().protocol().label());
                 var a = r.target().address().getAddress();
                 json.writeStringField("address", AddressText.of(a, a.getAddress().length == 16 ? IpFamily.IPV6 : IpFamily.IPV4));
                 json.writeArrayFieldStart("processes");

@@ -3,7 +3,6 @@ package dev.portscope.analysis.audit;
 import dev.portscope.analysis.probe.ExpectedProtocols;
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.model.ProcessInfo;
-import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ public final class ProbeMismatches {
     private static Optional<Socket> probed(Snapshot snapshot, ProbeResult r) {
         int port = r.target().port();
         List<Socket> listeners = snapshot.sockets().stream()
-                .filter(s -> s.protocol() == Protocol.TCP && s.isListening() && s.local().port() == port).toList();
+                .filter(s -> s.protocol() == r.target().protocol() && s.isListening() && s.local().port() == port).toList();
         return listeners.stream().filter(s -> s.local().address().equals(r.target().address().getAddress())).findFirst()
                 .or(() -> listeners.stream().filter(s -> s.local().address().isAnyLocalAddress()).findFirst());
     }
