@@ -64,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         boolean loopback = addresses.stream().allMatch(a -> a.getAddress().isLoopbackAddress());
         ScanLimits chosen = limits.resolve(loopback);
-        List<PortCheck> checks = new ConnectScanner(chosen).scan(addresses, done -> {});
+        List<PortCheck> checks = Scanners.connectScanner(chosen, parent.env()).scan(addresses, done -> {});
         ScanProbes probes = prober == null ? ScanProbes.NONE : ScanProbes.of(checks, prober);
         ScanCommand.Limits.report(spec, json, "portscope-check", checks, probes, true, parent.env());
         return checks.stream().allMatch(PortCheck::open) ? ExitCodes.OK : ExitCodes.NOT_FOUND;

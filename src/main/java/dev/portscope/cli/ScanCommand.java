@@ -78,7 +78,7 @@ final class ScanCommand implements Callable<Integer> {
             targets.add(new InetSocketAddress(address, port));
         }
         PrintWriter err = spec.commandLine().getErr();
-        List<PortCheck> checks = new ConnectScanner(chosen).scan(targets,
+        List<PortCheck> checks = Scanners.connectScanner(chosen, parent.env()).scan(targets,
                 Progress.on(parent.env(), err, "scanning " + address.getHostAddress(), targets.size()));
         ScanProbes probes = prober == null ? ScanProbes.NONE : ScanProbes.of(checks, prober);
         Limits.report(spec, json, "portscope-scan", checks, probes, false, parent.env());
