@@ -135,6 +135,9 @@ public final class ConnectScanner {
                     }
                     now = System.nanoTime();
                 }
+                if (done == results.length) {
+                    break; // the last ports were answered at once: nothing to wait for
+                }
                 long wait = byDeadline.isEmpty() ? Long.MAX_VALUE : byDeadline.peekFirst().start() + timeout - now;
                 if (started < results.length && inFlight < limits.concurrency()) {
                     wait = Math.min(wait, nextStart - now);

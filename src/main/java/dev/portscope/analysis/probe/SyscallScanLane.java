@@ -52,6 +52,9 @@ final class SyscallScanLane {
                     }
                     now = System.nanoTime();
                 }
+                if (done == results.length) {
+                    break; // the last ports were answered at once: nothing to wait for
+                }
                 long wait = pending == 0 ? Long.MAX_VALUE : starts[0] + timeout - now;
                 if (started < results.length && pending < capacity) {
                     wait = Math.min(wait, nextStart - now);
