@@ -2,6 +2,7 @@ package dev.portscope.analysis.probe;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record ScanProbes(boolean asked, Map<InetSocketAddress, ProbeResult> byTa
         checks.stream().filter(PortCheck::open).forEach(c -> open.add(c.target()));
         List<ProbeTarget> targets = new ArrayList<>();
         open.forEach(a -> targets.add(new ProbeTarget(a, List.of())));
-        Map<InetSocketAddress, ProbeResult> results = new java.util.HashMap<>();
+        Map<InetSocketAddress, ProbeResult> results = new HashMap<>();
         for (ProbeResult r : runner.probe(targets)) {
             results.put(r.target().address(), r);
         }
