@@ -7,6 +7,7 @@
 #   LISTENERS=300         listeners the helper opens on 127.0.0.1 (ports the kernel hands out)
 #   REPS=3                runs of each tool (alternating); the median is reported
 #   PORTSCOPE=./portscope the launcher to time
+#   NIO=1                 also time portscope's portable NIO engine (PORTSCOPE_CONNECT=nio) in the same runs
 # Traffic stays on loopback. Each run is killed after 300 s; the helper exits after 15 minutes.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -55,11 +56,19 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 : > "$work/portscope.times"
 : > "$work/nmap.times"
+: > "$work/nio.times"
 for run in $(seq 1 "$reps"); do
   start="$(now)"
   timeout 300 "$portscope" scan 127.0.0.1 -p 1-65535 --json > "$work/portscope.json" || [ $? -eq 1 ]
   end="$(now)"
   elapsed "$start" "$end" >> "$work/portscope.times"
+
+  if [ "${NIO:-0}" = 1 ]; then
+    start="$(now)"
+    PORTSCOPE_CONNECT=nio timeout 300 "$portscope" scan 127.0.0.1 -p 1-65535 --json > "$work/nio.json" || [ $? -eq 1 ]
+    end="$(now)"
+    elapsed "$start" "$end" >> "$work/nio.times"
+  fi
 
   start="$(now)"
   timeout 300 nmap -sT -p- 127.0.0.1 -n -Pn -oG "$work/nmap.gnmap" > /dev/null
@@ -80,6 +89,18 @@ echo "listeners opened by the helper: $listeners; runs per tool: $reps; cores: $
 echo "portscope scan 127.0.0.1 -p 1-65535:   median ${p} s   (runs: $(paste -sd' ' "$work/portscope.times"))"
 echo "nmap -sT -p- 127.0.0.1 -n -Pn:          median ${n} s   (runs: $(paste -sd' ' "$work/nmap.times"))"
 python3 -c 'import sys; print(f"ratio nmap/portscope: {float(sys.argv[2]) / float(sys.argv[1]):.2f} (above 1: portscope is faster)")' "$p" "$n"
+if [ "${NIO:-0}" = 1 ]; then
+  o="$(median < "$work/nio.times")"
+  echo "portscope, NIO engine:                  median ${o} s   (runs: $(paste -sd' ' "$work/nio.times"))"
+  python3 -c 'import sys; print(f"ratio nio/system calls: {float(sys.argv[2]) / float(sys.argv[1]):.2f}")' "$p" "$o"
+  python3 -c '
+import json, sys
+doc = json.load(open(sys.argv[1]))
+print("\n".join(str(p["port"]) for p in doc["ports"] if p["status"] == "open"))
+ ' "$work/nio.json" | sort > "$work/nio.open"
+  cmp -s "$work/portscope.open" "$work/nio.open" && echo "open-port sets of the two engines: identical" \
+    || echo "open-port sets of the two engines: DIFFERENT (open for one engine only: $(comm -3 "$work/portscope.open" "$work/nio.open" | tr -d '\t' | paste -sd' '))"
+fi
 echo "open ports: portscope $(wc -l < "$work/portscope.open"), nmap $(wc -l < "$work/nmap.open") (last run of each)"
 if cmp -s "$work/portscope.open" "$work/nmap.open"; then
   echo "open-port sets: identical"

@@ -6,6 +6,9 @@ import dev.portscope.analysis.audit.Baseline;
 import dev.portscope.analysis.audit.Policy;
 import dev.portscope.analysis.audit.PolicyDraft;
 import dev.portscope.analysis.audit.Severity;
+import dev.portscope.analysis.probe.ProbeResult;
+import dev.portscope.analysis.probe.ProbeRunner;
+import dev.portscope.analysis.probe.ProbeTargets;
 import dev.portscope.model.Snapshot;
 import dev.portscope.query.SocketQuery;
 import dev.portscope.render.AuditJsonWriter;
@@ -15,6 +18,7 @@ import dev.portscope.render.SarifWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,8 +68,11 @@ final class AuditCommand implements Callable<Integer> {
             description = "Lowest severity that makes the exit status non-zero: warning or critical (default: ${DEFAULT-VALUE}).")
     Severity failOn = Severity.WARNING;
 
+    @Mixin
+    ProbeOptions probe;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -79,21 +86,23 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private int audit(PrintWriter out, PrintWriter err) throws AuditFiles.UnusableFileException {
+    private int audit(PrintWriter out, PrintWriter err) throws AuditFiles.UnusableFileException, InterruptedException {
         if (json && sarif) {
             throw new UsageException("--json and --sarif exclude each other");
         }
-        if (init != null && (policy != null || baseline != null || json || sarif)) {
-            throw new UsageException("--init takes no --policy, --baseline, --json or --sarif");
+        if (init != null && (policy != null || baseline != null || json || sarif || probe.probe)) {
+            throw new UsageException("--init takes no --policy, --baseline, --json, --sarif or --probe");
         }
         Optional<Policy> rules = policy == null ? Optional.empty() : Optional.of(AuditFiles.policy(policy));
         Optional<Baseline> before = baseline == null ? Optional.empty() : Optional.of(AuditFiles.baseline(baseline));
         Session session = Session.open(source, parent.env());
+        ProbeRunner prober = probe.probe ? probe.runner(session.services()) : null;
         Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> true, !source.noProcess);
         if (init != null) {
             return writePolicy(snapshot, out, err);
         }
-        AuditReport report = Auditor.audit(snapshot, rules, before);
+        List<ProbeResult> probed = prober == null ? List.of() : prober.probe(ProbeTargets.of(snapshot));
+        AuditReport report = Auditor.audit(snapshot, rules, before, probed);
         if (json) {
             AuditJsonWriter.write(out, report, snapshot.host(), snapshot.time(), "portscope " + Version.text());
         } else if (sarif) {

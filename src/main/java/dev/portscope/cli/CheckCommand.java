@@ -3,7 +3,10 @@ package dev.portscope.cli;
 import dev.portscope.analysis.probe.ConnectScanner;
 import dev.portscope.analysis.probe.HostNames;
 import dev.portscope.analysis.probe.PortCheck;
+import dev.portscope.analysis.probe.ProbeRunner;
 import dev.portscope.analysis.probe.ScanLimits;
+import dev.portscope.analysis.probe.ScanProbes;
+import dev.portscope.services.ServiceTable;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Whether TCP ports on hosts accept connections (as nc -z): open, closed or filtered, with the latency.",
-            "Exit status 0 when every port is open, 1 otherwise."})
+            "--probe also names what each open port speaks. Exit status 0 when every port is open, 1 otherwise."})
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -39,8 +42,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write JSON (layout documented in the README).")
     boolean json;
 
+    @Mixin
+    ProbeOptions probe;
+
     @Override
     public Integer call() throws InterruptedException {
+        ProbeRunner prober = probe.probe ? probe.runner(ServiceTable.load(parent.env().etcRoot().resolve("services"))) : null;
         List<HostNames.HostPort> parsed = new ArrayList<>();
         for (String t : targets) {
             try {
@@ -57,8 +64,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         boolean loopback = addresses.stream().allMatch(a -> a.getAddress().isLoopbackAddress());
         ScanLimits chosen = limits.resolve(loopback);
-        List<PortCheck> checks = new ConnectScanner(chosen).scan(addresses, done -> {});
-        ScanCommand.Limits.report(spec, json, "portscope-check", checks, true, parent.env());
+        List<PortCheck> checks = Scanners.connectScanner(chosen, parent.env()).scan(addresses, done -> {});
+        ScanProbes probes = prober == null ? ScanProbes.NONE : ScanProbes.of(checks, prober);
+        ScanCommand.Limits.report(spec, json, "portscope-check", checks, probes, true, parent.env());
         return checks.stream().allMatch(PortCheck::open) ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 }

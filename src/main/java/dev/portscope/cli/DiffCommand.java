@@ -5,6 +5,7 @@ import dev.portscope.analysis.audit.BaselineDiff;
 import dev.portscope.analysis.audit.ListenerChange;
 import dev.portscope.model.Snapshot;
 import dev.portscope.query.SocketQuery;
+import dev.portscope.render.BaselineDiffJsonWriter;
 import dev.portscope.render.BaselineDiffTextWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -33,6 +35,9 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
+    boolean json;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
@@ -47,7 +52,13 @@ final class DiffCommand implements Callable<Integer> {
         Snapshot snapshot = session.inventory().take(SocketQuery.listening(), s -> true, !source.noProcess);
         List<ListenerChange> changes = BaselineDiff.compare(before, Baseline.of(snapshot));
         var out = spec.commandLine().getOut();
-        BaselineDiffTextWriter.write(out, changes);
+        if (json) {
+            BaselineDiffJsonWriter.write(out, before, changes, snapshot.host(), snapshot.time(), snapshot.diagnostics(),
+                    "portscope " + Version.text());
+            out.flush();
+        } else {
+            BaselineDiffTextWriter.write(out, changes);
+        }
         Session.report(snapshot.diagnostics(), err);
         if (snapshot.partial()) {
             return ExitCodes.PARTIAL;

@@ -14,8 +14,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,17 +28,22 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"What each local TCP listener really speaks: waits for a banner, then tries TLS, HTTP, Redis and "
-                + "PostgreSQL, and flags ports whose protocol disagrees with their number.",
+                + "PostgreSQL, and flags ports whose protocol disagrees with their number. UDP listeners on 53, and UDP ports "
+                + "named as PORT/udp, are asked a DNS question.",
             "Exit status 0 when nothing disagrees, 1 when a port does or a PORT asked for has no listener."})
 final class ProbeCommand implements Callable<Integer> {
 
     @ParentCommand
     PortscopeCommand parent;
 
+    /** UDP listeners of this port are probed by default: the DNS question is harmless to any DNS server. */
+    private static final int DNS_PORT = 53;
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PORT", arity = "0..*", description = "Ports to probe: 8080, :8080 or a service name (default: every TCP listener).")
+    @Parameters(paramLabel = "PORT", arity = "0..*",
+            description = "Ports to probe: 8080, :8080, 5353/udp or a service name (default: every TCP listener and the UDP listeners on 53).")
     List<String> ports = List.of();
 
     @Option(names = "--timeout", paramLabel = "MS", description = "Milliseconds each probe may wait for a connect or a reply (default: ${DEFAULT-VALUE}).")
@@ -58,21 +64,20 @@ final class ProbeCommand implements Callable<Integer> {
             throw new UsageException("--timeout must be between 1 and 60000 ms, not " + timeoutMillis);
         }
         Session session = Session.open(source, parent.env());
-        Set<Integer> asked = new TreeSet<>();
+        Set<String> asked = new LinkedHashSet<>(); // "53/udp": a port without protocol is TCP, the protocol of most probes
         for (String p : ports) {
             try {
                 PortTarget target = PortTarget.parse(p, session.services());
-                if (target.protocol().isPresent() && target.protocol().get() != Protocol.TCP) {
-                    throw new UsageException("probe knows TCP only, not '" + p + "'");
-                }
-                asked.add(target.port());
+                asked.add(target.port() + "/" + target.protocol().orElse(Protocol.TCP).label());
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
         }
-        Snapshot snapshot = session.inventory().take(SocketQuery.listening().withProtocols(Set.of(Protocol.TCP)),
-                s -> asked.isEmpty() || asked.contains(s.local().port()), !source.noProcess);
-        List<ProbeTarget> targets = ProbeTargets.of(snapshot);
+        BiPredicate<Protocol, Integer> wanted = asked.isEmpty() ? (protocol, port) -> protocol == Protocol.TCP || port == DNS_PORT
+                : (protocol, port) -> asked.contains(port + "/" + protocol.label());
+        Snapshot snapshot = session.inventory().take(SocketQuery.listening(),
+                s -> wanted.test(s.protocol(), s.local().port()), !source.noProcess);
+        List<ProbeTarget> targets = ProbeTargets.of(snapshot, wanted);
         ProbeRunner runner;
         try {
             runner = new ProbeRunner(Duration.ofMillis(timeoutMillis), concurrency, session.services());
@@ -88,10 +93,11 @@ final class ProbeCommand implements Callable<Integer> {
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        List<Integer> missing = new ArrayList<>(asked);
-        targets.forEach(t -> missing.remove(Integer.valueOf(t.port())));
-        for (int port : missing) {
-            err.println("portscope: nothing listens on TCP port " + port);
+        List<String> missing = new ArrayList<>(asked);
+        targets.forEach(t -> missing.remove(t.port() + "/" + t.protocol().label()));
+        for (String key : missing) {
+            String[] portAndProtocol = key.split("/");
+            err.println("portscope: nothing listens on " + portAndProtocol[1].toUpperCase(java.util.Locale.ROOT) + " port " + portAndProtocol[0]);
         }
         Session.report(snapshot.diagnostics(), err);
         boolean mismatch = results.stream().anyMatch(r -> r.mismatch().isPresent());

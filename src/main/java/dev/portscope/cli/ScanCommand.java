@@ -4,7 +4,9 @@ import dev.portscope.analysis.probe.ConnectScanner;
 import dev.portscope.analysis.probe.HostNames;
 import dev.portscope.analysis.probe.PortCheck;
 import dev.portscope.analysis.probe.PortRanges;
+import dev.portscope.analysis.probe.ProbeRunner;
 import dev.portscope.analysis.probe.ScanLimits;
+import dev.portscope.analysis.probe.ScanProbes;
 import dev.portscope.analysis.probe.TopPorts;
 import dev.portscope.render.ScanJsonWriter;
 import dev.portscope.render.ScanTextWriter;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"TCP connect scan of one host (as nmap -sT): open, closed or filtered per port, with the latency.",
-            "Only the ports that are not closed are listed. Exit status 0 when some port is open, 1 when none is."})
+            "Only the ports that are not closed are listed; --probe also names what each open port speaks.",
+            "Exit status 0 when some port is open, 1 when none is."})
 final class ScanCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -52,6 +55,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write JSON (layout documented in the README).")
     boolean json;
 
+    @Mixin
+    ProbeOptions probe;
+
     @Override
     public Integer call() throws InterruptedException {
         if (ports != null && top != null) {
@@ -64,6 +70,7 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        ProbeRunner prober = probe.probe ? probe.runner(ServiceTable.load(parent.env().etcRoot().resolve("services"))) : null;
         InetAddress address = resolve(host);
         ScanLimits chosen = limits.resolve(address.isLoopbackAddress());
         List<InetSocketAddress> targets = new ArrayList<>(numbers.length);
@@ -71,9 +78,10 @@ final class ScanCommand implements Callable<Integer> {
             targets.add(new InetSocketAddress(address, port));
         }
         PrintWriter err = spec.commandLine().getErr();
-        List<PortCheck> checks = new ConnectScanner(chosen).scan(targets,
+        List<PortCheck> checks = Scanners.connectScanner(chosen, parent.env()).scan(targets,
                 Progress.on(parent.env(), err, "scanning " + address.getHostAddress(), targets.size()));
-        Limits.report(spec, json, "portscope-scan", checks, false, parent.env());
+        ScanProbes probes = prober == null ? ScanProbes.NONE : ScanProbes.of(checks, prober);
+        Limits.report(spec, json, "portscope-scan", checks, probes, false, parent.env());
         return checks.stream().anyMatch(PortCheck::open) ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 
@@ -119,13 +127,14 @@ final class ScanCommand implements Callable<Integer> {
         }
 
         /** Writes the result as a table or JSON. */
-        static void report(CommandSpec spec, boolean json, String format, List<PortCheck> checks, boolean listClosed, CliEnvironment env) {
+        static void report(CommandSpec spec, boolean json, String format, List<PortCheck> checks, ScanProbes probes, boolean listClosed,
+                CliEnvironment env) {
             PrintWriter out = spec.commandLine().getOut();
             ServiceTable services = ServiceTable.load(env.etcRoot().resolve(Path.of("services")));
             if (json) {
-                ScanJsonWriter.write(out, format, checks, listClosed, services, env.clock().instant(), "portscope " + Version.text());
+                ScanJsonWriter.write(out, format, checks, probes, listClosed, services, env.clock().instant(), "portscope " + Version.text());
             } else {
-                ScanTextWriter.write(out, checks, services, listClosed);
+                ScanTextWriter.write(out, checks, probes, services, listClosed);
             }
             out.flush();
         }

@@ -25,19 +25,7 @@ public final class BaselineJsonWriter {
             json.writeStringField("time", baseline.time().toString());
             json.writeArrayFieldStart("listeners");
             for (BaselineListener l : baseline.listeners()) {
-                json.writeStartObject();
-                json.writeStringField("protocol", l.protocol().label());
-                json.writeNumberField("port", l.port());
-                json.writeStringField("exposure", AuditJsonFields.exposure(l.exposure()));
-                strings(json, "addresses", l.addresses());
-                strings(json, "processes", l.processes());
-                strings(json, "users", l.users());
-                json.writeArrayFieldStart("pids");
-                for (int pid : l.pids()) {
-                    json.writeNumber(pid);
-                }
-                json.writeEndArray();
-                json.writeEndObject();
+                writeListener(json, l);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -45,6 +33,23 @@ public final class BaselineJsonWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One listener as an object (shared with {@code diff --json}). */
+    static void writeListener(JsonGenerator json, BaselineListener l) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("protocol", l.protocol().label());
+        json.writeNumberField("port", l.port());
+        json.writeStringField("exposure", AuditJsonFields.exposure(l.exposure()));
+        strings(json, "addresses", l.addresses());
+        strings(json, "processes", l.processes());
+        strings(json, "users", l.users());
+        json.writeArrayFieldStart("pids");
+        for (int pid : l.pids()) {
+            json.writeNumber(pid);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static void strings(JsonGenerator json, String field, java.util.List<String> values) throws IOException {

@@ -31,6 +31,7 @@ public final class ProbeJsonWriter {
             for (ProbeResult r : results) {
                 json.writeStartObject();
                 json.writeNumberField("port", r.target().port());
+                json.writeStringField("protocol", r.target().protocol().label());
                 var a = r.target().address().getAddress();
                 json.writeStringField("address", AddressText.of(a, a.getAddress().length == 16 ? IpFamily.IPV6 : IpFamily.IPV4));
                 json.writeArrayFieldStart("processes");
@@ -42,21 +43,7 @@ public final class ProbeJsonWriter {
                 }
                 json.writeEndArray();
                 json.writeStringField("service", r.service().map(s -> s.name()).orElse(null));
-                json.writeStringField("detected", r.detection().protocol().label());
-                json.writeStringField("evidence", r.detection().evidence());
-                if (r.detection().tls().isPresent()) {
-                    TlsInfo t = r.detection().tls().get();
-                    json.writeObjectFieldStart("tls");
-                    json.writeStringField("version", t.version());
-                    json.writeStringField("cipher", t.cipher());
-                    json.writeStringField("subject", t.subject());
-                    json.writeStringField("issuer", t.issuer());
-                    json.writeStringField("notAfter", t.notAfter() == null ? null : t.notAfter().toString());
-                    json.writeEndObject();
-                } else {
-                    json.writeNullField("tls");
-                }
-                json.writeStringField("mismatch", r.mismatch().orElse(null));
+                writeDetection(json, r);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -65,5 +52,24 @@ public final class ProbeJsonWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code detected}, {@code evidence}, {@code tls} and {@code mismatch}, into the current object (shared with scan and check). */
+    static void writeDetection(JsonGenerator json, ProbeResult r) throws IOException {
+        json.writeStringField("detected", r.detection().protocol().label());
+        json.writeStringField("evidence", r.detection().evidence());
+        if (r.detection().tls().isPresent()) {
+            TlsInfo t = r.detection().tls().get();
+            json.writeObjectFieldStart("tls");
+            json.writeStringField("version", t.version());
+            json.writeStringField("cipher", t.cipher());
+            json.writeStringField("subject", t.subject());
+            json.writeStringField("issuer", t.issuer());
+            json.writeStringField("notAfter", t.notAfter() == null ? null : t.notAfter().toString());
+            json.writeEndObject();
+        } else {
+            json.writeNullField("tls");
+        }
+        json.writeStringField("mismatch", r.mismatch().orElse(null));
     }
 }

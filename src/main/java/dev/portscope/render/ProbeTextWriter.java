@@ -3,6 +3,7 @@ package dev.portscope.render;
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.TlsInfo;
 import dev.portscope.model.IpFamily;
+import dev.portscope.model.Protocol;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class ProbeTextWriter {
         for (ProbeResult r : results) {
             var a = r.target().address().getAddress();
             rows.add(List.of(
-                    Integer.toString(r.target().port()),
+                    r.target().port() + (r.target().protocol() == Protocol.UDP ? "/udp" : ""),
                     AddressText.of(a, a.getAddress().length == 16 ? IpFamily.IPV6 : IpFamily.IPV4),
                     pids(r),
                     r.target().owners().isEmpty() ? "-" : r.target().servedBy(),

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.probe.PortCheck;
 import dev.portscope.analysis.probe.PortStatus;
+import dev.portscope.analysis.probe.ProbeResult;
+import dev.portscope.analysis.probe.ScanProbes;
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
 import dev.portscope.services.ServiceTable;
@@ -18,7 +20,9 @@ import java.util.Map;
 /**
  * {@code portscope scan --json} ({@code "format": "portscope-scan"}) and {@code check --json}
  * ({@code "portscope-check"}): counts per status and one object per port; a scan leaves closed
- * ports out of {@code ports} (they are counted), a check lists every port (README).
+ * ports out of {@code ports} (they are counted), a check lists every port (README). With probes,
+ * each port has a {@code probe} object (null for a port that is not open), with the fields of
+ * {@code probe --json}.
  */
 public final class ScanJsonWriter {
 
@@ -26,7 +30,7 @@ public final class ScanJsonWriter {
 
     private ScanJsonWriter() {}
 
-    public static void write(Writer out, String format, List<PortCheck> checks, boolean listClosed,
+    public static void write(Writer out, String format, List<PortCheck> checks, ScanProbes probes, boolean listClosed,
             ServiceTable services, Instant time, String generator) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
@@ -56,6 +60,17 @@ public final class ScanJsonWriter {
                     json.writeNumberField("latencyMs", Math.round(c.latency().toNanos() / 1e3) / 1e3);
                     json.writeStringField("service", services.lookup(Protocol.TCP, c.port()).map(s -> s.name()).orElse(null));
                     json.writeStringField("detail", c.detail().isEmpty() ? null : c.detail());
+                    if (probes.asked()) {
+                        json.writeFieldName("probe");
+                        ProbeResult probe = probes.of(c.target()).orElse(null);
+                        if (probe == null) {
+                            json.writeNull();
+                        } else {
+                            json.writeStartObject();
+                            ProbeJsonWriter.writeDetection(json, probe);
+                            json.writeEndObject();
+                        }
+                    }
                     json.writeEndObject();
                 }
             }

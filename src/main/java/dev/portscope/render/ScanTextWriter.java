@@ -2,6 +2,8 @@ package dev.portscope.render;
 
 import dev.portscope.analysis.probe.PortCheck;
 import dev.portscope.analysis.probe.PortStatus;
+import dev.portscope.analysis.probe.ProbeResult;
+import dev.portscope.analysis.probe.ScanProbes;
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
 import dev.portscope.services.ServiceTable;
@@ -12,25 +14,37 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code portscope scan} and {@code check} as a table: one row per port, then the counts. A scan
  * shows only the ports that are not closed (as nmap does); a check shows every port it was asked.
+ * With probes, a DETECTED column names what each open port speaks, and the mismatches follow.
  */
 public final class ScanTextWriter {
 
     private ScanTextWriter() {}
 
-    public static void write(PrintWriter out, List<PortCheck> checks, ServiceTable services, boolean showClosed) {
+    public static void write(PrintWriter out, List<PortCheck> checks, ScanProbes probes, ServiceTable services, boolean showClosed) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("TARGET", "STATE", "LATENCY", "SERVICE", "DETAIL"));
+        rows.add(probes.asked() ? List.of("TARGET", "STATE", "LATENCY", "SERVICE", "DETECTED", "DETAIL")
+                : List.of("TARGET", "STATE", "LATENCY", "SERVICE", "DETAIL"));
+        List<String> mismatches = new ArrayList<>();
         for (PortCheck c : checks) {
             if (showClosed || c.status() != PortStatus.CLOSED) {
-                rows.add(List.of(target(c), c.status().label(), latency(c.latency()),
-                        services.lookup(Protocol.TCP, c.port()).map(s -> s.name()).orElse("-"), c.detail()));
+                List<String> row = new ArrayList<>(List.of(target(c), c.status().label(), latency(c.latency()),
+                        services.lookup(Protocol.TCP, c.port()).map(s -> s.name()).orElse("-")));
+                Optional<ProbeResult> probe = probes.of(c.target());
+                if (probes.asked()) {
+                    row.add(probe.map(p -> p.detection().protocol().label() + (p.mismatch().isPresent() ? " !" : "")).orElse("-"));
+                }
+                row.add(!c.detail().isEmpty() ? c.detail()
+                        : probe.map(p -> p.detection().tls().map(ProbeTextWriter::tls).orElse(p.detection().evidence())).orElse(""));
+                rows.add(row);
+                probe.flatMap(ProbeResult::mismatch).ifPresent(m -> mismatches.add(target(c) + ": " + m));
             }
         }
-        int[] widths = new int[5];
+        int[] widths = new int[rows.getFirst().size()];
         for (List<String> row : rows) {
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], row.get(i).length());
@@ -44,6 +58,12 @@ public final class ScanTextWriter {
                 line.append("  ");
             }
             out.println(line.toString().stripTrailing());
+        }
+        if (!mismatches.isEmpty()) {
+            out.println();
+            out.println("Mismatches:");
+            mismatches.stream().distinct().forEach(m -> out.println("  " + m));
+            out.println();
         }
         out.println(counts(checks));
     }

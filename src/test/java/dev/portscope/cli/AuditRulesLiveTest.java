@@ -129,6 +129,31 @@ class AuditRulesLiveTest {
         }
     }
 
+    /** An SNMP agent's port held by this JVM: reachable from the network it is a finding, on loopback it is not. */
+    @Test
+    void snmpBeyondLoopbackIsFoundAndOnLoopbackIsQuiet() throws Exception {
+        for (String address : List.of("0.0.0.0", "127.0.0.1")) {
+            var channel = java.nio.channels.DatagramChannel.open(java.net.StandardProtocolFamily.INET);
+            try (channel) {
+                try {
+                    channel.bind(new InetSocketAddress(InetAddress.getByName(address), 161));
+                } catch (IOException taken) {
+                    assumeTrue(false, "161/udp is taken or needs root");
+                }
+                JsonNode audit = audit();
+                if (address.equals("0.0.0.0")) {
+                    assertThat(findings(audit, "PS007", 161)).containsExactly("PS007 " + PID);
+                    JsonNode finding = audit.get("findings").findParents("ruleId").stream()
+                            .filter(f -> f.get("ruleId").asText().equals("PS007")).findFirst().orElseThrow();
+                    assertThat(finding.get("message").asText()).isEqualTo("SNMP on 161/udp on all interfaces, pid " + PID + " (java)");
+                    assertThat(finding.get("why").asText()).contains("does not try any community");
+                } else {
+                    assertThat(findings(audit, "PS007", 161)).isEmpty();
+                }
+            }
+        }
+    }
+
     /** A Python listener whose process name is {@code name}: the kernel names a process after the link it was started by. */
     private ChildProcess python(String name, String script) throws Exception {
         assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON);

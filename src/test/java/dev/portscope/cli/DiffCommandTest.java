@@ -65,4 +65,47 @@ class DiffCommandTest {
         assertThat(diff.exitCode()).isEqualTo(3);
         assertThat(diff.err().strip()).isEqualTo("portscope: " + file + ": not a portscope baseline (expected \"format\": \"portscope-baseline\")");
     }
+
+    @Test
+    void jsonNamesEachChangeWithTheListenerBeforeAndNow() throws Exception {
+        try (LoopbackSockets sockets = new LoopbackSockets()) {
+            int moved = LoopbackSockets.port(sockets.listen("127.0.0.1"));
+            int fresh = LoopbackSockets.port(sockets.listen("127.0.0.1"));
+            int gone = CheckCommandTest.closedPort();
+            Path file = dir.resolve("hand-written.json");
+            Files.writeString(file, """
+                    {"format": "portscope-baseline", "version": 1, "host": "web1", "time": "2026-01-02T03:04:05Z", "listeners": [
+                      {"protocol": "tcp", "port": %d, "exposure": "all-interfaces", "addresses": ["0.0.0.0"],
+                       "processes": ["nginx"], "users": ["www-data"], "pids": [11]},
+                      {"protocol": "tcp", "port": %d, "exposure": "loopback", "addresses": ["127.0.0.1"],
+                       "processes": ["redis-server"], "users": ["redis"], "pids": [12]}]}
+                    """.formatted(moved, gone));
+            CliRun run = CliRun.run("diff", file.toString(), "--json");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.NOT_FOUND);
+            JsonNode diff = run.json();
+            assertThat(diff.get("format").asText()).isEqualTo("portscope-diff");
+            assertThat(diff.get("version").asInt()).isEqualTo(1);
+            assertThat(diff.get("baseline").get("host").asText()).isEqualTo("web1");
+            assertThat(diff.get("baseline").get("time").asText()).isEqualTo("2026-01-02T03:04:05Z");
+            assertThat(diff.get("changed").asBoolean()).isTrue();
+            java.util.List<String> ours = new java.util.ArrayList<>();
+            for (JsonNode c : diff.get("changes")) {
+                int port = c.get("port").asInt();
+                if (port != moved && port != fresh && port != gone) {
+                    continue; // the machine's other listeners are not in the hand-written baseline
+                }
+                assertThat(c.get("protocol").asText()).isEqualTo("tcp");
+                ours.add(port + " " + c.get("change").asText()
+                        + " before=" + (c.get("before").isNull() ? "null" : c.get("before").get("processes") + c.get("before").get("exposure").asText())
+                        + " now=" + (c.get("now").isNull() ? "null" : c.get("now").get("processes") + c.get("now").get("exposure").asText()
+                                + c.get("now").get("pids")));
+            }
+            String now = " now=[\"java\"]loopback[" + PID + "]";
+            assertThat(ours).containsExactlyInAnyOrder(
+                    moved + " owner-changed before=[\"nginx\"]all-interfaces" + now,
+                    moved + " exposure-changed before=[\"nginx\"]all-interfaces" + now,
+                    fresh + " appeared before=null" + now,
+                    gone + " disappeared before=[\"redis-server\"]loopback now=null");
+        }
+    }
 }

@@ -49,10 +49,36 @@ class ProbeCommandTest {
         CliRun none = CliRun.run("probe", String.valueOf(closed), "--timeout", "200");
         assertThat(none.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(none.err()).contains("nothing listens on TCP port " + closed);
-        for (String[] args : new String[][] {{"probe", "--timeout", "0"}, {"probe", "53/udp"}, {"probe", "nosuchservice"}, {"probe", "--concurrency", "0"}}) {
+        for (String[] args : new String[][] {{"probe", "--timeout", "0"}, {"probe", "53/sctp"}, {"probe", "nosuchservice"}, {"probe", "--concurrency", "0"}}) {
             CliRun run = CliRun.run(args);
             assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).startsWith("portscope: ").doesNotContain("\tat ");
         }
+    }
+
+    @Test
+    void aUdpPortNamedSoIsAskedTheDnsQuestion() throws Exception {
+        try (var servers = new ProbeServers()) {
+            int dns = servers.dns("portscope-test").getPort();
+            CliRun run = CliRun.run("probe", dns + "/udp", "--timeout", "500", "--json");
+            JsonNode probes = run.json().get("probes");
+            assertThat(probes).as(run.err()).hasSize(1);
+            JsonNode p = probes.get(0);
+            assertThat(p.get("protocol").asText()).isEqualTo("udp");
+            assertThat(p.get("port").asInt()).isEqualTo(dns);
+            assertThat(p.get("detected").asText()).isEqualTo("dns");
+            assertThat(p.get("evidence").asText()).isEqualTo("version.bind CH TXT answered NOERROR \"portscope-test\"");
+            assertThat(p.get("processes").get(0).get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+            if (p.get("service").isNull()) {
+                assertThat(p.get("mismatch").asText()).startsWith("dns on " + dns + ", served by ");
+                assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+            }
+            CliRun text = CliRun.run("probe", dns + "/udp", "--timeout", "500");
+            assertThat(text.out()).containsPattern(dns + "/udp +127\\.0\\.0\\.1 +" + ProcessHandle.current().pid() + " .* dns");
+        }
+        int closed = CheckCommandTest.closedPort();
+        CliRun none = CliRun.run("probe", closed + "/udp", "--timeout", "200");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(none.err()).contains("nothing listens on UDP port " + closed);
     }
 }

@@ -1,5 +1,6 @@
 package dev.portscope.analysis.audit;
 
+import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
@@ -23,6 +24,11 @@ public final class Auditor {
     private Auditor() {}
 
     public static AuditReport audit(Snapshot snapshot, Optional<Policy> policyFile, Optional<Baseline> baseline) {
+        return audit(snapshot, policyFile, baseline, List.of());
+    }
+
+    /** As {@link #audit(Snapshot, Optional, Optional)}, with the results of probing the TCP listeners ({@code audit --probe}). */
+    public static AuditReport audit(Snapshot snapshot, Optional<Policy> policyFile, Optional<Baseline> baseline, List<ProbeResult> probes) {
         Policy policy = policyFile.orElse(Policy.NONE);
         List<Finding> found = new ArrayList<>();
         for (AuditRule rule : DefaultRules.RULES) {
@@ -31,6 +37,11 @@ public final class Auditor {
                 if (!socketRule || f.socket() == null || !policy.allows(f.socket(), f.processes())) {
                     found.add(f);
                 }
+            }
+        }
+        for (Finding f : ProbeMismatches.of(DefaultRules.PROBED_MISMATCH, snapshot, probes)) {
+            if (!policy.allows(f.socket(), f.processes())) {
+                found.add(f);
             }
         }
         Set<Long> reported = new HashSet<>();

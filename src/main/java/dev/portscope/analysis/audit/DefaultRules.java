@@ -30,6 +30,17 @@ public final class DefaultRules {
     public static final RuleInfo CLOSE_WAIT = new RuleInfo("PS006", WARNING,
             "Many connections stuck in CLOSE_WAIT in one process: the program does not close sockets its peers closed",
             "Fix the connection leak in the program (close on EOF, set timeouts); restarting it frees them for now");
+    public static final RuleInfo SNMP = new RuleInfo("PS007", WARNING,
+            "SNMP agent listening beyond loopback: SNMPv1/v2c carry their community strings (the only password) in clear text, "
+                    + "and default communities such as public or private often give read or write access; portscope does not try "
+                    + "any community, it only sees that the agent can be reached",
+            "Bind the agent to 127.0.0.1 or to the management network only (agentAddress in snmpd.conf), allow just the monitoring "
+                    + "hosts, remove the default communities and use SNMPv3 with authPriv");
+    public static final RuleInfo PROBED_MISMATCH = new RuleInfo("PS008", WARNING,
+            "Port speaks another protocol than its number says (found by probing): a well-known service moved to an unusual port, "
+                    + "or something else answering on a service's port, as a hidden or impostor service would",
+            "Check which program serves the port and why; move the service back to its usual port, stop the stranger, "
+                    + "or allow the listener with its process in a policy");
 
     public static final RuleInfo NOT_ALLOWED = new RuleInfo("PS100", WARNING,
             "Listener beyond loopback not allowed by the policy",
@@ -49,7 +60,7 @@ public final class DefaultRules {
 
     /** Every rule, default and policy, in id order: SARIF lists them all. */
     public static final List<RuleInfo> ALL_INFO = List.of(
-            CLEAR_TEXT, DATABASE, DOCKER_API, PROGRAM_PORT, PRIVILEGED_PORT, CLOSE_WAIT,
+            CLEAR_TEXT, DATABASE, DOCKER_API, PROGRAM_PORT, PRIVILEGED_PORT, CLOSE_WAIT, SNMP, PROBED_MISMATCH,
             NOT_ALLOWED, REQUIRED_MISSING, FORBIDDEN, NEW_SINCE_BASELINE);
 
     /** The checks of the default rule set. */
@@ -64,7 +75,8 @@ public final class DefaultRules {
             new ExposedServiceRule(DOCKER_API, new PortSet(Map.of(2375, "Docker API"), Map.of())),
             new ProgramPortRule(PROGRAM_PORT, Map.of("sshd", Set.of(22)), Map.of(25, MAIL_SERVERS)),
             new PrivilegedPortRule(PRIVILEGED_PORT),
-            new CloseWaitRule(CLOSE_WAIT));
+            new CloseWaitRule(CLOSE_WAIT),
+            new ExposedServiceRule(SNMP, new PortSet(Map.of(), Map.of(161, "SNMP"))));
 
     public static java.util.Optional<RuleInfo> byId(String id) {
         return ALL_INFO.stream().filter(r -> r.id().equals(id)).findFirst();

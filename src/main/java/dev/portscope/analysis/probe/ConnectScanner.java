@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * TCP connect scans (as {@code nmap -sT}): a full handshake per port, closed at once; never raw packets.
@@ -29,9 +30,20 @@ import java.util.function.IntConsumer;
 public final class ConnectScanner {
 
     private final ScanLimits limits;
+    private final Supplier<ConnectCalls> calls;
 
+    /** A scanner on NIO channels, which works everywhere. */
     public ConnectScanner(ScanLimits limits) {
+        this(limits, null);
+    }
+
+    /**
+     * A scanner whose lanes drive sockets through {@code calls} (one instance per lane), or NIO
+     * channels when {@code calls} is null.
+     */
+    public ConnectScanner(ScanLimits limits, Supplier<ConnectCalls> calls) {
         this.limits = limits;
+        this.calls = calls;
     }
 
     /** A connect in flight. */
@@ -53,7 +65,7 @@ public final class ConnectScanner {
         int lanes = Math.max(1, Math.min(Math.min(Runtime.getRuntime().availableProcessors(), 4),
                 Math.min(limits.concurrency(), targets.size() / PORTS_PER_LANE)));
         if (lanes == 1) {
-            return scanLane(targets, limits, progress);
+            return lane(targets, limits, progress);
         }
         ScanLimits share = new ScanLimits(limits.concurrency() / lanes, limits.ratePerSecond() / lanes, limits.timeout());
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
@@ -69,7 +81,7 @@ public final class ConnectScanner {
         List<java.util.concurrent.Future<List<PortCheck>>> futures = new java.util.ArrayList<>();
         try (var executor = java.util.concurrent.Executors.newFixedThreadPool(lanes)) {
             for (List<InetSocketAddress> slice : slices) {
-                futures.add(executor.submit(() -> scanLane(slice, share, shared)));
+                futures.add(executor.submit(() -> lane(slice, share, shared)));
             }
             PortCheck[] results = new PortCheck[targets.size()];
             for (int lane = 0; lane < lanes; lane++) {
@@ -83,6 +95,15 @@ public final class ConnectScanner {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             futures.forEach(f -> f.cancel(true));
+        }
+    }
+
+    private List<PortCheck> lane(List<InetSocketAddress> targets, ScanLimits limits, IntConsumer progress) throws InterruptedException {
+        if (calls == null) {
+            return scanLane(targets, limits, progress);
+        }
+        try (ConnectCalls own = calls.get()) {
+            return SyscallScanLane.scan(targets, limits, progress, own);
         }
     }
 
@@ -113,6 +134,9 @@ public final class ConnectScanner {
                         inFlight++;
                     }
                     now = System.nanoTime();
+                }
+                if (done == results.length) {
+                    break; // the last ports were answered at once: nothing to wait for
                 }
                 long wait = byDeadline.isEmpty() ? Long.MAX_VALUE : byDeadline.peekFirst().start() + timeout - now;
                 if (started < results.length && inFlight < limits.concurrency()) {

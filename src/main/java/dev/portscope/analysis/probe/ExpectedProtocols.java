@@ -27,7 +27,8 @@ public final class ExpectedProtocols {
             Map.entry("submissions", ProtocolKind.TLS),
             Map.entry("imaps", ProtocolKind.TLS),
             Map.entry("pop3s", ProtocolKind.TLS),
-            Map.entry("ldaps", ProtocolKind.TLS));
+            Map.entry("ldaps", ProtocolKind.TLS),
+            Map.entry("domain", ProtocolKind.DNS));
 
     private ExpectedProtocols() {}
 

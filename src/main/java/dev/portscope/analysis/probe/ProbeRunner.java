@@ -12,12 +12,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Probes many ports at once on virtual threads, at most {@code concurrency} at a time (each probe
+ * Probes many ports at once (TCP ports with {@link ProtocolProber}, UDP ports with {@link DnsProber}) on virtual threads, at most {@code concurrency} at a time (each probe
  * holds one connection), and joins each detection with the port's registered service.
  */
 public final class ProbeRunner {
 
     private final ProtocolProber prober;
+    private final DnsProber dns;
     private final int concurrency;
     private final ServiceTable services;
 
@@ -26,6 +27,7 @@ public final class ProbeRunner {
             throw new IllegalArgumentException("--concurrency must be between 1 and 1000, not " + concurrency);
         }
         this.prober = new ProtocolProber(timeout);
+        this.dns = new DnsProber(timeout);
         this.concurrency = concurrency;
         this.services = services;
     }
@@ -39,7 +41,7 @@ public final class ProbeRunner {
                 slots.acquire();
                 futures.add(executor.submit(() -> {
                     try {
-                        return prober.detect(t.address());
+                        return t.protocol() == Protocol.UDP ? dns.detect(t.address()) : prober.detect(t.address());
                     } finally {
                         slots.release();
                     }
@@ -55,7 +57,7 @@ public final class ProbeRunner {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("probe of port " + t.port() + " failed", e.getCause());
             }
-            var service = services.lookup(Protocol.TCP, t.port());
+            var service = services.lookup(t.protocol(), t.port());
             results.add(new ProbeResult(t, service, d, ExpectedProtocols.mismatch(t.port(), service, d.protocol(), t.servedBy())));
         }
         return results;

@@ -1,19 +1,27 @@
 package dev.portscope.analysis.probe;
 
 import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Protocol;
 import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * A local TCP listener to probe.
+ * A port to probe: a local listener, or an open port of a scanned host.
  *
- * @param address where to connect: an address it is bound to (loopback for a wildcard)
- * @param owners  the processes holding it, empty when unknown
+ * @param protocol TCP (the banner, TLS, HTTP, Redis and PostgreSQL probes) or UDP (the DNS probe)
+ * @param address  where to connect: an address it is bound to (loopback for a wildcard)
+ * @param owners   the processes holding it, empty when unknown
  */
-public record ProbeTarget(InetSocketAddress address, List<ProcessInfo> owners) {
+public record ProbeTarget(Protocol protocol, InetSocketAddress address, List<ProcessInfo> owners) {
 
     public ProbeTarget {
+        java.util.Objects.requireNonNull(protocol, "protocol");
         owners = List.copyOf(owners);
+    }
+
+    /** A TCP port. */
+    public ProbeTarget(InetSocketAddress address, List<ProcessInfo> owners) {
+        this(Protocol.TCP, address, owners);
     }
 
     public int port() {

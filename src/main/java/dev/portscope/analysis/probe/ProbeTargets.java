@@ -5,40 +5,47 @@ import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
-import dev.portscope.model.SocketState;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
-/** The TCP listeners of a snapshot, one target per port. Pure. */
+/** The listeners of a snapshot to probe, one target per protocol and port. Pure. */
 public final class ProbeTargets {
 
     private ProbeTargets() {}
 
+    /** The TCP listeners, as {@link #of(Snapshot, BiPredicate)}. */
+    public static List<ProbeTarget> of(Snapshot snapshot) {
+        return of(snapshot, (protocol, port) -> protocol == Protocol.TCP);
+    }
+
     /**
-     * One target per listening port, ascending: connected through an address it is bound to (the
+     * One target per listening port that {@code wanted} accepts (TCP listeners, unconnected UDP
+     * sockets), TCP first, ports ascending: connected through an address it is bound to (the
      * loopback address of its family for a wildcard), preferring IPv4 when a port listens on both.
      */
-    public static List<ProbeTarget> of(Snapshot snapshot) {
-        Map<Integer, List<Socket>> byPort = new TreeMap<>();
+    public static List<ProbeTarget> of(Snapshot snapshot, BiPredicate<Protocol, Integer> wanted) {
+        Map<Protocol, Map<Integer, List<Socket>>> byPort = new EnumMap<>(Protocol.class);
         for (Socket s : snapshot.sockets()) {
-            if (s.protocol() == Protocol.TCP && s.state() == SocketState.LISTEN) {
-                byPort.computeIfAbsent(s.local().port(), p -> new ArrayList<>()).add(s);
+            if (s.isListening() && s.local().port() != 0 && wanted.test(s.protocol(), s.local().port())) {
+                byPort.computeIfAbsent(s.protocol(), p -> new TreeMap<>()).computeIfAbsent(s.local().port(), p -> new ArrayList<>()).add(s);
             }
         }
         List<ProbeTarget> targets = new ArrayList<>();
-        byPort.forEach((port, sockets) -> {
+        byPort.forEach((protocol, ports) -> ports.forEach((port, sockets) -> {
             Socket chosen = sockets.stream().filter(s -> connectAddress(s) instanceof Inet4Address).findFirst().orElse(sockets.getFirst());
             Set<ProcessInfo> owners = new LinkedHashSet<>();
             sockets.forEach(s -> owners.addAll(snapshot.ownersOf(s)));
-            targets.add(new ProbeTarget(new InetSocketAddress(connectAddress(chosen), port), new ArrayList<>(owners)));
-        });
+            targets.add(new ProbeTarget(protocol, new InetSocketAddress(connectAddress(chosen), port), new ArrayList<>(owners)));
+        }));
         return targets;
     }
 

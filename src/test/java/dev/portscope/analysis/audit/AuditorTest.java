@@ -36,6 +36,9 @@ class AuditorTest {
             TCP, 5432,  203.0.113.9, PS002
             UDP, 11211, ::,          PS002
             TCP, 2375,  0.0.0.0,     PS003
+            UDP, 161,   0.0.0.0,     PS007
+            UDP, 161,   ::,          PS007
+            UDP, 161,   192.168.1.4, PS007
             """)
     void exposedServicesAreFound(Protocol protocol, int port, String address, String rule) throws Exception {
         var s = new Snapshots();
@@ -53,6 +56,10 @@ class AuditorTest {
             UDP, 514,  0.0.0.0
             TCP, 69,   0.0.0.0
             TCP, 8080, 0.0.0.0
+            UDP, 161,  127.0.0.1
+            UDP, 161,  ::1
+            TCP, 161,  0.0.0.0
+            UDP, 162,  0.0.0.0
             """)
     void loopbackAndOtherPortsAreQuiet(Protocol protocol, int port, String address) throws Exception {
         var s = new Snapshots();

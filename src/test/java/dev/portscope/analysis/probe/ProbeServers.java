@@ -1,8 +1,11 @@
 package dev.portscope.analysis.probe;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -20,7 +23,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
-/** Servers a test starts on 127.0.0.1, on ports the kernel hands out; all stopped on close. */
+/** Servers a test starts on 127.0.0.1 (TCP, and UDP for DNS), on ports the kernel hands out; all stopped on close. */
 public final class ProbeServers implements AutoCloseable {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -45,6 +48,52 @@ public final class ProbeServers implements AutoCloseable {
         ServerSocket server = new ServerSocket(0, 50, LOOPBACK);
         open.add(server);
         return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /**
+     * A tiny DNS server on UDP: answers every query with its own question and one TXT record
+     * holding {@code version} in class CH (as BIND answers {@code version.bind}).
+     */
+    public InetSocketAddress dns(String version) throws IOException {
+        return udp(query -> {
+            int questionEnd = 12;
+            while (questionEnd < query.length && query[questionEnd] != 0) {
+                questionEnd += 1 + (query[questionEnd] & 0xff);
+            }
+            questionEnd += 1 + 4; // the root label, QTYPE, QCLASS
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            reply.write(query, 0, 2); // the id
+            reply.writeBytes(new byte[] {(byte) 0x84, 0, 0, 1, 0, 1, 0, 0, 0, 0}); // QR AA, NOERROR; 1 question, 1 answer
+            reply.write(query, 12, questionEnd - 12);
+            byte[] text = version.getBytes(StandardCharsets.US_ASCII);
+            reply.writeBytes(new byte[] {(byte) 0xc0, 12, 0, 16, 0, 3, 0, 0, 0, 0, 0, (byte) (text.length + 1), (byte) text.length});
+            reply.writeBytes(text);
+            return reply.toByteArray();
+        });
+    }
+
+    /** A UDP server that sends every datagram back as it came: not a DNS server, though its reply has the query's id. */
+    public InetSocketAddress udpEcho() throws IOException {
+        return udp(query -> query);
+    }
+
+    private InetSocketAddress udp(java.util.function.UnaryOperator<byte[]> answer) throws IOException {
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+        open.add(socket);
+        Thread.ofVirtual().start(() -> {
+            byte[] buffer = new byte[512];
+            while (!socket.isClosed()) {
+                try {
+                    DatagramPacket in = new DatagramPacket(buffer, buffer.length);
+                    socket.receive(in);
+                    byte[] out = answer.apply(java.util.Arrays.copyOf(buffer, in.getLength()));
+                    socket.send(new DatagramPacket(out, out.length, in.getSocketAddress()));
+                } catch (IOException | RuntimeException e) {
+                    // closed, or a datagram too short to answer: wait for the next
+                }
+            }
+        });
+        return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
     /** A JDK HTTP server answering 200 to everything. */

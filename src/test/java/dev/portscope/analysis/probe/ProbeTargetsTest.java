@@ -49,5 +49,10 @@ class ProbeTargetsTest {
         assertThat(targets.get(1).owners()).containsExactly(nginx); // both sockets of port 80, one process
         assertThat(targets.get(2).owners()).isEmpty();
         assertThat(targets.get(2).servedBy()).isEmpty();
+
+        List<ProbeTarget> withDns = ProbeTargets.of(snapshot, (protocol, port) -> protocol == Protocol.TCP || port == 53);
+        assertThat(withDns).hasSize(4);
+        assertThat(withDns.getLast().protocol()).isEqualTo(Protocol.UDP);
+        assertThat(withDns.getLast().address()).isEqualTo(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 53));
     }
 }

@@ -70,4 +70,17 @@ class ProtocolProberTest {
             assertThat(strange.evidence()).isEqualTo("unrecognised banner: hello, stranger");
         }
     }
+
+    @Test
+    void aDnsServerOnAnyUdpPortAnswersTheDnsProbe() throws Exception {
+        DnsProber dns = new DnsProber(Duration.ofMillis(500));
+        try (var servers = new ProbeServers()) {
+            Detection found = assertTimeoutPreemptively(LIMIT, () -> dns.detect(servers.dns("9.18.28-portscope-test")));
+            assertThat(found.protocol()).isEqualTo(ProtocolKind.DNS);
+            assertThat(found.evidence()).isEqualTo("version.bind CH TXT answered NOERROR \"9.18.28-portscope-test\"");
+            Detection echo = assertTimeoutPreemptively(LIMIT, () -> dns.detect(servers.udpEcho()));
+            assertThat(echo.protocol()).isEqualTo(ProtocolKind.UNKNOWN);
+            assertThat(echo.evidence()).isEqualTo("no DNS answer within 500 ms");
+        }
+    }
 }

@@ -11,7 +11,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The system calls that walk {@code /proc/<pid>/fd}, made through one downcall handle to libc's
+ * The system calls that walk {@code /proc/<pid>/fd}, talk netlink and drive the sockets of a connect
+ * scan, made through one downcall handle to libc's
  * {@code long syscall(long number, ...)} ({@code syscall(2)}). One handle rather than one per function:
  * each downcall handle costs tens of milliseconds to link in a freshly started JVM, more than a
  * small scan takes; and {@code syscall} is in every libc, whatever its version.
@@ -39,14 +40,15 @@ public final class Libc {
     /** System call numbers of one architecture. */
     private record Numbers(
             long openat, long close, long getdents64, long readlinkat, long statx,
-            long socket, long sendto, long recvfrom, long setsockopt, long bind, long listen) {
+            long socket, long sendto, long recvfrom, long setsockopt, long bind, long listen,
+            long connect, long getsockname, long getsockopt, long ppoll) {
 
         static Numbers of(String arch) {
             return switch (arch) {
                 // arch/x86/entry/syscalls/syscall_64.tbl
-                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 332, 41, 44, 45, 54, 49, 50);
+                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 332, 41, 44, 45, 54, 49, 50, 42, 51, 55, 271);
                 // include/uapi/asm-generic/unistd.h, used by arm64 and riscv64
-                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 291, 198, 206, 207, 208, 200, 201);
+                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 291, 198, 206, 207, 208, 200, 201, 203, 204, 209, 73);
                 default -> throw new UnsupportedOperationException("system call numbers unknown on " + arch);
             };
         }
@@ -161,6 +163,32 @@ public final class Libc {
     /** {@code recvfrom(fd, buf, buf.byteSize(), flags, NULL, NULL)} ({@code recv(2)}): the datagram's length, or {@code -errno}. */
     public long recv(MemorySegment state, int fd, MemorySegment buf, int flags) {
         return call(state, nr.recvfrom(), fd, buf.address(), buf.byteSize(), flags, 0);
+    }
+
+    /** {@code connect(fd, address, length)} ({@code connect(2)}): 0, or {@code -errno} ({@code -EINPROGRESS} on a non-blocking socket). */
+    public int connect(MemorySegment state, int fd, MemorySegment address, int length) {
+        return (int) call(state, nr.connect(), fd, address.address(), length, 0, 0);
+    }
+
+    /**
+     * {@code getsockopt(fd, level, name, value, length)} ({@code getsockopt(2)}): 0, or {@code -errno};
+     * {@code length} holds the size of {@code value} on entry, what was written on return.
+     */
+    public int getsockopt(MemorySegment state, int fd, int level, int name, MemorySegment value, MemorySegment length) {
+        return (int) call(state, nr.getsockopt(), fd, level, name, value.address(), length.address());
+    }
+
+    /** {@code getsockname(fd, address, length)} ({@code getsockname(2)}): 0, or {@code -errno}; {@code length} as in getsockopt. */
+    public int getsockname(MemorySegment state, int fd, MemorySegment address, MemorySegment length) {
+        return (int) call(state, nr.getsockname(), fd, address.address(), length.address(), 0, 0);
+    }
+
+    /**
+     * {@code ppoll(fds, count, timeout, NULL, 0)} ({@code ppoll(2)}; {@code poll(2)} itself is missing on arm64):
+     * the number of descriptors with events, 0 on timeout, or {@code -errno}.
+     */
+    public int ppoll(MemorySegment state, MemorySegment fds, int count, MemorySegment timeout) {
+        return (int) call(state, nr.ppoll(), fds.address(), count, timeout.address(), 0, 0);
     }
 
     /** {@code setsockopt(fd, level, name, value, value.byteSize())} ({@code setsockopt(2)}): 0, or {@code -errno}. */

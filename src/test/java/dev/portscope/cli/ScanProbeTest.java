@@ -1,0 +1,88 @@
+package dev.portscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portscope.analysis.probe.ProbeServers;
+import dev.portscope.testing.CliRun;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code scan --probe} and {@code check --probe} on servers the test starts on 127.0.0.1. */
+class ScanProbeTest {
+
+    /** The port objects of a scan or check, by port. */
+    private static Map<Integer, JsonNode> byPort(CliRun run) {
+        Map<Integer, JsonNode> ports = new HashMap<>();
+        run.json().get("ports").forEach(p -> ports.put(p.get("port").asInt(), p));
+        return ports;
+    }
+
+    @Test
+    void scanNamesWhatEachOpenPortSpeaks() throws Exception {
+        try (var servers = new ProbeServers()) {
+            int http = servers.http().getPort();
+            int ssh = servers.banner("SSH-2.0-OpenSSH_9.2p1\r\n").getPort();
+            int mute = servers.mute().getPort();
+            int closed = CheckCommandTest.closedPort();
+            String ports = http + "," + ssh + "," + mute + "," + closed;
+
+            CliRun run = CliRun.run("scan", "127.0.0.1", "-p", ports, "--probe", "--probe-timeout", "300", "--json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            Map<Integer, JsonNode> found = byPort(run);
+            assertThat(found.keySet()).containsExactlyInAnyOrder(http, ssh, mute);
+            assertThat(found.get(http).get("probe").get("detected").asText()).isEqualTo("http");
+            assertThat(found.get(http).get("probe").get("evidence").asText()).startsWith("HTTP/1.1 200");
+            assertThat(found.get(ssh).get("probe").get("detected").asText()).isEqualTo("ssh");
+            assertThat(found.get(ssh).get("probe").get("evidence").asText()).isEqualTo("SSH-2.0-OpenSSH_9.2p1");
+            assertThat(found.get(mute).get("probe").get("detected").asText()).isEqualTo("unknown");
+            assertThat(found.get(mute).get("probe").get("mismatch").isNull()).isTrue();
+
+            CliRun text = CliRun.run("scan", "127.0.0.1", "-p", ports, "--probe", "--probe-timeout", "300");
+            assertThat(text.out()).contains("DETECTED").containsPattern("127\\.0\\.0\\.1:" + ssh + " +open .* ssh( !)? +SSH-2\\.0-OpenSSH_9\\.2p1")
+                    .contains("3 open, 1 closed, 0 filtered");
+
+            CliRun plain = CliRun.run("scan", "127.0.0.1", "-p", ports, "--json");
+            assertThat(byPort(plain).get(http).has("probe")).isFalse();
+            assertThat(CliRun.run("scan", "127.0.0.1", "-p", ports).out()).doesNotContain("DETECTED");
+        }
+    }
+
+    @Test
+    void checkProbesOnlyTheOpenPorts() throws Exception {
+        try (var servers = new ProbeServers()) {
+            int http = servers.http().getPort();
+            int closed = CheckCommandTest.closedPort();
+            CliRun run = CliRun.run("check", "127.0.0.1:" + http, "127.0.0.1:" + closed, "--probe", "--probe-timeout", "300", "--json");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.NOT_FOUND);
+            Map<Integer, JsonNode> found = byPort(run);
+            assertThat(found.get(http).get("probe").get("detected").asText()).isEqualTo("http");
+            assertThat(found.get(closed).get("status").asText()).isEqualTo("closed");
+            assertThat(found.get(closed).get("probe").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void aMismatchIsListedUnderTheTable() throws Exception {
+        try (var servers = new ProbeServers()) {
+            int ssh = servers.banner("SSH-2.0-OpenSSH_9.2p1\r\n").getPort();
+            CliRun run = CliRun.run("check", "127.0.0.1:" + ssh, "--probe", "--probe-timeout", "300", "--json");
+            String mismatch = byPort(run).get(ssh).get("probe").get("mismatch").asText();
+            // the kernel's port may be registered to a service or not: either way ssh is not what its number says
+            assertThat(mismatch).matches("(ssh on " + ssh + ".*|.* expected on " + ssh + ", got ssh)");
+            CliRun text = CliRun.run("check", "127.0.0.1:" + ssh, "--probe", "--probe-timeout", "300");
+            assertThat(text.out()).contains("Mismatches:\n  127.0.0.1:" + ssh + ": " + mismatch);
+        }
+    }
+
+    @Test
+    void badProbeOptionsAreOneLineWithExitTwo() {
+        for (String[] args : new String[][] {{"scan", "127.0.0.1", "--probe", "--probe-timeout", "0"},
+            {"check", "127.0.0.1:1", "--probe", "--probe-concurrency", "0"}, {"check", "127.0.0.1:1", "--probe-timeout", "x"}}) {
+            CliRun run = CliRun.run(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).startsWith("portscope: ").doesNotContain("\tat ");
+        }
+    }
+}
