@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every default rule triggered by a real listener, and kept quiet by a similar one. Rules about
- * exposure bind 0.0.0.0 on their fixed ports when those are free (skipped otherwise); the exposure
- * decision itself is covered on hand-built snapshots by AuditorTest.
+ * The default rules about programs, users and connections, each triggered by a real listener on
+ * loopback and kept quiet by a similar one. The rules about exposure are triggered in a network
+ * namespace of their own (AuditExposureNamespaceTest).
  */
 class AuditRulesLiveTest {
 
@@ -70,87 +70,6 @@ class AuditRulesLiveTest {
     private static void closeAll(Map<Integer, ServerSocketChannel> bound) throws IOException {
         for (var s : bound.values()) {
             s.close();
-        }
-    }
-
-    private static final int[] EXPOSED = {21, 23, 512, 513, 514, 3306, 5432, 6379, 11211, 27017, 9200, 5984, 2379, 2375};
-
-    private static String ruleOfExposed(int port) {
-        return switch (port) {
-            case 21, 23, 512, 513, 514 -> "PS001";
-            case 2375 -> "PS003";
-            default -> "PS002";
-        };
-    }
-
-    @Test
-    void exposedServicesOnAllInterfacesAreFoundWithThisPid() throws Exception {
-        var bound = bindFree("0.0.0.0", EXPOSED);
-        try {
-            assumeTrue(!bound.isEmpty(), "every port of the rules is taken on this machine");
-            CliRun run = CliRun.run("audit", "--json");
-            JsonNode audit = run.json();
-            for (int port : bound.keySet()) {
-                assertThat(findings(audit, ruleOfExposed(port), port)).as("port " + port).containsExactly(ruleOfExposed(port) + " " + PID);
-            }
-            boolean critical = bound.keySet().stream().anyMatch(p -> ruleOfExposed(p).equals("PS001") || p == 2375);
-            if (critical) {
-                assertThat(run.exitCode()).isEqualTo(AuditCommand.CRITICAL);
-            }
-        } finally {
-            closeAll(bound);
-        }
-    }
-
-    @Test
-    void theSameServicesOnLoopbackAreQuiet() throws Exception {
-        var bound = bindFree("127.0.0.1", EXPOSED);
-        try {
-            assumeTrue(!bound.isEmpty(), "every port of the rules is taken on this machine");
-            JsonNode audit = audit();
-            for (int port : bound.keySet()) {
-                assertThat(findings(audit, ruleOfExposed(port), port)).as("port " + port).isEmpty();
-            }
-        } finally {
-            closeAll(bound);
-        }
-    }
-
-    @Test
-    void legacyUdpServicesBeyondLoopbackAreFound() throws Exception {
-        var channel = java.nio.channels.DatagramChannel.open(java.net.StandardProtocolFamily.INET);
-        try (channel) {
-            try {
-                channel.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 69));
-            } catch (IOException taken) {
-                assumeTrue(false, "69/udp is taken");
-            }
-            assertThat(findings(audit(), "PS001", 69)).containsExactly("PS001 " + PID);
-        }
-    }
-
-    /** An SNMP agent's port held by this JVM: reachable from the network it is a finding, on loopback it is not. */
-    @Test
-    void snmpBeyondLoopbackIsFoundAndOnLoopbackIsQuiet() throws Exception {
-        for (String address : List.of("0.0.0.0", "127.0.0.1")) {
-            var channel = java.nio.channels.DatagramChannel.open(java.net.StandardProtocolFamily.INET);
-            try (channel) {
-                try {
-                    channel.bind(new InetSocketAddress(InetAddress.getByName(address), 161));
-                } catch (IOException taken) {
-                    assumeTrue(false, "161/udp is taken or needs root");
-                }
-                JsonNode audit = audit();
-                if (address.equals("0.0.0.0")) {
-                    assertThat(findings(audit, "PS007", 161)).containsExactly("PS007 " + PID);
-                    JsonNode finding = audit.get("findings").findParents("ruleId").stream()
-                            .filter(f -> f.get("ruleId").asText().equals("PS007")).findFirst().orElseThrow();
-                    assertThat(finding.get("message").asText()).isEqualTo("SNMP on 161/udp on all interfaces, pid " + PID + " (java)");
-                    assertThat(finding.get("why").asText()).contains("does not try any community");
-                } else {
-                    assertThat(findings(audit, "PS007", 161)).isEmpty();
-                }
-            }
         }
     }
 
