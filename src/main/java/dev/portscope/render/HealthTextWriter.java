@@ -18,7 +18,9 @@ public final class HealthTextWriter {
     public void write(HealthReport report) {
         out.println("TCP sockets: " + (report.states().isEmpty() ? "none"
                 : report.states().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
-        if (report.counterPeriod() == null) {
+        if (report.counterDeltas().isEmpty()) {
+            out.println("Kernel counters: not read (a replay, or /proc/net/snmp unreadable).");
+        } else if (report.counterPeriod() == null) {
             out.println("Kernel counters: totals since boot (the next run reports what changed since this one; --interval N measures now).");
         } else {
             String grown = report.counterDeltas().entrySet().stream().filter(e -> e.getValue() > 0)
