@@ -38,7 +38,8 @@ public final class HealthJsonWriter {
             }
             json.writeEndObject();
             json.writeObjectFieldStart("counters");
-            json.writeStringField("period", report.counterPeriod() == null ? "since boot" : report.counterPeriod());
+            json.writeStringField("period", report.counterDeltas().isEmpty() ? null
+                    : report.counterPeriod() == null ? "since boot" : report.counterPeriod());
             for (Map.Entry<String, Long> e : report.counterDeltas().entrySet()) {
                 json.writeNumberField(e.getKey(), e.getValue());
             }
