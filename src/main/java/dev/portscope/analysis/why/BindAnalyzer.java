@@ -238,6 +238,10 @@ public final class BindAnalyzer {
         if (verdict == BindVerdict.UNCERTAIN && blockers.stream().noneMatch(Blocker::certain)) {
             return "it depends on the holders' socket options, which the kernel does not report: add --try to let the kernel answer.";
         }
+        if (blockers.isEmpty()) {
+            return "the kernel refused the bind for a reason portscope cannot see: look for SO_BINDTODEVICE sockets on the port "
+                    + "(ss -tulpn) or a security module's log.";
+        }
         Blocker first = blockers.stream().filter(Blocker::certain).findFirst().orElse(blockers.getFirst());
         String owner = ownerText(first.owners());
         return switch (first.kind()) {
@@ -246,7 +250,9 @@ public final class BindAnalyzer {
                     + (first.liftedBy() != null && first.kind() == BlockerKind.LISTENER ? ", or join its group with SO_REUSEPORT" : "") + ".";
             case DUAL_STACK_LISTENER -> (owner.isEmpty() ? "its holder" : owner) + " listens on [::]:" + port
                     + " for IPv4 too: stop it (portscope kill " + port + "), have it set IPV6_V6ONLY, or serve IPv4 through it.";
-            case TIME_WAIT -> "set SO_REUSEADDR on the new socket (check with --reuse addr), or wait: TIME_WAIT ends within 60 s.";
+            case TIME_WAIT -> request.reuseAddress()
+                    ? "the sockets in TIME_WAIT were made without SO_REUSEADDR: wait, TIME_WAIT ends within 60 s."
+                    : "set SO_REUSEADDR on the new socket (check with --reuse addr), or wait: TIME_WAIT ends within 60 s.";
             case CONNECTION -> "the connections end when " + (owner.isEmpty() ? "their holder" : owner)
                     + " closes them or exits; SO_REUSEADDR on both sockets lets a new listener bind meanwhile.";
             case EPHEMERAL_CLIENT -> "the port is free again when " + (owner.isEmpty() ? "that client" : owner)

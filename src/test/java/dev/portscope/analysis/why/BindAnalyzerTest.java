@@ -60,4 +60,13 @@ class BindAnalyzerTest {
         PortSettings nonLocal = new PortSettings(1024, 32768, 60999, List.of(), false, true, List.of());
         assertThat(BindAnalyzer.analyze(remote, List.of(), nonLocal, false, List.of(), null).verdict()).isEqualTo(BindVerdict.FREE);
     }
+
+    @Test
+    void aRefusalWithNothingVisibleInTheWayStillGivesANextStep() throws Exception {
+        BindReport report = BindAnalyzer.analyze(request(0, false), List.of(), PortSettings.DEFAULTS, true, List.of(),
+                new BindTrial(false, "bind", 98, "EADDRINUSE (address already in use)"));
+        assertThat(report.verdict()).isEqualTo(BindVerdict.BLOCKED);
+        assertThat(report.nextStep()).startsWith("the kernel refused the bind for a reason portscope cannot see");
+        assertThat(report.cautions()).anyMatch(c -> c.startsWith("the kernel refused the bind for a reason not visible here"));
+    }
 }
