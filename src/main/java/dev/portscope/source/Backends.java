@@ -114,10 +114,9 @@ public final class Backends {
         public void scan(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
             for (NetlinkSocketSource.Failure failure : netlink.scanDumps(query, log, sink)) {
                 Protocol protocol = failure.dump().protocol();
-                IpFamily family = failure.dump().family();
-                log.report(Diagnostic.Kind.FALLBACK, protocol.label() + "/" + family.label() + " sockets read from /proc/net: netlink "
+                log.report(Diagnostic.Kind.FALLBACK, failure.dump().label() + " sockets read from /proc/net: netlink "
                         + failure.reason());
-                proc.scan(query.withProtocols(Set.of(protocol)).withFamilies(Set.of(family)), log, sink);
+                proc.scan(query.withProtocols(Set.of(protocol)).withFamilies(failure.dump().families()), log, sink);
             }
         }
     }

@@ -94,6 +94,35 @@ public final class InetDiagRequest {
         return bytes;
     }
 
+    /**
+     * One {@code TCPDIAG_GETSOCK} dump request: nlmsghdr + the old {@code struct inet_diag_req}. The
+     * kernel answers it for both address families at once ({@code inet_diag_dump_compat} sets
+     * {@code AF_UNSPEC}): one walk of the TCP hash tables instead of one per family.
+     *
+     * <pre>
+     * struct inet_diag_req {
+     *     __u8  idiag_family;            // offset 0: ignored by the kernel for a dump
+     *     __u8  idiag_src_len, idiag_dst_len;
+     *     __u8  idiag_ext;               // offset 3
+     *     struct inet_diag_sockid id;    // offset 4: 48 bytes, zero
+     *     __u32 idiag_states;            // offset 52
+     *     __u32 idiag_dbs;               // offset 56
+     * };                                 // 60 bytes
+     * </pre>
+     */
+    public static byte[] bothFamiliesTcpDump(int sequence, int states, boolean details) {
+        int length = NetlinkHeader.LENGTH + 60;
+        byte[] bytes = new byte[length];
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
+        NetlinkHeader.write(b, length, TCPDIAG_GETSOCK, NetlinkHeader.NLM_F_REQUEST | NetlinkHeader.NLM_F_DUMP, sequence);
+        b.put((byte) AF_INET);
+        b.put((byte) 0);
+        b.put((byte) 0);
+        b.put((byte) (details ? detailExtensions() : 0));
+        b.putInt(NetlinkHeader.LENGTH + 52, states);
+        return bytes;
+    }
+
     static Protocol protocolOf(int ipProtocol) {
         return switch (ipProtocol) {
             case IPPROTO_TCP -> Protocol.TCP;

@@ -17,14 +17,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Sockets from the kernel's {@code NETLINK_SOCK_DIAG} interface ({@code sock_diag(7)}), as {@code ss}
  * reads them: one {@code SOCK_DIAG_BY_FAMILY} dump per wanted protocol and family, with the query's
- * states pushed down as the {@code idiag_states} mask. Sockets reach the sink as each datagram
+ * states pushed down as the {@code idiag_states} mask; TCP of both families in one
+ * {@code TCPDIAG_GETSOCK} dump, which walks the kernel's TCP tables once instead of twice. Sockets reach the sink as each datagram
  * arrives; nothing holds the whole table. Unlike {@code /proc/net}, it also sees TCP sockets that
  * are bound but neither listening nor connected (state {@code BOUND_INACTIVE}, Linux 6.5+).
  *
@@ -48,10 +51,16 @@ public final class NetlinkSocketSource implements SocketSource {
         }
     }
 
-    /** One protocol and family: one dump. */
+    /** One protocol and family, or (family null) TCP of both families: one dump. */
     public record Dump(Protocol protocol, IpFamily family) {
-        String label() {
-            return protocol.label() + "/" + family.label();
+        /** {@code tcp/ipv4}, or {@code tcp} for both families. */
+        public String label() {
+            return protocol.label() + (family == null ? "" : "/" + family.label());
+        }
+
+        /** The families the dump answers for. */
+        public Set<IpFamily> families() {
+            return family == null ? EnumSet.allOf(IpFamily.class) : EnumSet.of(family);
         }
     }
 
@@ -101,6 +110,10 @@ public final class NetlinkSocketSource implements SocketSource {
     public List<Failure> scanDumps(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
         List<Dump> dumps = new ArrayList<>();
         for (Protocol protocol : Protocol.values()) {
+            if (protocol == Protocol.TCP && query.wants(protocol, IpFamily.IPV4) && query.wants(protocol, IpFamily.IPV6)) {
+                dumps.add(new Dump(protocol, null));
+                continue;
+            }
             for (IpFamily family : IpFamily.values()) {
                 if (query.wants(protocol, family)) {
                     dumps.add(new Dump(protocol, family));
@@ -132,6 +145,12 @@ public final class NetlinkSocketSource implements SocketSource {
                     }
                     break;
                 }
+                if (progress.errno != 0 && progress.sockets == 0 && dump.family() == null) {
+                    // a kernel without the old request type: one dump per family instead
+                    dumps.add(i + 1, new Dump(dump.protocol(), IpFamily.IPV6));
+                    dumps.add(i + 1, new Dump(dump.protocol(), IpFamily.IPV4));
+                    continue;
+                }
                 if (progress.errno != 0) {
                     String reason = "the kernel answered " + Errno.describe(progress.errno)
                             + (progress.errno == Errno.ENOENT && dump.protocol() == Protocol.UDP ? "; modprobe udp_diag adds it" : "");
@@ -153,7 +172,9 @@ public final class NetlinkSocketSource implements SocketSource {
     private void run(NetlinkSocket socket, int sequence, Dump dump, SocketQuery query, SockDiagDecoder decoder, DumpProgress progress)
             throws NetlinkSocketException {
         int states = InetDiagRequest.stateMask(dump.protocol(), query.statesOf(dump.protocol()));
-        byte[] request = InetDiagRequest.dump(sequence, dump.protocol(), dump.family(), states, settings.details());
+        byte[] request = dump.family() == null
+                ? InetDiagRequest.bothFamiliesTcpDump(sequence, states, settings.details())
+                : InetDiagRequest.dump(sequence, dump.protocol(), dump.family(), states, settings.details());
         record(ByteBuffer.wrap(request));
         socket.send(request);
         long offset = 0;

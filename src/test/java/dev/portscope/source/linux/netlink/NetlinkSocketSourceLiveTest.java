@@ -95,15 +95,30 @@ class NetlinkSocketSourceLiveTest {
             byte[] bytes = recording.toByteArray();
 
             ByteBuffer first = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
-            assertThat(first.getShort(4)).as("starts with a SOCK_DIAG_BY_FAMILY request").isEqualTo((short) 20);
+            assertThat(first.getShort(4)).as("starts with the TCPDIAG_GETSOCK request for both families").isEqualTo((short) 18);
             assertThat(first.getShort(6) & NetlinkHeader.NLM_F_REQUEST).isNotZero();
 
             var replayed = new SockDiagDecoder(0, false).decodeAll(bytes, Protocol.UDP /* overridden by the requests */);
             assertThat(replayed.problems()).isEmpty();
-            assertThat(replayed.completedDumps()).isEqualTo(4);
+            assertThat(replayed.completedDumps()).as("tcp, udp/ipv4, udp/ipv6").isEqualTo(3);
             assertThat(keys(own.ours(replayed.sockets()))).containsExactlyInAnyOrderElementsOf(keys(live));
             assertThat(own.ours(replayed.sockets())).extracting(Socket::inode).containsExactlyInAnyOrderElementsOf(
                     live.stream().map(Socket::inode).toList());
+        }
+    }
+
+    /** The one TCPDIAG_GETSOCK dump of both families answers exactly what two SOCK_DIAG_BY_FAMILY dumps answer. */
+    @Test
+    void oneDumpForBothFamiliesEqualsOneDumpPerFamily() throws Exception {
+        try (OwnSockets own = OwnSockets.open()) {
+            var source = new NetlinkSocketSource(Path.of("/proc"));
+            SocketQuery tcp = SocketQuery.all().withProtocols(java.util.Set.of(Protocol.TCP));
+            List<Socket> both = own.ours(scan(source, tcp, new DiagnosticLog()));
+            List<Socket> apart = new ArrayList<>(own.ours(scan(source, tcp.withFamilies(java.util.Set.of(dev.portscope.model.IpFamily.IPV4)), new DiagnosticLog())));
+            apart.addAll(own.ours(scan(source, tcp.withFamilies(java.util.Set.of(dev.portscope.model.IpFamily.IPV6)), new DiagnosticLog())));
+            assertThat(both).extracting(s -> s.family()).contains(dev.portscope.model.IpFamily.IPV4, dev.portscope.model.IpFamily.IPV6);
+            assertThat(keys(both)).containsExactlyInAnyOrderElementsOf(keys(apart));
+            assertThat(both).extracting(Socket::inode).containsExactlyInAnyOrderElementsOf(apart.stream().map(Socket::inode).toList());
         }
     }
 
