@@ -1,11 +1,9 @@
 package dev.portscope.platform.linux.ffm;
 
+import dev.portscope.source.linux.ffm.Libc;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 
 /** The width of the terminal on standard output, from {@code ioctl(TIOCGWINSZ)} ({@code tty_ioctl(4)}). */
 public final class TerminalWindow {
@@ -28,19 +26,14 @@ public final class TerminalWindow {
      * @return the number of columns, or 0 when standard output is not a terminal or the call fails
      */
     public static int columnsOfStandardOutput() {
-        try {
-            Linker linker = Linker.nativeLinker();
-            MethodHandle ioctl = linker.downcallHandle(
-                    linker.defaultLookup().find("ioctl").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS),
-                    Linker.Option.firstVariadicArg(2));
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment winsize = arena.allocate(8, 2);
-                int rc = (int) ioctl.invokeExact(1, TIOCGWINSZ, winsize);
-                return rc == 0 ? Short.toUnsignedInt(winsize.get(ValueLayout.JAVA_SHORT, 2)) : 0;
-            }
-        } catch (Throwable e) {
-            return 0; // no libc ioctl (another platform): tables are simply not narrowed
+        try (Arena arena = Arena.ofConfined()) {
+            // Through the one shared syscall() binding: a handle of its own would cost as much to link again.
+            Libc libc = Libc.shared();
+            MemorySegment winsize = arena.allocate(8, 2);
+            int rc = libc.ioctl(Libc.errnoSegment(arena), 1, TIOCGWINSZ, winsize);
+            return rc == 0 ? Short.toUnsignedInt(winsize.get(ValueLayout.JAVA_SHORT, 2)) : 0;
+        } catch (RuntimeException | LinkageError e) {
+            return 0; // not Linux, or no native access: tables are simply not narrowed
         }
     }
 }

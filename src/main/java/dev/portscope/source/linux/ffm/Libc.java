@@ -41,14 +41,14 @@ public final class Libc {
     private record Numbers(
             long openat, long close, long getdents64, long readlinkat, long statx,
             long socket, long sendto, long recvfrom, long setsockopt, long bind, long listen,
-            long connect, long getsockname, long getsockopt, long ppoll) {
+            long connect, long getsockname, long getsockopt, long ppoll, long ioctl) {
 
         static Numbers of(String arch) {
             return switch (arch) {
                 // arch/x86/entry/syscalls/syscall_64.tbl
-                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 332, 41, 44, 45, 54, 49, 50, 42, 51, 55, 271);
+                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 332, 41, 44, 45, 54, 49, 50, 42, 51, 55, 271, 16);
                 // include/uapi/asm-generic/unistd.h, used by arm64 and riscv64
-                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 291, 198, 206, 207, 208, 200, 201, 203, 204, 209, 73);
+                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 291, 198, 206, 207, 208, 200, 201, 203, 204, 209, 73, 29);
                 default -> throw new UnsupportedOperationException("system call numbers unknown on " + arch);
             };
         }
@@ -204,5 +204,10 @@ public final class Libc {
     /** {@code listen(fd, backlog)} ({@code listen(2)}): 0, or {@code -errno}. */
     public int listen(MemorySegment state, int fd, int backlog) {
         return (int) call(state, nr.listen(), fd, backlog, 0, 0, 0);
+    }
+
+    /** {@code ioctl(fd, request, arg)} ({@code ioctl(2)}): the call's result, or {@code -errno}. */
+    public int ioctl(MemorySegment state, int fd, long request, MemorySegment arg) {
+        return (int) call(state, nr.ioctl(), fd, request, arg.address(), 0, 0);
     }
 }
