@@ -32,7 +32,24 @@ final class Utf8Output extends Writer {
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
-        put(new String(chars, offset, length).getBytes(StandardCharsets.UTF_8));
+        for (int i = offset; i < offset + length; i++) {
+            if (chars[i] >= 0x80) {
+                put(new String(chars, offset, length).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        // ASCII, as nearly every row of a listing is: one byte a char, straight into the buffer
+        if (length > buffer.length - used) {
+            flushBuffer();
+            if (length > buffer.length) {
+                put(new String(chars, offset, length).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+        }
+        for (int i = 0; i < length; i++) {
+            buffer[used + i] = (byte) chars[offset + i];
+        }
+        used += length;
     }
 
     @Override

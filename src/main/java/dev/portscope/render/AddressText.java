@@ -36,6 +36,15 @@ public final class AddressText {
         return family == IpFamily.IPV6 ? "[" + address + "]:" + port : address + ":" + port;
     }
 
+    /** Appends {@link #endpoint}'s text: the common IPv4 case without a string of its own. */
+    static void appendEndpoint(StringBuilder text, Endpoint endpoint, IpFamily family) {
+        if (family == IpFamily.IPV4 && endpoint.address() instanceof Inet4Address && endpoint.port() != 0) {
+            appendDotted(text, endpoint.address().getAddress()).append(':').append(endpoint.port());
+        } else {
+            text.append(endpoint(endpoint, family));
+        }
+    }
+
     /** {@code a.b.c.d}, as {@link InetAddress#getHostAddress} writes it, without its intermediate strings. */
     private static String dotted(InetAddress address) {
         return appendDotted(new StringBuilder(15), address.getAddress()).toString();

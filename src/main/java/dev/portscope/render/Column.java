@@ -43,11 +43,21 @@ public enum Column {
         String value(ListingRow row, ListingContext context) {
             return AddressText.endpoint(row.socket().local(), row.socket().family());
         }
+
+        @Override
+        void appendTo(StringBuilder text, ListingRow row, ListingContext context) {
+            AddressText.appendEndpoint(text, row.socket().local(), row.socket().family());
+        }
     },
     REMOTE("REMOTE", false) {
         @Override
         String value(ListingRow row, ListingContext context) {
             return AddressText.endpoint(row.socket().remote(), row.socket().family());
+        }
+
+        @Override
+        void appendTo(StringBuilder text, ListingRow row, ListingContext context) {
+            AddressText.appendEndpoint(text, row.socket().remote(), row.socket().family());
         }
     },
     SERVICE("SERVICE", false) {
@@ -68,11 +78,21 @@ public enum Column {
         String value(ListingRow row, ListingContext context) {
             return Long.toString(row.socket().receiveQueue());
         }
+
+        @Override
+        void appendTo(StringBuilder text, ListingRow row, ListingContext context) {
+            text.append(row.socket().receiveQueue());
+        }
     },
     SEND_Q("SEND-Q", true) {
         @Override
         String value(ListingRow row, ListingContext context) {
             return Long.toString(row.socket().sendQueue());
+        }
+
+        @Override
+        void appendTo(StringBuilder text, ListingRow row, ListingContext context) {
+            text.append(row.socket().sendQueue());
         }
     },
     RTT("RTT-MS", true) {
@@ -144,6 +164,11 @@ public enum Column {
     }
 
     abstract String value(ListingRow row, ListingContext context);
+
+    /** Appends {@link #value}'s text; columns of busy listings do it without a string of their own. */
+    void appendTo(StringBuilder text, ListingRow row, ListingContext context) {
+        text.append(value(row, context));
+    }
 
     /** The columns of a view, given what was collected and asked. */
     public static List<Column> of(ListingView view, ListingContext context) {

@@ -27,6 +27,11 @@ public final class TableWriter implements ListingWriter {
 
     private final List<Line> pending = new ArrayList<>();
     private int[] widths;
+    /** The row being written once the widths are known, reused: no string per cell or row. */
+    private final StringBuilder line = new StringBuilder(160);
+    private char[] lineChars = new char[256];
+    private static final char[] SPACES = " ".repeat(64).toCharArray();
+    private static final String LINE_END = System.lineSeparator();
 
     /**
      * @param maxWidth the terminal's width, or 0 when not writing to a terminal
@@ -46,6 +51,10 @@ public final class TableWriter implements ListingWriter {
 
     @Override
     public void row(ListingRow row) {
+        if (widths != null && maxWidth <= 0 && style.isPlain()) {
+            printDirect(row); // piped and uncoloured: nothing is cut or styled
+            return;
+        }
         String[] cells = new String[columns.size()];
         for (int i = 0; i < cells.length; i++) {
             cells[i] = columns.get(i).value(row, context);
@@ -130,6 +139,35 @@ public final class TableWriter implements ListingWriter {
                 total -= cut;
             }
         }
+    }
+
+    /** What {@link #print} writes for a row, when nothing is cut or styled, built in one reused builder. */
+    private void printDirect(ListingRow row) {
+        line.setLength(0);
+        int last = columns.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            Column column = columns.get(i);
+            int start = line.length();
+            column.appendTo(line, row, context);
+            int padding = widths[i] - (line.length() - start);
+            for (; padding > 0; padding -= SPACES.length) {
+                if (column.rightAligned()) {
+                    line.insert(start, SPACES, 0, Math.min(padding, SPACES.length));
+                } else if (i < last) {
+                    line.append(SPACES, 0, Math.min(padding, SPACES.length));
+                }
+            }
+            if (i < last) {
+                line.append(GAP);
+            }
+        }
+        line.append(LINE_END);
+        int length = line.length();
+        if (lineChars.length < length) {
+            lineChars = new char[Math.max(length, 2 * lineChars.length)];
+        }
+        line.getChars(0, length, lineChars, 0);
+        out.write(lineChars, 0, length);
     }
 
     private void print(String[] cells, boolean isHeader) {

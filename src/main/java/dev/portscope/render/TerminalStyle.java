@@ -28,6 +28,11 @@ public final class TerminalStyle {
         return new TerminalStyle(true);
     }
 
+    /** Whether text is written as it is, without escape sequences. */
+    boolean isPlain() {
+        return !colour;
+    }
+
     String header(String text) {
         return colour ? BOLD + text + RESET : text;
     }

@@ -29,6 +29,24 @@ class Utf8OutputTest {
     }
 
     @Test
+    void charArraysOfAsciiAndOfOtherTextAreBothUtf8() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintWriter out = new PrintWriter(new Utf8Output(bytes), false);
+        char[] ascii = "tcp  ESTAB  127.0.0.1:22\n".toCharArray();
+        char[] other = "user  josé…\n".toCharArray();
+        char[] large = "y".repeat(100_000).toCharArray(); // larger than the buffer
+        for (int i = 0; i < 3_000; i++) { // crosses the 64 KiB buffer many times
+            out.write(ascii, 0, ascii.length);
+        }
+        out.write(other, 0, other.length);
+        out.write(large, 0, large.length);
+        out.write(ascii, 5, 5);
+        out.flush();
+        String expected = "tcp  ESTAB  127.0.0.1:22\n".repeat(3_000) + "user  josé…\n" + "y".repeat(100_000) + "ESTAB";
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+    }
+
+    @Test
     void nothingReachesTheStreamBeforeAFlush() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintWriter out = new PrintWriter(new Utf8Output(bytes), false);
