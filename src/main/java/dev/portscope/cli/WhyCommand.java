@@ -191,14 +191,10 @@ final class WhyCommand implements Callable<Integer> {
     }
 
     private static InetAddress literal(String text) {
-        String h = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (h.isEmpty() || !h.matches("[0-9a-fA-F:.]+")) {
-            throw new UsageException("--addr: not an IP address: '" + text + "'");
-        }
         try {
-            return InetAddress.getByName(h); // a literal: never a DNS query
-        } catch (java.net.UnknownHostException e) {
-            throw new UsageException("--addr: not an IP address: '" + text + "'");
+            return PortTarget.ipLiteral(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--addr: " + e.getMessage());
         }
     }
 

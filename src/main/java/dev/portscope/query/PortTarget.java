@@ -48,17 +48,27 @@ public record PortTarget(int port, Optional<Protocol> protocol, Optional<InetAdd
     }
 
     private static InetAddress literal(String host, String text) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            h = "127.0.0.1";
+        try {
+            return ipLiteral(host.equalsIgnoreCase("localhost") ? "127.0.0.1" : host);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " in '" + text + "'");
         }
+    }
+
+    /**
+     * An IPv4 or IPv6 literal, bracketed or not; never a name, so never a DNS query.
+     *
+     * @throws IllegalArgumentException {@code not an IP address: 'TEXT'}
+     */
+    public static InetAddress ipLiteral(String text) {
+        String h = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         if (h.isEmpty() || !h.matches("[0-9a-fA-F:.]+")) {
-            throw new IllegalArgumentException("not an IP address: '" + host + "' in '" + text + "'");
+            throw new IllegalArgumentException("not an IP address: '" + text + "'");
         }
         try {
             return InetAddress.getByName(h); // a literal: never a DNS query
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP address: '" + host + "' in '" + text + "'");
+            throw new IllegalArgumentException("not an IP address: '" + text + "'");
         }
     }
 

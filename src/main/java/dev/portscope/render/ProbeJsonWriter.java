@@ -22,11 +22,7 @@ public final class ProbeJsonWriter {
     public static void write(Writer out, List<ProbeResult> results, Instant time, String generator) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.writeStartObject();
-            json.writeStringField("format", "portscope-probe");
-            json.writeNumberField("version", FORMAT_VERSION);
-            json.writeStringField("generator", generator);
-            json.writeStringField("time", time.toString());
+            JsonSocketFields.writeHeader(json, "portscope-probe", FORMAT_VERSION, generator, time);
             json.writeArrayFieldStart("probes");
             for (ProbeResult r : results) {
                 json.writeStartObject();

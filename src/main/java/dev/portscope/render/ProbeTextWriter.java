@@ -7,6 +7,7 @@ import dev.portscope.model.Protocol;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** {@code portscope probe} as a table, then the mismatches in words. */
 public final class ProbeTextWriter {
@@ -27,20 +28,7 @@ public final class ProbeTextWriter {
                     r.detection().protocol().label() + (r.mismatch().isPresent() ? " !" : ""),
                     r.detection().tls().map(ProbeTextWriter::tls).orElse(r.detection().evidence())));
         }
-        int[] widths = new int[rows.getFirst().size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
-                String cell = row.get(i);
-                line.append(i == 0 || i == 2 ? " ".repeat(widths[i] - cell.length()) + cell : cell + " ".repeat(widths[i] - cell.length())).append("  ");
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        AlignedRows.print(out, rows, Set.of(0, 2));
         List<String> mismatches = results.stream().flatMap(r -> r.mismatch().stream()).toList();
         if (!mismatches.isEmpty()) {
             out.println();

@@ -34,11 +34,7 @@ public final class ScanJsonWriter {
             ServiceTable services, Instant time, String generator) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.writeStartObject();
-            json.writeStringField("format", format);
-            json.writeNumberField("version", FORMAT_VERSION);
-            json.writeStringField("generator", generator);
-            json.writeStringField("time", time.toString());
+            JsonSocketFields.writeHeader(json, format, FORMAT_VERSION, generator, time);
             Map<PortStatus, Integer> counts = new EnumMap<>(PortStatus.class);
             for (PortStatus s : PortStatus.values()) {
                 counts.put(s, 0);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,21 +45,7 @@ public final class ScanTextWriter {
                 probe.flatMap(ProbeResult::mismatch).ifPresent(m -> mismatches.add(target(c) + ": " + m));
             }
         }
-        int[] widths = new int[rows.getFirst().size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
-                String cell = row.get(i);
-                line.append(i == 2 ? " ".repeat(widths[i] - cell.length()) + cell : cell + " ".repeat(widths[i] - cell.length()));
-                line.append("  ");
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        AlignedRows.print(out, rows, Set.of(2));
         if (!mismatches.isEmpty()) {
             out.println();
             out.println("Mismatches:");

@@ -22,11 +22,7 @@ public final class SummaryJsonWriter {
     public static void write(Writer out, SocketSummary s, Instant time, String generator, List<Diagnostic> diagnostics) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.writeStartObject();
-            json.writeStringField("format", "portscope-summary");
-            json.writeNumberField("version", FORMAT_VERSION);
-            json.writeStringField("generator", generator);
-            json.writeStringField("time", time.toString());
+            JsonSocketFields.writeHeader(json, "portscope-summary", FORMAT_VERSION, generator, time);
             json.writeNumberField("total", s.total());
             json.writeObjectFieldStart("protocols");
             for (var p : s.byProtocolFamily().entrySet()) {

@@ -35,11 +35,7 @@ public final class WhoJsonWriter {
     public void write(PortReport report, java.util.List<dev.portscope.model.Diagnostic> diagnostics) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.writeStartObject();
-            json.writeStringField("format", "portscope-who");
-            json.writeNumberField("version", FORMAT_VERSION);
-            json.writeStringField("generator", generator);
-            json.writeStringField("time", now.toString());
+            JsonSocketFields.writeHeader(json, "portscope-who", FORMAT_VERSION, generator, now);
             json.writeObjectFieldStart("target");
             json.writeNumberField("port", report.target().port());
             json.writeStringField("protocol", report.target().protocol().map(p -> p.label()).orElse(null));
