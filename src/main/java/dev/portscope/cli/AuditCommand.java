@@ -1,5 +1,7 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Session;
+
 import dev.portscope.analysis.audit.AuditReport;
 import dev.portscope.analysis.audit.Auditor;
 import dev.portscope.analysis.audit.Baseline;
@@ -95,7 +97,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         Optional<Policy> rules = policy == null ? Optional.empty() : Optional.of(AuditFiles.policy(policy));
         Optional<Baseline> before = baseline == null ? Optional.empty() : Optional.of(AuditFiles.baseline(baseline));
-        Session session = Session.open(source, parent.env());
+        Session session = Sessions.open(source, parent.env());
         ProbeRunner prober = probe.probe ? probe.runner(session.services()) : null;
         Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> true, !source.noProcess);
         if (init != null) {
@@ -111,7 +113,7 @@ final class AuditCommand implements Callable<Integer> {
             AuditTextWriter.write(out, report);
         }
         out.flush();
-        Session.report(snapshot.diagnostics(), err);
+        Sessions.report(snapshot.diagnostics(), err);
         return exitCode(report, failOn);
     }
 
@@ -125,7 +127,7 @@ final class AuditCommand implements Callable<Integer> {
             AuditFiles.writeWhole(Path.of(init), text.toString());
             err.println("portscope: wrote a policy of " + drafted.allow().size() + " allowed listeners to " + init);
         }
-        Session.report(snapshot.diagnostics(), err);
+        Sessions.report(snapshot.diagnostics(), err);
         return snapshot.partial() ? UNKNOWN : OK;
     }
 

@@ -6,6 +6,7 @@ import dev.portscope.analysis.probe.PortCheck;
 import dev.portscope.analysis.probe.ProbeRunner;
 import dev.portscope.analysis.probe.ScanLimits;
 import dev.portscope.analysis.probe.ScanProbes;
+import dev.portscope.app.Session;
 import dev.portscope.services.ServiceTable;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ProbeRunner prober = probe.probe ? probe.runner(ServiceTable.load(parent.env().etcRoot().resolve("services"))) : null;
+        ProbeRunner prober = probe.probe ? probe.runner(Session.services(parent.env().platform())) : null;
         List<HostNames.HostPort> parsed = new ArrayList<>();
         for (String t : targets) {
             try {

@@ -1,5 +1,7 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Session;
+
 import dev.portscope.analysis.audit.Baseline;
 import dev.portscope.analysis.audit.BaselineDiff;
 import dev.portscope.analysis.audit.ListenerChange;
@@ -48,7 +50,7 @@ final class DiffCommand implements Callable<Integer> {
             err.println("portscope: " + e.getMessage());
             return ExitCodes.PARTIAL;
         }
-        Session session = Session.open(source, parent.env());
+        Session session = Sessions.open(source, parent.env());
         Snapshot snapshot = session.inventory().take(SocketQuery.listening(), s -> true, !source.noProcess);
         List<ListenerChange> changes = BaselineDiff.compare(before, Baseline.of(snapshot));
         var out = spec.commandLine().getOut();
@@ -59,7 +61,7 @@ final class DiffCommand implements Callable<Integer> {
         } else {
             BaselineDiffTextWriter.write(out, changes);
         }
-        Session.report(snapshot.diagnostics(), err);
+        Sessions.report(snapshot.diagnostics(), err);
         if (snapshot.partial()) {
             return ExitCodes.PARTIAL;
         }

@@ -1,20 +1,19 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Session;
+
 import dev.portscope.analysis.health.CounterHistory;
 import dev.portscope.analysis.health.HealthAnalyzer;
 import dev.portscope.analysis.health.HealthReport;
 import dev.portscope.analysis.health.HealthThresholds;
 import dev.portscope.analysis.health.Level;
-import dev.portscope.analysis.health.TcpCounters;
-import dev.portscope.analysis.why.PortSettings;
+import dev.portscope.platform.TcpCounters;
+import dev.portscope.platform.PortSettings;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.query.SocketQuery;
 import dev.portscope.render.HealthJsonWriter;
 import dev.portscope.render.HealthTextWriter;
-import dev.portscope.source.linux.NamespaceIds;
-import dev.portscope.source.linux.PortSysctls;
-import dev.portscope.source.linux.TcpCounterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,6 +22,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalInt;
+import dev.portscope.model.Diagnostic;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.KernelSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,52 +73,45 @@ final class HealthCommand implements Callable<Integer> {
         if (!"proc".equals(source.backend) && live) {
             source.info = true; // TCP info: retransmissions, round-trip times, idle times
         }
-        Session session = Session.open(source, env);
-        List<String> notes = new ArrayList<>();
+        Session session = Sessions.open(source, env);
+        KernelSettings kernel = env.platform().kernelSettings();
+        DiagnosticLog log = new DiagnosticLog();
         TcpCounters before = null;
         String period = null;
         Path history = live ? historyFile(env) : null;
         if (live && interval != null) {
-            before = counters(env, notes);
+            before = kernel.tcpCounters(env.clock(), log).orElse(null);
             Thread.sleep(Duration.ofSeconds(interval));
             period = "over " + interval + " s";
         } else if (history != null) {
             before = CounterHistory.load(history).orElse(null);
             period = before == null ? null : "since the last run at " + before.time();
         }
-        TcpCounters now = live ? counters(env, notes) : null;
+        TcpCounters now = live ? kernel.tcpCounters(env.clock(), log).orElse(null) : null;
         Snapshot snapshot = session.inventory().take(SocketQuery.all().withProtocols(EnumSet.of(Protocol.TCP)), s -> true, !source.noProcess);
-        PortSettings settings = live ? PortSysctls.read(env.procRoot()) : PortSettings.DEFAULTS;
+        PortSettings settings = live ? kernel.portSettings() : PortSettings.assumedDefaults();
+        OptionalInt somaxconn = live ? kernel.maxAcceptQueue() : OptionalInt.empty();
         HealthThresholds limits = HealthThresholds.DEFAULTS.withCloseWait(closeWait);
-        HealthReport report = HealthAnalyzer.analyze(snapshot, settings, somaxconn(env), now, before, period, limits);
+        HealthReport report = HealthAnalyzer.analyze(snapshot, settings, somaxconn, now, before, period, limits);
         if (history != null && now != null) {
             try {
                 CounterHistory.save(history, now);
             } catch (IOException e) {
-                notes.add("cannot keep the counters for the next run in " + history + ": " + e.getMessage());
+                log.report(Diagnostic.Kind.NOTE, "cannot keep the counters for the next run in " + history + ": " + e.getMessage());
             }
         }
+        List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
+        diagnostics.addAll(log.diagnostics());
         var out = spec.commandLine().getOut();
         if (json) {
-            new HealthJsonWriter(out, snapshot.time(), "portscope " + Version.text()).write(report, snapshot.diagnostics());
+            new HealthJsonWriter(out, snapshot.time(), "portscope " + Version.text()).write(report, diagnostics);
         } else {
             new HealthTextWriter(out).write(report);
         }
         out.flush();
-        Session.report(snapshot.diagnostics(), spec.commandLine().getErr());
-        notes.forEach(n -> spec.commandLine().getErr().println("portscope: note: " + n));
-        spec.commandLine().getErr().flush();
+        Sessions.report(diagnostics, spec.commandLine().getErr());
         Level worst = report.worst();
         return worst == Level.CRITICAL ? 2 : worst == Level.WARNING ? 1 : ExitCodes.OK;
-    }
-
-    private static TcpCounters counters(CliEnvironment env, List<String> notes) {
-        try {
-            return TcpCounterReader.read(env.procRoot(), env.clock());
-        } catch (IOException | IllegalArgumentException e) {
-            notes.add("TCP counters unreadable: " + e.getMessage());
-            return null;
-        }
     }
 
     /** One file per network namespace: counters of different namespaces do not compare. */
@@ -131,14 +127,6 @@ final class HealthCommand implements Callable<Integer> {
             }
             dir = Path.of(home, ".local", "state", "portscope");
         }
-        return dir.resolve("tcp-counters-" + NamespaceIds.networkNamespace(env.procRoot()) + ".properties");
-    }
-
-    private static int somaxconn(CliEnvironment env) {
-        try (InputStream in = Files.newInputStream(env.procRoot().resolve("sys/net/core/somaxconn"))) {
-            return Integer.parseInt(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip());
-        } catch (IOException | NumberFormatException e) {
-            return 4096;
-        }
+        return dir.resolve("tcp-counters-" + env.platform().namespaces().currentId().orElse("0") + ".properties");
     }
 }

@@ -1,5 +1,7 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Session;
+
 import dev.portscope.analysis.kill.ProcessStopper;
 import dev.portscope.analysis.kill.StopAction;
 import dev.portscope.analysis.kill.StopOutcome;
@@ -68,7 +70,7 @@ final class KillCommand implements Callable<Integer> {
         }
         CliEnvironment env = parent.env();
         PrintWriter out = spec.commandLine().getOut();
-        Session session = Session.open(new SourceOptions(), env);
+        Session session = Sessions.open(new SourceOptions(), env);
         PortTarget target;
         try {
             target = PortTarget.parse(port, session.services());

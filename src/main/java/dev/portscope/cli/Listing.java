@@ -1,5 +1,7 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Session;
+
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
@@ -39,7 +41,7 @@ final class Listing {
     static int run(ListingView view, SocketQuery base, Options options, CliEnvironment env, PrintWriter out, PrintWriter err) {
         OutputOptions output = options.output();
         output.check();
-        Session session = Session.open(options.source(), env);
+        Session session = Sessions.open(options.source(), env);
         Filter filter = options.filter().socketFilter(session.services());
         // The filter's states go down to the backend (a kernel state mask); the filter itself runs again on each socket.
         SocketQuery query = options.selection().applyTo(base).narrowedToStates(filter.possibleStates());
@@ -102,7 +104,7 @@ final class Listing {
         boolean partial = diagnostics.stream().anyMatch(d -> d.kind().partial());
         writer.end(diagnostics, partial);
         out.flush();
-        Session.report(diagnostics, err);
+        Sessions.report(diagnostics, err);
         return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 

@@ -29,7 +29,7 @@ public final class Main {
             return e.getCommandLine().getCommand() instanceof AuditCommand ? AuditCommand.UNKNOWN : ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof UsageException) {
+            if (e instanceof UsageException || e instanceof dev.portscope.app.SetupException) {
                 err.println("portscope: " + e.getMessage());
                 return ExitCodes.USAGE;
             }

@@ -1,5 +1,7 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Session;
+
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.ProbeRunner;
 import dev.portscope.analysis.probe.ProbeTarget;
@@ -63,7 +65,7 @@ final class ProbeCommand implements Callable<Integer> {
         if (timeoutMillis < 1 || timeoutMillis > 60_000) {
             throw new UsageException("--timeout must be between 1 and 60000 ms, not " + timeoutMillis);
         }
-        Session session = Session.open(source, parent.env());
+        Session session = Sessions.open(source, parent.env());
         Set<String> asked = new LinkedHashSet<>(); // "53/udp": a port without protocol is TCP, the protocol of most probes
         for (String p : ports) {
             try {
@@ -99,7 +101,7 @@ final class ProbeCommand implements Callable<Integer> {
             String[] portAndProtocol = key.split("/");
             err.println("portscope: nothing listens on " + portAndProtocol[1].toUpperCase(java.util.Locale.ROOT) + " port " + portAndProtocol[0]);
         }
-        Session.report(snapshot.diagnostics(), err);
+        Sessions.report(snapshot.diagnostics(), err);
         boolean mismatch = results.stream().anyMatch(r -> r.mismatch().isPresent());
         return mismatch || !missing.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
     }

@@ -3,9 +3,8 @@ package dev.portscope.cli;
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Protocol;
 import dev.portscope.query.SocketQuery;
-import dev.portscope.source.Backends;
-import dev.portscope.source.DiagnosticLog;
-import dev.portscope.source.SocketSource;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.SocketSource;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,7 +51,7 @@ final class RecordCommand implements Callable<Integer> {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             SocketSource source;
             try {
-                source = Backends.recorder(parent.env().procRoot(), out);
+                source = parent.env().platform().recorder(out);
             } catch (IllegalArgumentException e) {
                 unavailable = e.getMessage();
                 source = null;

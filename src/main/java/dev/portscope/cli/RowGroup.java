@@ -1,7 +1,7 @@
 package dev.portscope.cli;
 
 import dev.portscope.model.ProcessInfo;
-import dev.portscope.render.AddressText;
+import dev.portscope.model.AddressText;
 import dev.portscope.render.ListingRow;
 import java.util.Comparator;
 import java.util.function.Function;

@@ -10,6 +10,7 @@ import dev.portscope.analysis.probe.ScanProbes;
 import dev.portscope.analysis.probe.TopPorts;
 import dev.portscope.render.ScanJsonWriter;
 import dev.portscope.render.ScanTextWriter;
+import dev.portscope.app.Session;
 import dev.portscope.services.ServiceTable;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -70,7 +71,7 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        ProbeRunner prober = probe.probe ? probe.runner(ServiceTable.load(parent.env().etcRoot().resolve("services"))) : null;
+        ProbeRunner prober = probe.probe ? probe.runner(Session.services(parent.env().platform())) : null;
         InetAddress address = resolve(host);
         ScanLimits chosen = limits.resolve(address.isLoopbackAddress());
         List<InetSocketAddress> targets = new ArrayList<>(numbers.length);
@@ -130,7 +131,7 @@ final class ScanCommand implements Callable<Integer> {
         static void report(CommandSpec spec, boolean json, String format, List<PortCheck> checks, ScanProbes probes, boolean listClosed,
                 CliEnvironment env) {
             PrintWriter out = spec.commandLine().getOut();
-            ServiceTable services = ServiceTable.load(env.etcRoot().resolve(Path.of("services")));
+            ServiceTable services = Session.services(env.platform());
             if (json) {
                 ScanJsonWriter.write(out, format, checks, probes, listClosed, services, env.clock().instant(), "portscope " + Version.text());
             } else {

@@ -1,5 +1,7 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Session;
+
 import dev.portscope.analysis.audit.Baseline;
 import dev.portscope.model.Snapshot;
 import dev.portscope.query.SocketQuery;
@@ -39,7 +41,7 @@ final class SnapshotCommand implements Callable<Integer> {
         if (!"save".equals(action)) {
             throw new UsageException("unknown snapshot action '" + action + "': expected save");
         }
-        Session session = Session.open(source, parent.env());
+        Session session = Sessions.open(source, parent.env());
         Snapshot snapshot = session.inventory().take(SocketQuery.listening(), s -> true, !source.noProcess);
         Baseline baseline = Baseline.of(snapshot);
         StringWriter text = new StringWriter();
@@ -47,7 +49,7 @@ final class SnapshotCommand implements Callable<Integer> {
         AuditFiles.writeWhole(file, text.toString());
         var err = spec.commandLine().getErr();
         err.println("portscope: saved " + baseline.listeners().size() + " listeners to " + file);
-        Session.report(snapshot.diagnostics(), err);
+        Sessions.report(snapshot.diagnostics(), err);
         return snapshot.partial() ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 }

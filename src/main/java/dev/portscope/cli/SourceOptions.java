@@ -1,5 +1,6 @@
 package dev.portscope.cli;
 
+import dev.portscope.platform.Platforms;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -31,6 +32,11 @@ public final class SourceOptions {
     @Option(names = "--no-process", description = NO_PROCESS)
     boolean noProcess;
 
+    /** Where the session reads sockets from, as these options ask. */
+    dev.portscope.app.SessionSetup setup() {
+        return new dev.portscope.app.SessionSetup(backend, replay, info);
+    }
+
     /** Adds these options to a command built without annotations. */
     static void addTo(CommandSpec spec) {
         spec.addOption(OptionSpec.builder("--backend").type(String.class).paramLabel("NAME").description(BACKEND)
@@ -50,11 +56,11 @@ public final class SourceOptions {
         return options;
     }
 
-    /** Candidates for completion and help. */
+    /** Candidates for completion and help: the live platform's socket sources. */
     static final class BackendNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return dev.portscope.source.Backends.NAMES.iterator();
+            return Platforms.live().backendNames().iterator();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Session;
+
 import dev.portscope.analysis.summary.SocketSummary;
 import dev.portscope.analysis.summary.Summarizer;
 import dev.portscope.model.Snapshot;
@@ -49,7 +51,7 @@ final class SummaryCommand implements Callable<Integer> {
         if (top < 1) {
             throw new UsageException("--top must be at least 1, not " + top);
         }
-        Session session = Session.open(source, parent.env());
+        Session session = Sessions.open(source, parent.env());
         Snapshot snapshot = session.inventory().take(selection.applyTo(SocketQuery.all()), s -> true, !source.noProcess);
         SocketSummary summary = Summarizer.summarize(snapshot, top);
         var out = spec.commandLine().getOut();
@@ -59,7 +61,7 @@ final class SummaryCommand implements Callable<Integer> {
             SummaryTextWriter.write(out, summary, sections.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(sections));
         }
         out.flush();
-        Session.report(snapshot.diagnostics(), spec.commandLine().getErr());
+        Sessions.report(snapshot.diagnostics(), spec.commandLine().getErr());
         return snapshot.partial() ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 }

@@ -1,5 +1,7 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Session;
+
 import dev.portscope.analysis.who.PortHolders;
 import dev.portscope.analysis.who.PortReport;
 import dev.portscope.model.ProcessInfo;
@@ -48,7 +50,7 @@ final class WhoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliEnvironment env = parent.env();
-        Session session = Session.open(source, env);
+        Session session = Sessions.open(source, env);
         PortTarget target;
         try {
             target = PortTarget.parse(port, session.services());
@@ -69,7 +71,7 @@ final class WhoCommand implements Callable<Integer> {
             new WhoTextWriter(out, context, origins, snapshot.time()).write(report);
         }
         out.flush();
-        Session.report(snapshot.diagnostics(), spec.commandLine().getErr());
+        Sessions.report(snapshot.diagnostics(), spec.commandLine().getErr());
         return report.held() ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 }

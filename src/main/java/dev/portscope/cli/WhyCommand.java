@@ -1,12 +1,14 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Session;
+
 import dev.portscope.analysis.why.BindAnalyzer;
 import dev.portscope.analysis.why.BindReport;
 import dev.portscope.analysis.why.BindRequest;
-import dev.portscope.analysis.why.BindTrial;
+import dev.portscope.platform.BindTrial;
 import dev.portscope.analysis.why.BindVerdict;
 import dev.portscope.analysis.why.OwnedSocket;
-import dev.portscope.analysis.why.PortSettings;
+import dev.portscope.platform.PortSettings;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
@@ -15,12 +17,8 @@ import dev.portscope.query.SocketQuery;
 import dev.portscope.render.ListingContext;
 import dev.portscope.render.WhyJsonWriter;
 import dev.portscope.render.WhyTextWriter;
-import dev.portscope.source.DiagnosticLog;
-import dev.portscope.source.linux.OtherNamespaceSockets;
-import dev.portscope.source.linux.PasswdUsers;
-import dev.portscope.source.linux.PortSysctls;
-import dev.portscope.source.linux.ProcessCredentials;
-import dev.portscope.source.linux.ffm.TrialBind;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.Credentials;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -90,15 +88,15 @@ final class WhyCommand implements Callable<Integer> {
         if (!"proc".equals(source.backend) && source.replay == null) {
             source.info = true; // netlink's details carry each IPv6 socket's IPV6_V6ONLY flag
         }
-        Session session = Session.open(source, env);
-        PortSettings settings = source.replay != null ? PortSettings.DEFAULTS : PortSysctls.read(env.procRoot());
+        Session session = Sessions.open(source, env);
+        PortSettings settings = source.replay != null ? PortSettings.assumedDefaults() : env.platform().kernelSettings().portSettings();
         BindRequest request = request(session, env, settings);
         Predicate<Socket> onPort = s -> s.protocol() == request.protocol() && s.local().port() == request.port();
         SocketQuery query = SocketQuery.all().withProtocols(EnumSet.of(request.protocol()));
         Snapshot snapshot = session.inventory().take(query, onPort, !source.noProcess);
         List<OwnedSocket> held = snapshot.sockets().stream().map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
         List<OwnedSocket> foreign = source.replay != null ? List.of() : foreign(session, env, query, onPort);
-        BindTrial trial = tryBind ? TrialBind.attempt(request) : null;
+        BindTrial trial = tryBind ? env.platform().trialBinder().attempt(request.attempt()) : null;
         BindReport report = BindAnalyzer.analyze(request, held, settings, isLocal(request.address()), foreign, trial);
         if (trial != null && asUser != null) {
             List<String> cautions = new ArrayList<>(report.cautions());
@@ -114,7 +112,7 @@ final class WhyCommand implements Callable<Integer> {
             new WhyTextWriter(out, context).write(report);
         }
         out.flush();
-        Session.report(snapshot.diagnostics(), spec.commandLine().getErr());
+        Sessions.report(snapshot.diagnostics(), spec.commandLine().getErr());
         return report.verdict() == BindVerdict.FREE ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 
@@ -164,15 +162,16 @@ final class WhyCommand implements Callable<Integer> {
                 default -> throw new UsageException("--v6only: expected yes or no, not '" + v6Only + "'");
             };
         }
-        int self = ProcessCredentials.effectiveUid(env.procRoot()).orElse(-1);
+        Credentials credentials = env.platform().credentials();
+        int self = credentials.effectiveUid().orElse(-1);
         int uid;
         boolean privileged;
         if (asUser == null) {
             uid = self;
-            privileged = self == 0 || ProcessCredentials.mayBindPrivilegedPorts(env.procRoot());
+            privileged = self == 0 || credentials.mayBindPrivilegedPorts();
         } else {
             uid = uidOf(asUser, env);
-            privileged = uid == 0 || (uid == self && ProcessCredentials.mayBindPrivilegedPorts(env.procRoot()));
+            privileged = uid == 0 || (uid == self && credentials.mayBindPrivilegedPorts());
         }
         String user = uid < 0 ? "you" : session.inventory().userName(uid);
         return new BindRequest(proto, bindAddress, target.port(), v6, reuseAddress, reusePort, uid, user, privileged);
@@ -186,8 +185,9 @@ final class WhyCommand implements Callable<Integer> {
                 throw new UsageException("--as-user: uid out of range: " + user);
             }
         }
-        return PasswdUsers.uidOf(env.etcRoot().resolve("passwd"), user)
-                .orElseThrow(() -> new UsageException("--as-user: no user '" + user + "' in " + env.etcRoot().resolve("passwd")));
+        Credentials credentials = env.platform().credentials();
+        return credentials.uidOf(user)
+                .orElseThrow(() -> new UsageException("--as-user: no user '" + user + "' in " + credentials.userDatabase()));
     }
 
     private static InetAddress literal(String text) {
@@ -211,7 +211,7 @@ final class WhyCommand implements Callable<Integer> {
     }
 
     private static List<OwnedSocket> foreign(Session session, CliEnvironment env, SocketQuery query, Predicate<Socket> onPort) {
-        List<Socket> sockets = OtherNamespaceSockets.find(env.procRoot(), query, onPort);
+        List<Socket> sockets = env.platform().namespaces().otherNamespaceSockets(query, onPort, new DiagnosticLog());
         if (sockets.isEmpty()) {
             return List.of();
         }

@@ -1,5 +1,7 @@
 package dev.portscope.render;
 
+import dev.portscope.model.AddressText;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.audit.Finding;
 import dev.portscope.model.Exposure;

@@ -1,5 +1,7 @@
 package dev.portscope.render;
 
+import dev.portscope.model.AddressText;
+
 import dev.portscope.analysis.audit.AuditReport;
 import dev.portscope.analysis.audit.Finding;
 import dev.portscope.analysis.audit.Severity;

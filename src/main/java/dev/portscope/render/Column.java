@@ -1,5 +1,7 @@
 package dev.portscope.render;
 
+import dev.portscope.model.AddressText;
+
 import dev.portscope.model.Exposure;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Socket;

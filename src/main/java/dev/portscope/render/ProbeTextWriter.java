@@ -1,5 +1,7 @@
 package dev.portscope.render;
 
+import dev.portscope.model.AddressText;
+
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.TlsInfo;
 import dev.portscope.model.IpFamily;

@@ -1,5 +1,7 @@
 package dev.portscope.render;
 
+import dev.portscope.model.AddressText;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.probe.PortCheck;

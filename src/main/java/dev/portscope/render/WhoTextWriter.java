@@ -1,5 +1,7 @@
 package dev.portscope.render;
 
+import dev.portscope.model.AddressText;
+
 import dev.portscope.analysis.who.Holding;
 import dev.portscope.analysis.who.HoldingRole;
 import dev.portscope.analysis.who.PortReport;

@@ -1,8 +1,10 @@
 package dev.portscope.render;
 
+import dev.portscope.model.AddressText;
+
 import dev.portscope.analysis.why.BindReport;
 import dev.portscope.analysis.why.BindRequest;
-import dev.portscope.analysis.why.BindTrial;
+import dev.portscope.platform.BindTrial;
 import dev.portscope.analysis.why.BindVerdict;
 import dev.portscope.analysis.why.Blocker;
 import dev.portscope.analysis.why.OwnedSocket;

@@ -1,4 +1,4 @@
-package dev.portscope.source.linux;
+package dev.portscope.platform.linux;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
-package dev.portscope.source.linux;
+package dev.portscope.platform.linux;
 
-import dev.portscope.source.DiagnosticLog;
-import dev.portscope.source.OwnerScan;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.OwnerScan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

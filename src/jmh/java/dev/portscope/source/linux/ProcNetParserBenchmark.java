@@ -1,4 +1,4 @@
-package dev.portscope.source.linux;
+package dev.portscope.platform.linux;
 
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;

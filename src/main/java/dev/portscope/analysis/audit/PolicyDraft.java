@@ -1,5 +1,7 @@
 package dev.portscope.analysis.audit;
 
+import dev.portscope.model.PortRange;
+
 import dev.portscope.model.Exposure;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Snapshot;

@@ -1,5 +1,7 @@
 package dev.portscope.analysis.audit;
 
+import dev.portscope.model.PortRange;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,7 @@
 package dev.portscope.analysis.audit;
 
+import dev.portscope.model.PortRange;
+
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Socket;
 

@@ -1,5 +1,7 @@
 package dev.portscope.analysis.health;
 
+import dev.portscope.platform.TcpCounters;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

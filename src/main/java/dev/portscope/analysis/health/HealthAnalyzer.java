@@ -1,6 +1,8 @@
 package dev.portscope.analysis.health;
 
-import dev.portscope.analysis.why.PortSettings;
+import dev.portscope.platform.TcpCounters;
+
+import dev.portscope.platform.PortSettings;
 import dev.portscope.model.Endpoint;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
@@ -8,13 +10,14 @@ import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
 import dev.portscope.model.SocketState;
 import dev.portscope.model.TcpInfo;
-import dev.portscope.render.AddressText;
+import dev.portscope.model.AddressText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,11 +33,11 @@ public final class HealthAnalyzer {
 
     private final Snapshot snapshot;
     private final PortSettings settings;
-    private final int somaxconn;
+    private final OptionalInt somaxconn;
     private final HealthThresholds limits;
     private final List<HealthFinding> findings = new ArrayList<>();
 
-    private HealthAnalyzer(Snapshot snapshot, PortSettings settings, int somaxconn, HealthThresholds limits) {
+    private HealthAnalyzer(Snapshot snapshot, PortSettings settings, OptionalInt somaxconn, HealthThresholds limits) {
         this.snapshot = snapshot;
         this.settings = settings;
         this.somaxconn = somaxconn;
@@ -47,7 +50,7 @@ public final class HealthAnalyzer {
      * @param earlier   the counters at the start of the period, null on a first run
      * @param period    what the period is, for people ("over 5 s"); null on a first run
      */
-    public static HealthReport analyze(Snapshot snapshot, PortSettings settings, int somaxconn, TcpCounters now, TcpCounters earlier,
+    public static HealthReport analyze(Snapshot snapshot, PortSettings settings, OptionalInt somaxconn, TcpCounters now, TcpCounters earlier,
             String period, HealthThresholds limits) {
         HealthAnalyzer a = new HealthAnalyzer(snapshot, settings, somaxconn, limits);
         Map<String, Long> deltas = new LinkedHashMap<>();
@@ -146,7 +149,7 @@ public final class HealthAnalyzer {
             List<ProcessInfo> owners = snapshot.ownersOf(s);
             findings.add(new HealthFinding("accept-queue", full ? Level.CRITICAL : Level.WARNING,
                     "accept queue " + (full ? "full" : "nearly full") + " on " + AddressText.endpoint(s.local(), s.family()) + ownersText(owners),
-                    List.of(waiting + " connections wait to be accepted; backlog " + backlog + " (net.core.somaxconn " + somaxconn + ")", counters),
+                    List.of(waiting + " connections wait to be accepted; backlog " + backlog + (somaxconn.isPresent() ? " (net.core.somaxconn " + somaxconn.getAsInt() + ")" : ""), counters),
                     "the application accepts connections slower than they arrive, or has stopped accepting (blocked, overloaded, deadlocked); "
                             + "new connections are dropped or delayed once the queue is full",
                     "check that " + (owners.isEmpty() ? "the process" : "pid " + owners.getFirst().pid())

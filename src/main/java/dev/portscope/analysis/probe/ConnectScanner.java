@@ -1,5 +1,7 @@
 package dev.portscope.analysis.probe;
 
+import dev.portscope.platform.ConnectCalls;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -15,7 +17,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 
 /**
  * TCP connect scans (as {@code nmap -sT}): a full handshake per port, closed at once; never raw packets.
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
 public final class ConnectScanner {
 
     private final ScanLimits limits;
-    private final Supplier<ConnectCalls> calls;
+    private final ConnectCalls.Opener calls;
 
     /** A scanner on NIO channels, which works everywhere. */
     public ConnectScanner(ScanLimits limits) {
@@ -41,7 +42,7 @@ public final class ConnectScanner {
      * A scanner whose lanes drive sockets through {@code calls} (one instance per lane), or NIO
      * channels when {@code calls} is null.
      */
-    public ConnectScanner(ScanLimits limits, Supplier<ConnectCalls> calls) {
+    public ConnectScanner(ScanLimits limits, ConnectCalls.Opener calls) {
         this.limits = limits;
         this.calls = calls;
     }
@@ -102,7 +103,7 @@ public final class ConnectScanner {
         if (calls == null) {
             return scanLane(targets, limits, progress);
         }
-        try (ConnectCalls own = calls.get()) {
+        try (ConnectCalls own = calls.open()) {
             return SyscallScanLane.scan(targets, limits, progress, own);
         }
     }

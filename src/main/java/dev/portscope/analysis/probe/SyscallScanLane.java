@@ -1,5 +1,7 @@
 package dev.portscope.analysis.probe;
 
+import dev.portscope.platform.ConnectCalls;
+
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;

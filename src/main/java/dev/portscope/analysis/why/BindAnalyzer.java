@@ -1,5 +1,8 @@
 package dev.portscope.analysis.why;
 
+import dev.portscope.platform.PortSettings;
+import dev.portscope.platform.BindTrial;
+
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;

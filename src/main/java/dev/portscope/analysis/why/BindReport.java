@@ -1,5 +1,8 @@
 package dev.portscope.analysis.why;
 
+import dev.portscope.platform.PortSettings;
+import dev.portscope.platform.BindTrial;
+
 import java.util.List;
 import java.util.Objects;
 

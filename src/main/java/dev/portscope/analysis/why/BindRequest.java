@@ -1,6 +1,7 @@
 package dev.portscope.analysis.why;
 
 import dev.portscope.model.IpFamily;
+import dev.portscope.platform.BindAttempt;
 import dev.portscope.model.Protocol;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -39,6 +40,11 @@ public record BindRequest(
 
     public IpFamily family() {
         return address instanceof Inet4Address ? IpFamily.IPV4 : IpFamily.IPV6;
+    }
+
+    /** The bind to try for real, with this request's options. */
+    public BindAttempt attempt() {
+        return new BindAttempt(protocol, address, port, v6Only, reuseAddress, reusePort);
     }
 
     AddressClaim claim() {

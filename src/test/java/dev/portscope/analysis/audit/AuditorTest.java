@@ -1,5 +1,7 @@
 package dev.portscope.analysis.audit;
 
+import dev.portscope.model.PortRange;
+
 import static dev.portscope.analysis.audit.Snapshots.process;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package dev.portscope.analysis.audit;
 
+import dev.portscope.model.PortRange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

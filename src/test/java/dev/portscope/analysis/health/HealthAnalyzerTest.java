@@ -2,7 +2,7 @@ package dev.portscope.analysis.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portscope.analysis.why.PortSettings;
+import dev.portscope.platform.PortSettings;
 import dev.portscope.model.Endpoint;
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.OwnerIndex;
@@ -41,7 +41,7 @@ class HealthAnalyzerTest {
         OwnerIndex.Builder owners = new OwnerIndex.Builder();
         sockets.forEach(s -> owners.add(s.inode(), APP.pid()));
         Snapshot snapshot = new Snapshot(Instant.EPOCH, "host", sockets, Map.of(APP.pid(), APP), owners.build(), List.of());
-        return HealthAnalyzer.analyze(snapshot, PortSettings.DEFAULTS, 4096, null, null, null, HealthThresholds.DEFAULTS);
+        return HealthAnalyzer.analyze(snapshot, PortSettings.DEFAULTS, java.util.OptionalInt.of(4096), null, null, null, HealthThresholds.DEFAULTS);
     }
 
     private static HealthFinding only(HealthReport report, String check) {

@@ -1,5 +1,8 @@
 package dev.portscope.analysis.why;
 
+import dev.portscope.platform.PortSettings;
+import dev.portscope.platform.BindTrial;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portscope.model.Endpoint;

@@ -5,9 +5,9 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
-import dev.portscope.analysis.probe.ConnectCalls;
-import dev.portscope.source.linux.ffm.Libc;
-import dev.portscope.source.linux.ffm.NetlinkSocket;
+import dev.portscope.platform.ConnectCalls;
+import dev.portscope.platform.linux.ffm.Libc;
+import dev.portscope.platform.linux.ffm.NetlinkSocket;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;

@@ -1,6 +1,6 @@
 package dev.portscope.platform.linux.ffm;
 
-import dev.portscope.source.linux.ffm.Libc;
+import dev.portscope.platform.linux.ffm.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

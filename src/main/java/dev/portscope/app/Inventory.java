@@ -1,0 +1,190 @@
+package dev.portscope.app;
+
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.OwnerIndex;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Snapshot;
+import dev.portscope.model.Socket;
+import dev.portscope.query.SocketQuery;
+import dev.portscope.platform.Backend;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.OwnerScan;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Takes snapshots: the sockets a query wants, joined to the processes that hold them.
+ * Owners are looked up only when asked for. Every process is read even when few sockets are
+ * wanted, because every holder of a socket is listed (as {@code ss -p} and {@code lsof} do), and
+ * {@code who} and {@code kill} depend on that. No cheaper rule finds them all: stopping once each
+ * socket has one owner and then reading only the owners' descendants would miss a worker whose
+ * sibling was found first after their parent closed the socket, a grandchild reparented when its
+ * parent exited, and any process that received the descriptor over a Unix socket
+ * ({@code SCM_RIGHTS}) or with {@code pidfd_getfd(2)} (ExternalListenerTest has the first three).
+ * Nor would it save much where it matters: the processes with the most descriptors are usually the
+ * forked workers of the socket's owner, and one unreadable holder (a process of another user, or
+ * pid 1 in some sandboxes) keeps a socket ownerless, so the stop would never come.
+ */
+public final class Inventory {
+
+    private final Backend backend;
+    private final Clock clock;
+    private final String host;
+
+    public Inventory(Backend backend, Clock clock, String host) {
+        this.backend = backend;
+        this.clock = clock;
+        this.host = host;
+    }
+
+    /**
+     * @param query      what to list; also pushed down to the backend
+     * @param filter     a further predicate on each socket (filters, ports), applied before owners
+     *                   are looked up: only the processes holding the sockets kept are described
+     * @param withOwners whether to find the processes holding each socket
+     */
+    public Snapshot take(SocketQuery query, Predicate<Socket> filter, boolean withOwners) {
+        DiagnosticLog log = new DiagnosticLog();
+        var time = clock.instant();
+        List<Socket> sockets = new ArrayList<>();
+        backend.sockets().scan(query, log, socket -> {
+            if (query.matches(socket) && filter.test(socket)) {
+                sockets.add(socket);
+            }
+        });
+        if (!withOwners) {
+            return new Snapshot(time, host, sockets, Map.of(), OwnerIndex.empty(), log.diagnostics());
+        }
+        Set<Long> inodes = new HashSet<>();
+        for (Socket socket : sockets) {
+            if (socket.inode() != 0) {
+                inodes.add(socket.inode());
+            }
+        }
+        OwnerScan scan = inodes.isEmpty()
+                ? new OwnerScan(OwnerIndex.empty(), 0, true)
+                // Every process is read: see the class comment.
+                : backend.processes().scanOwners(inodes::contains, -1, log);
+        Map<Integer, ProcessInfo> processes = new HashMap<>();
+        int ownerless = 0;
+        for (long inode : inodes) {
+            int[] pids = scan.owners().pidsOf(inode);
+            if (pids.length == 0) {
+                ownerless++;
+            }
+            for (int pid : pids) {
+                if (!processes.containsKey(pid)) {
+                    backend.processes().describe(pid, log).ifPresent(p -> processes.put(pid, p));
+                }
+            }
+        }
+        reportHidden(scan, ownerless, log);
+        return new Snapshot(time, host, sockets, processes, scan.owners(), log.diagnostics());
+    }
+
+    /** Receives each socket with its owners as it is read. */
+    @FunctionalInterface
+    public interface OwnedSocketSink {
+        void accept(Socket socket, List<ProcessInfo> owners);
+    }
+
+    /**
+     * Streams sockets with their owners without holding them, for answers too large to keep (every
+     * connection of a busy server): owners are found first, in one pass over the processes, then
+     * each socket is joined to them as the kernel hands it over. The kernel is read on a thread of
+     * its own, a few batches ahead ({@link ScanAhead}); {@code filter} runs there, {@code sink} on
+     * the caller's thread.
+     *
+     * @return what kept the answer from being complete
+     */
+    public List<Diagnostic> stream(SocketQuery query, Predicate<Socket> filter, boolean withOwners, OwnedSocketSink sink) {
+        DiagnosticLog log = new DiagnosticLog();
+        OwnerScan scan = withOwners ? backend.processes().scanOwners(null, -1, log) : null;
+        Map<Integer, Optional<ProcessInfo>> described = new HashMap<>();
+        long[] ownerless = {0};
+        Predicate<Socket> wanted = socket -> query.matches(socket) && filter.test(socket);
+        Consumer<Socket> join = socket -> {
+            if (scan == null) {
+                sink.accept(socket, List.of());
+                return;
+            }
+            int[] pids = scan.owners().pidsOf(socket.inode());
+            if (pids.length == 0 && socket.inode() != 0) {
+                ownerless[0]++;
+            }
+            List<ProcessInfo> owners = new ArrayList<>(pids.length);
+            for (int pid : pids) {
+                described.computeIfAbsent(pid, p -> backend.processes().describe(p, log)).ifPresent(owners::add);
+            }
+            sink.accept(socket, owners);
+        };
+        if (ScanAhead.worthwhile()) {
+            ScanAhead.scan(backend.sockets(), query, log, wanted, join);
+        } else {
+            backend.sockets().scan(query, log, socket -> {
+                if (wanted.test(socket)) {
+                    join.accept(socket);
+                }
+            });
+        }
+        if (scan != null) {
+            reportHidden(scan, ownerless[0], log);
+        }
+        return log.diagnostics();
+    }
+
+    private static void reportHidden(OwnerScan scan, long ownerless, DiagnosticLog log) {
+        if (scan.unreadableProcesses() > 0 && ownerless > 0) {
+            log.report(
+                    Diagnostic.Kind.PERMISSION_DENIED,
+                    "owners of " + ownerless + " sockets hidden: the descriptors of " + scan.unreadableProcesses()
+                            + " processes are unreadable (run as root to see them)");
+        }
+    }
+
+    /**
+     * The holders of sockets that came from elsewhere than this inventory's source (another
+     * network namespace), found in one pass over the processes: socket inodes are unique machine-wide.
+     *
+     * @return socket inode to its holders; inodes without a visible holder are missing
+     */
+    public Map<Long, List<ProcessInfo>> ownersOf(List<Socket> sockets, DiagnosticLog log) {
+        Set<Long> inodes = new HashSet<>();
+        for (Socket socket : sockets) {
+            if (socket.inode() != 0) {
+                inodes.add(socket.inode());
+            }
+        }
+        if (inodes.isEmpty()) {
+            return Map.of();
+        }
+        OwnerIndex index = backend.processes().scanOwners(inodes::contains, -1, log).owners();
+        Map<Integer, Optional<ProcessInfo>> described = new HashMap<>();
+        Map<Long, List<ProcessInfo>> owners = new HashMap<>();
+        for (long inode : inodes) {
+            for (int pid : index.pidsOf(inode)) {
+                described.computeIfAbsent(pid, p -> backend.processes().describe(p, log))
+                        .ifPresent(p -> owners.computeIfAbsent(inode, i -> new ArrayList<>()).add(p));
+            }
+        }
+        return owners;
+    }
+
+    /** The service unit or container of a process. */
+    public dev.portscope.model.ProcessOrigin origin(int pid) {
+        return backend.processes().origin(pid);
+    }
+
+    /** The user name of a uid, as the backend knows it. */
+    public String userName(int uid) {
+        return backend.processes().userName(uid);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.portscope.cli;
+
+import dev.portscope.app.Session;
+import dev.portscope.model.Diagnostic;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** How a command opens its session and says what kept its answer from being complete. */
+final class Sessions {
+
+    private Sessions() {}
+
+    static Session open(SourceOptions source, CliEnvironment env) {
+        return Session.open(env.platform(), source.setup(), env.clock());
+    }
+
+    /** Says each diagnostic once on stderr. */
+    static void report(List<Diagnostic> diagnostics, PrintWriter err) {
+        for (Diagnostic d : diagnostics) {
+            err.println("portscope: " + (d.kind().partial() ? "warning: " : "note: ") + d.message());
+        }
+        err.flush();
+    }
+}

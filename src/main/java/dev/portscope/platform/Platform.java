@@ -1,0 +1,55 @@
+package dev.portscope.platform;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One operating system's provider of capabilities, picked once by {@link Platforms}. Commands, the
+ * application layer and analysis see only these interfaces, never a platform's own classes. A
+ * capability the platform lacks says so (an empty answer with a reason), never a made-up value.
+ */
+public interface Platform {
+
+    /** Short name: {@code linux}. */
+    String name();
+
+    /** The socket sources {@code --backend} accepts here, {@code auto} first. */
+    List<String> backendNames();
+
+    /**
+     * Sockets, their owners and processes, from the named source.
+     *
+     * @param details ask for TCP details and socket memory where the source has them
+     * @throws IllegalArgumentException when the name is unknown or the source cannot run here (the
+     *                                  message says why, for the user)
+     */
+    Backend backend(String name, boolean details);
+
+    /**
+     * A socket source that copies what it reads to {@code recording}, for {@code --replay}.
+     *
+     * @throws IllegalArgumentException when this platform cannot record
+     */
+    SocketSource recorder(OutputStream recording);
+
+    /** This machine's name, or empty when unknown. */
+    Optional<String> hostName();
+
+    /** The services database ({@code /etc/services}), or empty when this platform has none. */
+    Optional<Path> servicesFile();
+
+    KernelSettings kernelSettings();
+
+    Namespaces namespaces();
+
+    TrialBinder trialBinder();
+
+    /** System-call connects for scans, or empty where only Java's sockets work. */
+    Optional<ConnectCalls.Opener> connectCalls();
+
+    Credentials credentials();
+
+    Terminal terminal();
+}

@@ -1,0 +1,40 @@
+package dev.portscope.platform;
+
+import dev.portscope.platform.linux.LinuxPlatform;
+import dev.portscope.platform.linux.netlink.ReplaySocketSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one place that picks the platform's provider, by what this machine has: Linux wherever a
+ * procfs with {@code net/} is mounted. Nothing else names a platform's classes.
+ */
+public final class Platforms {
+
+    private Platforms() {}
+
+    /** The provider for this machine. */
+    public static Platform live() {
+        return select(Path.of("/proc"), Path.of("/etc"));
+    }
+
+    /**
+     * The provider for a system whose procfs and configuration are mounted at these roots (a captured
+     * tree in tests, the host's from inside a container).
+     */
+    public static Platform select(Path procRoot, Path etcRoot) {
+        if (Files.isDirectory(procRoot.resolve("net"))) {
+            return new LinuxPlatform(procRoot, etcRoot);
+        }
+        return new UnsupportedPlatform(System.getProperty("os.name", "this system"));
+    }
+
+    /**
+     * Replays a recording made by {@code portscope record} (or iproute2's {@code TCPDIAG_FILE}
+     * dumps), on any platform. Its sockets belong to another moment, perhaps another machine, so no
+     * process owns them.
+     */
+    public static Backend replay(Path recording) {
+        return new Backend("replay", new ReplaySocketSource(recording), new NoProcesses("a replay has no processes: owners are not shown"));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.portscope.platform;
+
+import dev.portscope.model.Socket;
+import dev.portscope.query.SocketQuery;
+import java.util.function.Consumer;
+
+/** Where sockets come from: the kernel through one interface or another, or a recording. */
+public interface SocketSource {
+
+    /** Short name, as {@code --backend} takes it. */
+    String name();
+
+    /**
+     * Streams the sockets the query wants to {@code sink}, in the kernel's order. A source may hand
+     * over sockets the query does not want (callers re-check {@link SocketQuery#matches}); it must
+     * never drop one the query wants.
+     */
+    void scan(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink);
+}

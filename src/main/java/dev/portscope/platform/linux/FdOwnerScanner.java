@@ -1,0 +1,243 @@
+package dev.portscope.platform.linux;
+
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.OwnerIndex;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.OwnerScan;
+import dev.portscope.platform.linux.ffm.FdReader;
+import dev.portscope.platform.linux.ffm.Libc;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongPredicate;
+
+/**
+ * Socket owners through libc: {@code getdents64} on {@code /proc} for the pids, then per process
+ * {@code openat("<pid>/fd")}, {@code getdents64} and, per descriptor, {@code readlinkat} (or
+ * {@code statx}, see {@link Method}) into reused native buffers, decoded without a String per
+ * descriptor. Processes are shared among threads through one cursor, as their descriptor counts
+ * differ by orders of magnitude.
+ *
+ * <p>A process that exits mid-scan ({@code ENOENT}, {@code ESRCH}) is skipped; one whose descriptors
+ * may not be read ({@code EACCES}, {@code EPERM}: not root, {@code hidepid}) is counted as unreadable.
+ * The {@code wanted} predicate is called from every scanning thread, so it must be safe for
+ * concurrent reads (a set nobody writes to meanwhile is).
+ */
+final class FdOwnerScanner {
+
+    /** How each descriptor is resolved to a socket inode. */
+    enum Method {
+        /** {@code readlinkat} and parse {@code socket:[N]}: works on copied /proc trees too (dangling links). */
+        READLINK,
+        /**
+         * {@code statx} through the link: {@code stx_ino} of a socket is its inode. Skips formatting the
+         * link text in the kernel, but stats every open file (from cache: {@code AT_STATX_DONT_SYNC}).
+         */
+        STATX
+    }
+
+    /** @param threads how many threads share the processes (1 = the caller's thread only) */
+    record Settings(int threads, Method method) {
+        Settings {
+            if (threads < 1 || threads > 64) {
+                throw new IllegalArgumentException("threads " + threads);
+            }
+        }
+
+        /**
+         * readlinkat on up to two threads (bench/README.md): statx was not measurably faster and fails
+         * on copied trees; two threads cost no more CPU than one, and the kernel work they do is per
+         * process. More were not tried: the machines this was measured on had two CPUs.
+         */
+        static Settings forThisMachine() {
+            return new Settings(Math.min(2, Runtime.getRuntime().availableProcessors()), Method.READLINK);
+        }
+    }
+
+    private static final int DIRENT_BUFFER_BYTES = 32 * 1024;
+    private static final byte[] FD = "/fd".getBytes(StandardCharsets.US_ASCII);
+
+    private final Libc libc;
+    private final Path procRoot;
+    private final Settings settings;
+
+    /** @throws UnsupportedOperationException when libc cannot be bound here */
+    FdOwnerScanner(Path procRoot, Settings settings) {
+        this.libc = Libc.shared();
+        this.procRoot = procRoot;
+        this.settings = settings;
+    }
+
+    OwnerScan scan(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
+        byte[] root = procRoot.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
+        try (FdReader reader = new FdReader(libc, DIRENT_BUFFER_BYTES)) {
+            int procFd = reader.openDirectory(Libc.AT_FDCWD, root, 0, root.length);
+            if (procFd < 0) {
+                log.report(Diagnostic.Kind.PERMISSION_DENIED, procRoot + ": cannot list processes (errno " + -procFd + ")");
+                return new OwnerScan(OwnerIndex.empty(), 0, true);
+            }
+            try {
+                return scanProcesses(procFd, listPids(reader, procFd), wanted, wantedCount);
+            } finally {
+                reader.closeDescriptor(procFd);
+            }
+        }
+    }
+
+    private OwnerScan scanProcesses(int procFd, int[] pids, LongPredicate wanted, int wantedCount) {
+        OwnerCountdown countdown = new OwnerCountdown(wantedCount);
+        AtomicInteger cursor = new AtomicInteger();
+        int threads = Math.min(settings.threads(), Math.max(1, pids.length));
+        Worker[] workers = new Worker[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Worker(procFd, pids, cursor, wanted, countdown);
+        }
+        Thread[] started = new Thread[threads - 1];
+        for (int t = 1; t < threads; t++) {
+            started[t - 1] = Thread.ofPlatform().name("portscope-fd-" + t).start(workers[t]);
+        }
+        workers[0].run();
+        joinAll(started);
+        OwnerIndex.Builder owners = workers[0].owners;
+        int unreadable = 0;
+        for (Worker worker : workers) {
+            if (worker.failure != null) {
+                throw new IllegalStateException("scanning /proc/<pid>/fd failed", worker.failure);
+            }
+            if (worker != workers[0]) {
+                owners.addAll(worker.owners);
+            }
+            unreadable += worker.unreadable;
+        }
+        return new OwnerScan(owners.build(), unreadable, !countdown.done());
+    }
+
+    private static void joinAll(Thread[] threads) {
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the workers finish on their own: the scan is bounded by /proc's size
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The numeric entries of {@code /proc}, in directory order (ascending pid on Linux). */
+    private static int[] listPids(FdReader reader, int procFd) {
+        byte[] buf = new byte[reader.direntBufferBytes()];
+        int[] pids = new int[1024];
+        int count = 0;
+        int n;
+        while ((n = reader.readDirectory(procFd, buf)) > 0) {
+            for (int pos = 0; pos < n; pos = FdDirents.next(buf, pos, n)) {
+                int pid = FdDirents.decimalName(buf, pos);
+                if (pid > 0) {
+                    if (count == pids.length) {
+                        pids = Arrays.copyOf(pids, count * 2);
+                    }
+                    pids[count++] = pid;
+                }
+            }
+        }
+        return Arrays.copyOf(pids, count);
+    }
+
+    /** One thread's share: its own buffers and owner table, merged after all threads end. */
+    private final class Worker implements Runnable {
+        private final int procFd;
+        private final int[] pids;
+        private final AtomicInteger cursor;
+        private final LongPredicate wanted;
+        private final OwnerCountdown countdown;
+        final OwnerIndex.Builder owners = new OwnerIndex.Builder();
+        int unreadable;
+        Throwable failure;
+
+        Worker(int procFd, int[] pids, AtomicInteger cursor, LongPredicate wanted, OwnerCountdown countdown) {
+            this.procFd = procFd;
+            this.pids = pids;
+            this.cursor = cursor;
+            this.wanted = wanted;
+            this.countdown = countdown;
+        }
+
+        @Override
+        public void run() {
+            try (FdReader reader = new FdReader(libc, DIRENT_BUFFER_BYTES)) {
+                byte[] dirents = new byte[reader.direntBufferBytes()];
+                byte[] link = new byte[FdReader.LINK_BUFFER_BYTES];
+                byte[] path = new byte[24];
+                int i;
+                while (!countdown.done() && (i = cursor.getAndIncrement()) < pids.length) {
+                    scanProcess(reader, pids[i], path, dirents, link);
+                }
+            } catch (RuntimeException | Error e) {
+                failure = e; // rethrown by the thread that merges
+            }
+        }
+
+        private void scanProcess(FdReader reader, int pid, byte[] path, byte[] dirents, byte[] link) {
+            int length = pidFdPath(pid, path);
+            int dirFd = reader.openDirectory(procFd, path, 0, length);
+            if (dirFd < 0) {
+                if (dirFd == -Libc.EACCES || dirFd == -Libc.EPERM) {
+                    unreadable++;
+                }
+                return; // ENOENT, ESRCH: exited since /proc was listed
+            }
+            try {
+                int n;
+                while ((n = reader.readDirectory(dirFd, dirents)) > 0) {
+                    for (int pos = 0; pos < n; pos = FdDirents.next(dirents, pos, n)) {
+                        if (FdDirents.decimalName(dirents, pos) < 0) {
+                            continue; // "." and ".."
+                        }
+                        long inode = inodeOf(reader, dirFd, pos, link);
+                        if (inode > 0 && (wanted == null || wanted.test(inode))) {
+                            owners.add(inode, pid);
+                            if (countdown.found(inode)) {
+                                return;
+                            }
+                        }
+                    }
+                }
+                if (n == -Libc.EACCES || n == -Libc.EPERM) {
+                    unreadable++;
+                }
+            } finally {
+                reader.closeDescriptor(dirFd);
+            }
+        }
+
+        private long inodeOf(FdReader reader, int dirFd, int pos, byte[] link) {
+            int nameOffset = pos + FdDirents.NAME;
+            if (settings.method() == Method.STATX) {
+                return reader.socketInodeAt(dirFd, nameOffset); // -errno when closed meanwhile
+            }
+            int n = reader.readLinkAt(dirFd, nameOffset, link);
+            // n < 0: closed meanwhile; n == buffer size: possibly truncated, and too long for a socket
+            return n > 0 && n < link.length ? FdLinks.socketInode(link, n) : -1;
+        }
+    }
+
+    /** Writes {@code "<pid>/fd"} into {@code path}; returns its length. */
+    static int pidFdPath(int pid, byte[] path) {
+        int digits = 1;
+        for (int p = pid; p >= 10; p /= 10) {
+            digits++;
+        }
+        for (int i = digits - 1, p = pid; i >= 0; i--, p /= 10) {
+            path[i] = (byte) ('0' + p % 10);
+        }
+        System.arraycopy(FD, 0, path, digits, FD.length);
+        return digits + FD.length;
+    }
+}

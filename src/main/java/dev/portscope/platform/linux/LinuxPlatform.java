@@ -1,0 +1,192 @@
+package dev.portscope.platform.linux;
+
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.Socket;
+import dev.portscope.platform.Backend;
+import dev.portscope.platform.BindAttempt;
+import dev.portscope.platform.BindTrial;
+import dev.portscope.platform.ConnectCalls;
+import dev.portscope.platform.Credentials;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.KernelSettings;
+import dev.portscope.platform.Namespaces;
+import dev.portscope.platform.Platform;
+import dev.portscope.platform.PortSettings;
+import dev.portscope.platform.SocketSource;
+import dev.portscope.platform.TcpCounters;
+import dev.portscope.platform.Terminal;
+import dev.portscope.platform.TrialBinder;
+import dev.portscope.platform.linux.ffm.LinuxConnectCalls;
+import dev.portscope.platform.linux.ffm.TerminalWindow;
+import dev.portscope.platform.linux.ffm.TrialBind;
+import dev.portscope.query.SocketQuery;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Predicate;
+
+/**
+ * Linux: sockets from netlink {@code sock_diag} (or {@code /proc/net}), owners from
+ * {@code /proc/PID/fd}, settings from {@code /proc/sys}, system calls through FFM. Every file is
+ * read under the given roots, so a captured tree stands in for the machine in tests.
+ */
+public final class LinuxPlatform implements Platform, KernelSettings, Namespaces, TrialBinder, Credentials, Terminal {
+
+    private final Path procRoot;
+    private final Path etcRoot;
+
+    public LinuxPlatform(Path procRoot, Path etcRoot) {
+        this.procRoot = procRoot;
+        this.etcRoot = etcRoot;
+    }
+
+    @Override
+    public String name() {
+        return "linux";
+    }
+
+    @Override
+    public List<String> backendNames() {
+        return LinuxBackends.NAMES;
+    }
+
+    @Override
+    public Backend backend(String name, boolean details) {
+        return LinuxBackends.select(name, procRoot, etcRoot, details);
+    }
+
+    @Override
+    public SocketSource recorder(OutputStream recording) {
+        return LinuxBackends.recorder(procRoot, recording);
+    }
+
+    @Override
+    public Optional<String> hostName() {
+        try {
+            String name = Files.readString(procRoot.resolve("sys/kernel/hostname")).strip();
+            return name.isEmpty() ? Optional.empty() : Optional.of(name);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Path> servicesFile() {
+        return Optional.of(etcRoot.resolve("services"));
+    }
+
+    @Override
+    public KernelSettings kernelSettings() {
+        return this;
+    }
+
+    @Override
+    public Namespaces namespaces() {
+        return this;
+    }
+
+    @Override
+    public TrialBinder trialBinder() {
+        return this;
+    }
+
+    @Override
+    public Optional<ConnectCalls.Opener> connectCalls() {
+        return LinuxConnectCalls.available() ? Optional.of(LinuxConnectCalls::open) : Optional.empty();
+    }
+
+    @Override
+    public Credentials credentials() {
+        return this;
+    }
+
+    @Override
+    public Terminal terminal() {
+        return this;
+    }
+
+    // KernelSettings
+
+    @Override
+    public PortSettings portSettings() {
+        return PortSysctls.read(procRoot);
+    }
+
+    @Override
+    public OptionalInt maxAcceptQueue() {
+        // A one-line stream read: procfs files report a size of 0 (PortSysctls says more).
+        try (InputStream in = Files.newInputStream(procRoot.resolve("sys/net/core/somaxconn"))) {
+            return OptionalInt.of(Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    @Override
+    public Optional<TcpCounters> tcpCounters(Clock clock, DiagnosticLog log) {
+        try {
+            return Optional.of(TcpCounterReader.read(procRoot, clock));
+        } catch (IOException e) {
+            log.report(Diagnostic.Kind.PERMISSION_DENIED, "TCP counters unreadable: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            log.report(Diagnostic.Kind.MALFORMED_INPUT, "TCP counters unreadable: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    // Namespaces
+
+    @Override
+    public Optional<String> currentId() {
+        long inode = NamespaceIds.networkNamespace(procRoot);
+        return inode == 0 ? Optional.empty() : Optional.of(Long.toString(inode));
+    }
+
+    @Override
+    public List<Socket> otherNamespaceSockets(SocketQuery query, Predicate<Socket> filter, DiagnosticLog log) {
+        return OtherNamespaceSockets.find(procRoot, query, filter);
+    }
+
+    // TrialBinder
+
+    @Override
+    public BindTrial attempt(BindAttempt attempt) {
+        return TrialBind.attempt(attempt);
+    }
+
+    // Credentials
+
+    @Override
+    public OptionalInt effectiveUid() {
+        return ProcessCredentials.effectiveUid(procRoot);
+    }
+
+    @Override
+    public boolean mayBindPrivilegedPorts() {
+        return ProcessCredentials.mayBindPrivilegedPorts(procRoot);
+    }
+
+    @Override
+    public OptionalInt uidOf(String userName) {
+        return PasswdUsers.uidOf(etcRoot.resolve("passwd"), userName);
+    }
+
+    @Override
+    public String userDatabase() {
+        return etcRoot.resolve("passwd").toString();
+    }
+
+    // Terminal
+
+    @Override
+    public int columns() {
+        return TerminalWindow.columnsOfStandardOutput();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.portscope.platform.linux;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * User names from {@code /etc/passwd} ({@code passwd(5)}), read once on first use. Users known
+ * only to a directory service (LDAP, SSSD) keep their numeric uid.
+ */
+public final class PasswdUsers {
+
+    private final Path passwdFile;
+    private Map<Integer, String> names;
+
+    PasswdUsers(Path passwdFile) {
+        this.passwdFile = passwdFile;
+    }
+
+    synchronized String nameOf(int uid) {
+        if (names == null) {
+            names = load(passwdFile);
+        }
+        String name = names.get(uid);
+        return name != null ? name : Integer.toString(uid);
+    }
+
+    /** The uid of a user name in a passwd file, empty when the file does not name it. */
+    public static java.util.OptionalInt uidOf(Path passwdFile, String name) {
+        for (Map.Entry<Integer, String> e : load(passwdFile).entrySet()) {
+            if (e.getValue().equals(name)) {
+                return java.util.OptionalInt.of(e.getKey());
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    private static Map<Integer, String> load(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    /** Maps uid to name; lines that are not {@code name:pw:uid:...} are skipped. The first name of a uid wins. */
+    static Map<Integer, String> parse(String text) {
+        Map<Integer, String> names = new HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] fields = line.split(":", 4);
+            if (fields.length < 4 || fields[0].isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                names.putIfAbsent(Integer.parseInt(fields[2]), fields[0]);
+            } catch (NumberFormatException e) {
+                // a broken line names nobody
+            }
+        }
+        return names;
+    }
+}

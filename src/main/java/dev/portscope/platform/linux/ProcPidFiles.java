@@ -1,0 +1,81 @@
+package dev.portscope.platform.linux;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pure decoders for the per-process files of procfs ({@code proc(5)}). */
+final class ProcPidFiles {
+
+    private ProcPidFiles() {}
+
+    /** The fields of {@code /proc/<pid>/stat} that portscope uses. */
+    record Stat(String name, int parentPid, long startTicks) {}
+
+    /**
+     * Decodes {@code /proc/<pid>/stat}. The name sits in parentheses and may itself hold spaces and
+     * parentheses, so fields are counted from the last {@code ')'}.
+     */
+    static Stat parseStat(String text) {
+        int open = text.indexOf('(');
+        int close = text.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            throw new IllegalArgumentException("no (comm) field");
+        }
+        String[] rest = text.substring(close + 2).trim().split(" ");
+        // rest[0] is field 3 (state); ppid is field 4, starttime field 22.
+        if (rest.length < 20) {
+            throw new IllegalArgumentException("too few fields");
+        }
+        return new Stat(text.substring(open + 1, close), Integer.parseInt(rest[1]), Long.parseLong(rest[19]));
+    }
+
+    /** The effective uid from the {@code Uid:} line of {@code /proc/<pid>/status} (real, effective, saved, fs). */
+    static int parseEffectiveUid(String status) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("Uid:")) {
+                String[] ids = line.substring(4).trim().split("\\s+");
+                return Integer.parseInt(ids.length > 1 ? ids[1] : ids[0]);
+            }
+        }
+        throw new IllegalArgumentException("no Uid line");
+    }
+
+    /** Splits {@code /proc/<pid>/cmdline}: arguments ended by NUL bytes. */
+    static List<String> parseCommandLine(byte[] raw) {
+        List<String> args = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == 0) {
+                args.add(new String(raw, start, i - start, java.nio.charset.StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        if (start < raw.length) {
+            // A process that rewrote its arguments (setproctitle) may leave no final NUL.
+            args.add(new String(raw, start, raw.length - start, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return args;
+    }
+
+    /** The boot time in seconds since the epoch, from the {@code btime} line of {@code /proc/stat}. */
+    static long parseBootTime(String procStat) {
+        for (String line : procStat.split("\n")) {
+            if (line.startsWith("btime ")) {
+                return Long.parseLong(line.substring(6).trim());
+            }
+        }
+        throw new IllegalArgumentException("no btime line");
+    }
+
+    /** The inode of a descriptor link {@code socket:[12345]}, or -1 when it is not a socket. */
+    static long socketInode(String link) {
+        if (!link.startsWith("socket:[") || !link.endsWith("]")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(link, 8, link.length() - 1, 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.portscope.platform.linux;
+
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.ProcessOrigin;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.OwnerScan;
+import dev.portscope.platform.ProcessSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongPredicate;
+
+/**
+ * Processes from procfs: socket owners by reading the {@code socket:[inode]} links under
+ * {@code /proc/<pid>/fd}, and each process from its {@code stat}, {@code status} and {@code cmdline}.
+ * Processes that exit during the scan are skipped; unreadable ones are counted.
+ */
+public final class ProcProcessSource implements ProcessSource {
+
+    /** {@code USER_HZ}, the unit of {@code starttime}: 100 on every architecture Linux exports it on but alpha. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final Path procRoot;
+    private final PasswdUsers users;
+    private long bootTime = -1;
+    private FdOwnerScanner fastScanner;
+    private boolean fastScannerUnavailable;
+
+    public ProcProcessSource(Path procRoot, Path passwdFile) {
+        this.procRoot = procRoot;
+        this.users = new PasswdUsers(passwdFile);
+    }
+
+    /**
+     * Scans with libc through FFM ({@link FdOwnerScanner}) where it can be bound, else with java.nio
+     * ({@link NioOwnerScanner}). Bound on first use, so listings without owners never pay for it.
+     */
+    @Override
+    public OwnerScan scanOwners(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
+        FdOwnerScanner fast = fastScanner();
+        return fast != null ? fast.scan(wanted, wantedCount, log) : new NioOwnerScanner(procRoot).scan(wanted, wantedCount, log);
+    }
+
+    private synchronized FdOwnerScanner fastScanner() {
+        if (fastScanner == null && !fastScannerUnavailable) {
+            try {
+                fastScanner = new FdOwnerScanner(procRoot, FdOwnerScanner.Settings.forThisMachine());
+            } catch (UnsupportedOperationException | IllegalCallerException | LinkageError e) {
+                fastScannerUnavailable = true; // not Linux/glibc, or native access denied
+            }
+        }
+        return fastScanner;
+    }
+
+    @Override
+    public Optional<ProcessInfo> describe(int pid, DiagnosticLog log) {
+        Path dir = procRoot.resolve(Integer.toString(pid));
+        try {
+            ProcPidFiles.Stat stat = ProcPidFiles.parseStat(Files.readString(dir.resolve("stat")));
+            String name = readOptional(dir.resolve("comm")).strip();
+            if (name.isEmpty()) {
+                name = stat.name();
+            }
+            List<String> commandLine = List.of();
+            try {
+                commandLine = ProcPidFiles.parseCommandLine(Files.readAllBytes(dir.resolve("cmdline")));
+            } catch (AccessDeniedException e) {
+                // hidden by hidepid: keep what stat gave
+            }
+            int uid = -1;
+            try {
+                uid = ProcPidFiles.parseEffectiveUid(Files.readString(dir.resolve("status")));
+            } catch (IllegalArgumentException e) {
+                log.malformed(dir.resolve("status").toString(), e.getMessage());
+            }
+            Instant start = startTime(stat.startTicks(), log);
+            String user = uid >= 0 ? users.nameOf(uid) : "?";
+            return Optional.of(new ProcessInfo(pid, stat.parentPid(), name, commandLine, uid, user, start));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            log.report(Diagnostic.Kind.PERMISSION_DENIED, "process " + pid + ": " + e.getMessage());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            log.malformed(dir.resolve("stat").toString(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public ProcessOrigin origin(int pid) {
+        try {
+            return CgroupParser.parse(Files.readString(procRoot.resolve(Integer.toString(pid)).resolve("cgroup")));
+        } catch (IOException e) {
+            return ProcessOrigin.NONE; // exited, or hidden: nothing to say about its origin
+        }
+    }
+
+    @Override
+    public String userName(int uid) {
+        return users.nameOf(uid);
+    }
+
+    private static String readOptional(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private synchronized Instant startTime(long ticks, DiagnosticLog log) {
+        if (bootTime == -1) {
+            try {
+                bootTime = ProcPidFiles.parseBootTime(Files.readString(procRoot.resolve("stat")));
+            } catch (IOException | IllegalArgumentException e) {
+                bootTime = -2;
+            }
+        }
+        if (bootTime < 0) {
+            return null;
+        }
+        long millis = bootTime * 1000 + ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+        return Instant.ofEpochMilli(millis);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.portscope.platform.linux.ffm;
+
+import dev.portscope.platform.BindAttempt;
+import dev.portscope.platform.BindTrial;
+import dev.portscope.model.IpFamily;
+import dev.portscope.model.Protocol;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * Binds a port for real, with exactly the socket options of a {@link BindAttempt}, and closes the
+ * socket at once: the kernel's own answer, errno included, which Java's sockets would reduce to a
+ * message. The port is held for the few microseconds between {@code bind} and {@code close}.
+ */
+public final class TrialBind {
+
+    // include/linux/socket.h, include/linux/net.h, include/uapi/linux/in.h and in6.h, asm-generic/socket.h
+    private static final int AF_INET = 2;
+    private static final int AF_INET6 = 10;
+    private static final int SOCK_STREAM = 1;
+    private static final int SOCK_DGRAM = 2;
+    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_REUSEADDR = 2;
+    private static final int SO_REUSEPORT = 15;
+    private static final int IPPROTO_IPV6 = 41;
+    private static final int IPV6_V6ONLY = 26;
+
+    private TrialBind() {}
+
+    /** @throws UnsupportedOperationException when this is not Linux on a known architecture */
+    public static BindTrial attempt(BindAttempt request) {
+        Libc libc = Libc.shared();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            boolean v6 = request.family() == IpFamily.IPV6;
+            int type = (request.protocol() == Protocol.TCP ? SOCK_STREAM : SOCK_DGRAM) | SOCK_CLOEXEC;
+            int fd = libc.socket(errno, v6 ? AF_INET6 : AF_INET, type, 0);
+            if (fd < 0) {
+                return failure("socket", -fd);
+            }
+            try {
+                MemorySegment one = arena.allocateFrom(ValueLayout.JAVA_INT, 1);
+                MemorySegment zero = arena.allocateFrom(ValueLayout.JAVA_INT, 0);
+                int r = 0;
+                if (request.reuseAddress()) {
+                    r = libc.setsockopt(errno, fd, SOL_SOCKET, SO_REUSEADDR, one);
+                }
+                if (r == 0 && request.reusePort()) {
+                    r = libc.setsockopt(errno, fd, SOL_SOCKET, SO_REUSEPORT, one);
+                }
+                if (r == 0 && v6) {
+                    r = libc.setsockopt(errno, fd, IPPROTO_IPV6, IPV6_V6ONLY, request.v6Only() ? one : zero);
+                }
+                if (r < 0) {
+                    return failure("setsockopt", -r);
+                }
+                r = libc.bind(errno, fd, socketAddress(arena, request));
+                if (r < 0) {
+                    return failure("bind", -r);
+                }
+                if (request.protocol() == Protocol.TCP) {
+                    r = libc.listen(errno, fd, 1);
+                    if (r < 0) {
+                        return failure("listen", -r);
+                    }
+                }
+                return BindTrial.success();
+            } finally {
+                libc.close(errno, fd);
+            }
+        }
+    }
+
+    /** {@code struct sockaddr_in} (16 bytes) or {@code struct sockaddr_in6} (28 bytes); port and address in network order. */
+    private static MemorySegment socketAddress(Arena arena, BindAttempt request) {
+        byte[] address = request.address().getAddress();
+        boolean v6 = request.family() == IpFamily.IPV6;
+        MemorySegment sa = arena.allocate(v6 ? 28 : 16);
+        sa.set(ValueLayout.JAVA_SHORT, 0, (short) (v6 ? AF_INET6 : AF_INET));
+        sa.set(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 2, (short) request.port());
+        MemorySegment.copy(address, 0, sa, ValueLayout.JAVA_BYTE, v6 ? 8 : 4, address.length);
+        return sa;
+    }
+
+    private static BindTrial failure(String step, int errno) {
+        return new BindTrial(false, step, errno, describe(errno));
+    }
+
+    static String describe(int errno) {
+        return switch (errno) {
+            case 1 -> "EPERM (operation not permitted)";
+            case 13 -> "EACCES (permission denied)";
+            case 22 -> "EINVAL (invalid argument)";
+            case 24 -> "EMFILE (too many open files)";
+            case 97 -> "EAFNOSUPPORT (address family not supported)";
+            case 98 -> "EADDRINUSE (address already in use)";
+            case 99 -> "EADDRNOTAVAIL (cannot assign requested address)";
+            default -> "errno " + errno;
+        };
+    }
+}

@@ -1,0 +1,254 @@
+package dev.portscope.platform.linux.netlink;
+
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.IpFamily;
+import dev.portscope.model.Protocol;
+import dev.portscope.model.Socket;
+import dev.portscope.query.SocketQuery;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.SocketSource;
+import dev.portscope.platform.linux.NamespaceIds;
+import dev.portscope.platform.linux.ffm.NetlinkSocket;
+import dev.portscope.platform.linux.ffm.NetlinkSocketException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Sockets from the kernel's {@code NETLINK_SOCK_DIAG} interface ({@code sock_diag(7)}), as {@code ss}
+ * reads them: one {@code SOCK_DIAG_BY_FAMILY} dump per wanted protocol and family, with the query's
+ * states pushed down as the {@code idiag_states} mask; TCP of both families in one
+ * {@code TCPDIAG_GETSOCK} dump, which walks the kernel's TCP tables once instead of twice. Sockets reach the sink as each datagram
+ * arrives; nothing holds the whole table. Unlike {@code /proc/net}, it also sees TCP sockets that
+ * are bound but neither listening nor connected (state {@code BOUND_INACTIVE}, Linux 6.5+).
+ *
+ * <p>Needs no privileges for the fields portscope lists. Sees the network namespace of the process.
+ */
+public final class NetlinkSocketSource implements SocketSource {
+
+    /** Dump datagrams are at most 32 KiB; a larger buffer leaves room for kernels that send more. */
+    static final int BUFFER_SIZE = 128 * 1024;
+    private static final long RECEIVE_TIMEOUT_SECONDS = 10;
+
+    /**
+     * @param details   ask for {@code tcp_info} and socket memory, and keep {@code IPV6_V6ONLY}, as
+     *                  {@link dev.portscope.model.SocketDetails}
+     * @param recording where to copy every request sent and every byte received (a recording that
+     *                  {@link ReplaySocketSource} reads), or null
+     */
+    public record Settings(boolean details, OutputStream recording) {
+        public static Settings plain() {
+            return new Settings(false, null);
+        }
+    }
+
+    /** One protocol and family, or (family null) TCP of both families: one dump. */
+    public record Dump(Protocol protocol, IpFamily family) {
+        /** {@code tcp/ipv4}, or {@code tcp} for both families. */
+        public String label() {
+            return protocol.label() + (family == null ? "" : "/" + family.label());
+        }
+
+        /** The families the dump answers for. */
+        public Set<IpFamily> families() {
+            return family == null ? EnumSet.allOf(IpFamily.class) : EnumSet.of(family);
+        }
+    }
+
+    /** A dump that yielded no socket, and why; another source may answer for it. */
+    public record Failure(Dump dump, String reason) {}
+
+    private final Path procRoot;
+    private final Settings settings;
+
+    /** @param procRoot where procfs is mounted, to read the network namespace id */
+    public NetlinkSocketSource(Path procRoot) {
+        this(procRoot, Settings.plain());
+    }
+
+    public NetlinkSocketSource(Path procRoot, Settings settings) {
+        this.procRoot = procRoot;
+        this.settings = settings;
+    }
+
+    /** Why this machine cannot answer sock_diag requests, or empty when it can (a socket opens). */
+    public static Optional<String> unavailableReason() {
+        try (NetlinkSocket probe = NetlinkSocket.open(NetlinkSocket.NETLINK_SOCK_DIAG, 4096)) {
+            return Optional.empty();
+        } catch (NetlinkSocketException e) {
+            return Optional.of(e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of("no native access: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "netlink";
+    }
+
+    @Override
+    public void scan(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
+        for (Failure failure : scanDumps(query, log, sink)) {
+            log.report(Diagnostic.Kind.PERMISSION_DENIED, failure.dump().label() + " sockets not listed: " + failure.reason());
+        }
+    }
+
+    /**
+     * Scans like {@link #scan}, but hands back the dumps that failed before yielding any socket
+     * instead of reporting them, so that a caller can ask another source for those.
+     */
+    public List<Failure> scanDumps(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
+        List<Dump> dumps = new ArrayList<>();
+        for (Protocol protocol : Protocol.values()) {
+            if (protocol == Protocol.TCP && query.wants(protocol, IpFamily.IPV4) && query.wants(protocol, IpFamily.IPV6)) {
+                dumps.add(new Dump(protocol, null));
+                continue;
+            }
+            for (IpFamily family : IpFamily.values()) {
+                if (query.wants(protocol, family)) {
+                    dumps.add(new Dump(protocol, family));
+                }
+            }
+        }
+        List<Failure> failures = new ArrayList<>();
+        if (dumps.isEmpty()) {
+            return failures;
+        }
+        var decoder = new SockDiagDecoder(NamespaceIds.networkNamespace(procRoot), settings.details());
+        try (NetlinkSocket socket = NetlinkSocket.open(NetlinkSocket.NETLINK_SOCK_DIAG, BUFFER_SIZE)) {
+            socket.receiveTimeout(RECEIVE_TIMEOUT_SECONDS);
+            int sequence = 0;
+            for (int i = 0; i < dumps.size(); i++) {
+                Dump dump = dumps.get(i);
+                DumpProgress progress = new DumpProgress(dump, query, log, sink);
+                try {
+                    run(socket, ++sequence, dump, query, decoder, progress);
+                } catch (NetlinkSocketException e) {
+                    // the socket may still hold this dump's datagrams: later dumps on it cannot be trusted
+                    if (progress.sockets == 0) {
+                        failures.add(new Failure(dump, e.getMessage()));
+                    } else {
+                        log.report(Diagnostic.Kind.PERMISSION_DENIED, dump.label() + " dump cut short: " + e.getMessage());
+                    }
+                    for (Dump rest : dumps.subList(i + 1, dumps.size())) {
+                        failures.add(new Failure(rest, "netlink socket abandoned after an earlier failure"));
+                    }
+                    break;
+                }
+                if (progress.errno != 0 && progress.sockets == 0 && dump.family() == null) {
+                    // a kernel without the old request type: one dump per family instead
+                    dumps.add(i + 1, new Dump(dump.protocol(), IpFamily.IPV6));
+                    dumps.add(i + 1, new Dump(dump.protocol(), IpFamily.IPV4));
+                    continue;
+                }
+                if (progress.errno != 0) {
+                    String reason = "the kernel answered " + Errno.describe(progress.errno)
+                            + (progress.errno == Errno.ENOENT && dump.protocol() == Protocol.UDP ? "; modprobe udp_diag adds it" : "");
+                    if (progress.sockets == 0) {
+                        failures.add(new Failure(dump, reason));
+                    } else {
+                        log.report(Diagnostic.Kind.PERMISSION_DENIED, dump.label() + " dump cut short: " + reason);
+                    }
+                }
+            }
+        } catch (NetlinkSocketException e) {
+            for (Dump dump : dumps) {
+                failures.add(new Failure(dump, e.getMessage()));
+            }
+        }
+        return failures;
+    }
+
+    private void run(NetlinkSocket socket, int sequence, Dump dump, SocketQuery query, SockDiagDecoder decoder, DumpProgress progress)
+            throws NetlinkSocketException {
+        int states = InetDiagRequest.stateMask(dump.protocol(), query.statesOf(dump.protocol()));
+        byte[] request = dump.family() == null
+                ? InetDiagRequest.bothFamiliesTcpDump(sequence, states, settings.details())
+                : InetDiagRequest.dump(sequence, dump.protocol(), dump.family(), states, settings.details());
+        record(ByteBuffer.wrap(request));
+        socket.send(request);
+        long offset = 0;
+        byte[] heap = new byte[BUFFER_SIZE];
+        while (!progress.finished) {
+            ByteBuffer datagram = socket.receive();
+            record(datagram);
+            int length = datagram.remaining();
+            // One bulk copy to the heap: reading fields from native memory through a ByteBuffer costs
+            // a liveness check per access, which C1 (the launcher's only compiler) does not hoist.
+            datagram.get(heap, 0, length);
+            decoder.decode(ByteBuffer.wrap(heap, 0, length).order(ByteOrder.nativeOrder()), offset, dump.protocol(), progress);
+            offset += length;
+        }
+    }
+
+    private void record(ByteBuffer bytes) {
+        OutputStream out = settings.recording();
+        if (out == null) {
+            return;
+        }
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.duplicate().get(copy);
+        try {
+            out.write(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the recording: " + e.getMessage(), e);
+        }
+    }
+
+    /** Follows one dump: counts its sockets and notices its end. */
+    private static final class DumpProgress implements SockDiagEvents {
+        private final Dump dump;
+        private final SocketQuery query;
+        private final DiagnosticLog log;
+        private final Consumer<Socket> sink;
+        int sockets;
+        int errno;
+        boolean finished;
+
+        DumpProgress(Dump dump, SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
+            this.dump = dump;
+            this.query = query;
+            this.log = log;
+            this.sink = sink;
+        }
+
+        @Override
+        public void socket(Socket socket) {
+            sockets++;
+            if (query.matches(socket)) {
+                sink.accept(socket);
+            }
+        }
+
+        @Override
+        public void done(long offset) {
+            finished = true;
+        }
+
+        @Override
+        public void error(long offset, int code) {
+            errno = code;
+            finished = true;
+        }
+
+        @Override
+        public void malformed(long offset, String what) {
+            log.malformed("netlink " + dump.label() + " dump, byte " + offset, what);
+        }
+
+        @Override
+        public void interrupted(long offset) {
+            log.report(Diagnostic.Kind.NOTE, "sockets changed during the netlink " + dump.label() + " dump: a few may be missing or repeated");
+        }
+    }
+}

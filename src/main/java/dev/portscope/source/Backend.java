@@ -1,4 +1,0 @@
-package dev.portscope.source;
-
-/** A platform's pair of sources, chosen together in {@link Backends}. */
-public record Backend(String name, SocketSource sockets, ProcessSource processes) {}

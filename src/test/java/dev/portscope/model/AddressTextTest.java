@@ -1,0 +1,42 @@
+package dev.portscope.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portscope.model.Endpoint;
+import dev.portscope.model.IpFamily;
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AddressTextTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "::1, ::1",
+        "::, ::",
+        "fe80:0:0:0:0:0:0:1, fe80::1",
+        "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+        "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
+        "2001:DB8:0:0:0:0:0:AB, 2001:db8::ab",
+        "1:0:0:2:0:0:0:3, 1:0:0:2::3",
+    })
+    void ipv6FollowsRfc5952(String input, String expected) throws Exception {
+        assertThat(AddressText.of(InetAddress.getByName(input), IpFamily.IPV6)).isEqualTo(expected);
+    }
+
+    @Test
+    void ipv4OnAnIpv6SocketKeepsItsMappedForm() throws Exception {
+        InetAddress mapped = InetAddress.getByName("::ffff:127.0.0.1");
+        assertThat(AddressText.of(mapped, IpFamily.IPV6)).isEqualTo("::ffff:127.0.0.1");
+        assertThat(AddressText.of(mapped, IpFamily.IPV4)).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void endpoints() throws Exception {
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("::1"), 22), IpFamily.IPV6)).isEqualTo("[::1]:22");
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("10.0.0.1"), 22), IpFamily.IPV4)).isEqualTo("10.0.0.1:22");
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("0.0.0.0"), 0), IpFamily.IPV4)).isEqualTo("*:*");
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("10.0.0.1"), 0), IpFamily.IPV4)).isEqualTo("10.0.0.1:*");
+    }
+}
