@@ -63,20 +63,20 @@ public final class Inventory {
         if (!withOwners) {
             return new Snapshot(time, host, sockets, Map.of(), OwnerIndex.empty(), log.diagnostics());
         }
-        Set<Long> inodes = new HashSet<>();
+        Set<Long> keys = new HashSet<>();
         for (Socket socket : sockets) {
-            if (socket.inode() != 0) {
-                inodes.add(socket.inode());
+            if (socket.key() != 0) {
+                keys.add(socket.key());
             }
         }
-        OwnerScan scan = inodes.isEmpty()
+        OwnerScan scan = keys.isEmpty()
                 ? new OwnerScan(OwnerIndex.empty(), 0, true)
                 // Every process is read: see the class comment.
-                : backend.processes().scanOwners(inodes::contains, -1, log);
+                : backend.processes().scanOwners(keys::contains, -1, log);
         Map<Integer, ProcessInfo> processes = new HashMap<>();
         int ownerless = 0;
-        for (long inode : inodes) {
-            int[] pids = scan.owners().pidsOf(inode);
+        for (long key : keys) {
+            int[] pids = scan.owners().pidsOf(key);
             if (pids.length == 0) {
                 ownerless++;
             }
@@ -116,8 +116,8 @@ public final class Inventory {
                 sink.accept(socket, List.of());
                 return;
             }
-            int[] pids = scan.owners().pidsOf(socket.inode());
-            if (pids.length == 0 && socket.inode() != 0) {
+            int[] pids = scan.owners().pidsOf(socket.key());
+            if (pids.length == 0 && socket.key() != 0) {
                 ownerless[0]++;
             }
             List<ProcessInfo> owners = new ArrayList<>(pids.length);
@@ -152,27 +152,27 @@ public final class Inventory {
 
     /**
      * The holders of sockets that came from elsewhere than this inventory's source (another
-     * network namespace), found in one pass over the processes: socket inodes are unique machine-wide.
+     * network namespace), found in one pass over the processes: socket keys are unique machine-wide.
      *
-     * @return socket inode to its holders; inodes without a visible holder are missing
+     * @return socket key to its holders; keys without a visible holder are missing
      */
     public Map<Long, List<ProcessInfo>> ownersOf(List<Socket> sockets, DiagnosticLog log) {
-        Set<Long> inodes = new HashSet<>();
+        Set<Long> keys = new HashSet<>();
         for (Socket socket : sockets) {
-            if (socket.inode() != 0) {
-                inodes.add(socket.inode());
+            if (socket.key() != 0) {
+                keys.add(socket.key());
             }
         }
-        if (inodes.isEmpty()) {
+        if (keys.isEmpty()) {
             return Map.of();
         }
-        OwnerIndex index = backend.processes().scanOwners(inodes::contains, -1, log).owners();
+        OwnerIndex index = backend.processes().scanOwners(keys::contains, -1, log).owners();
         Map<Integer, Optional<ProcessInfo>> described = new HashMap<>();
         Map<Long, List<ProcessInfo>> owners = new HashMap<>();
-        for (long inode : inodes) {
-            for (int pid : index.pidsOf(inode)) {
+        for (long key : keys) {
+            for (int pid : index.pidsOf(key)) {
                 described.computeIfAbsent(pid, p -> backend.processes().describe(p, log))
-                        .ifPresent(p -> owners.computeIfAbsent(inode, i -> new ArrayList<>()).add(p));
+                        .ifPresent(p -> owners.computeIfAbsent(key, i -> new ArrayList<>()).add(p));
             }
         }
         return owners;

@@ -216,6 +216,6 @@ final class WhyCommand implements Callable<Integer> {
             return List.of();
         }
         Map<Long, List<dev.portscope.model.ProcessInfo>> owners = session.inventory().ownersOf(sockets, new DiagnosticLog());
-        return sockets.stream().map(s -> new OwnedSocket(s, owners.getOrDefault(s.inode(), List.of()))).toList();
+        return sockets.stream().map(s -> new OwnedSocket(s, owners.getOrDefault(s.key(), List.of()))).toList();
     }
 }

@@ -26,7 +26,7 @@ public record Snapshot(
     /** The processes holding a socket; empty when none is known (not root, TIME_WAIT, another pid namespace). */
     public List<ProcessInfo> ownersOf(Socket socket) {
         List<ProcessInfo> found = new ArrayList<>(1);
-        for (int pid : owners.pidsOf(socket.inode())) {
+        for (int pid : owners.pidsOf(socket.key())) {
             ProcessInfo process = processes.get(pid);
             if (process != null) {
                 found.add(process);

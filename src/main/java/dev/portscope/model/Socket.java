@@ -3,7 +3,7 @@ package dev.portscope.model;
 import java.util.Objects;
 
 /**
- * One socket as the kernel reports it.
+ * One socket as the platform reports it.
  *
  * @param protocol     TCP or UDP
  * @param family       the socket's family; an IPv6 socket may carry IPv4-mapped addresses
@@ -11,13 +11,14 @@ import java.util.Objects;
  * @param remote       remote address and port; the wildcard address and port 0 when not connected
  * @param state        kernel state
  * @param uid          owner uid of the socket (the creating process's effective uid)
- * @param inode        socket inode, the key that joins sockets to the processes holding them;
- *                     0 when no file refers to it any more (TIME_WAIT, orphans)
+ * @param key          the platform's opaque identity of the socket, which {@link OwnerIndex} maps to
+ *                     the processes holding it (Linux: the socket's inode); 0 when nothing can hold
+ *                     it any more (TIME_WAIT, orphans)
  * @param receiveQueue bytes not yet read by the application; for a listener, connections waiting
  *                     to be accepted
  * @param sendQueue    bytes not yet acknowledged by the peer; for a listener (netlink only), the backlog
- * @param netns        inode of the network namespace the socket lives in, 0 when unknown
- * @param details      platform extras (TCP info, memory), present only when asked for
+ * @param v6Only       for an IPv6 socket, whether it refuses IPv4 ({@code IPV6_V6ONLY}); null when unknown
+ * @param linux        what only Linux reports (inode, namespace, TCP info, memory); null elsewhere
  */
 public record Socket(
         Protocol protocol,
@@ -26,11 +27,11 @@ public record Socket(
         Endpoint remote,
         SocketState state,
         int uid,
-        long inode,
+        long key,
         long receiveQueue,
         long sendQueue,
-        long netns,
-        SocketDetails details) {
+        Boolean v6Only,
+        LinuxSocket linux) {
 
     public Socket {
         Objects.requireNonNull(protocol, "protocol");
@@ -43,5 +44,10 @@ public record Socket(
     /** Waiting for connections or datagrams: a TCP listener, or an unconnected UDP socket (as {@code ss -l}). */
     public boolean isListening() {
         return protocol == Protocol.TCP ? state == SocketState.LISTEN : state == SocketState.CLOSE;
+    }
+
+    /** The kernel's TCP details when they were asked for (Linux, netlink), else null. */
+    public TcpInfo tcpInfo() {
+        return linux == null ? null : linux.tcpInfo();
     }
 }

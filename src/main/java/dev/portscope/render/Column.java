@@ -100,14 +100,14 @@ public enum Column {
     RTT("RTT-MS", true) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            var info = row.socket().details() == null ? null : row.socket().details().tcpInfo();
+            var info = row.socket().tcpInfo();
             return info == null ? "-" : String.format(java.util.Locale.ROOT, "%.3f", info.rttMicros() / 1000.0);
         }
     },
     RETRANS("RETRANS", true) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            var info = row.socket().details() == null ? null : row.socket().details().tcpInfo();
+            var info = row.socket().tcpInfo();
             return info == null ? "-" : Long.toString(info.totalRetransmits());
         }
     },

@@ -7,7 +7,7 @@ import dev.portscope.model.Endpoint;
 import dev.portscope.model.Exposure;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Socket;
-import dev.portscope.model.SocketDetails;
+import dev.portscope.model.LinuxSocket;
 import java.io.IOException;
 
 /** The JSON fields of a socket and of a process, shared by every JSON document portscope writes. */
@@ -35,15 +35,25 @@ final class JsonSocketFields {
         json.writeStringField("exposure", JsonNames.of(Exposure.of(s.local().address())));
         json.writeNumberField("uid", s.uid());
         json.writeStringField("user", context.userNames().apply(s.uid()));
-        json.writeNumberField("inode", s.inode());
+        LinuxSocket linux = s.linux();
+        if (linux != null) {
+            json.writeNumberField("inode", linux.inode());
+        } else {
+            json.writeNullField("inode");
+        }
         json.writeNumberField("receiveQueue", s.receiveQueue());
         json.writeNumberField("sendQueue", s.sendQueue());
-        if (s.netns() != 0) {
-            json.writeNumberField("netns", s.netns());
+        if (linux != null && linux.netns() != 0) {
+            json.writeNumberField("netns", linux.netns());
         } else {
             json.writeNullField("netns");
         }
-        writeDetails(json, s.details());
+        if (s.v6Only() != null) {
+            json.writeBooleanField("v6Only", s.v6Only());
+        }
+        if (linux != null) {
+            writeLinuxDetails(json, linux);
+        }
     }
 
     private static void writeEndpoint(JsonGenerator json, String name, Endpoint endpoint, Socket s) throws IOException {
@@ -107,13 +117,7 @@ final class JsonSocketFields {
         }
     }
 
-    private static void writeDetails(JsonGenerator json, SocketDetails details) throws IOException {
-        if (details == null) {
-            return;
-        }
-        if (details.v6Only() != null) {
-            json.writeBooleanField("v6Only", details.v6Only());
-        }
+    private static void writeLinuxDetails(JsonGenerator json, LinuxSocket details) throws IOException {
         if (details.tcpInfo() != null) {
             var t = details.tcpInfo();
             json.writeObjectFieldStart("tcpInfo");

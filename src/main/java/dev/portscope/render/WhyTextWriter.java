@@ -51,7 +51,7 @@ public final class WhyTextWriter {
             out.println();
             out.println("In other network namespaces (they do not block a bind here):");
             for (OwnedSocket held : report.foreign()) {
-                out.println("  " + socketLine(held.socket(), held.owners()) + "  netns " + held.socket().netns());
+                out.println("  " + socketLine(held.socket(), held.owners()) + "  netns " + (held.socket().linux() != null ? held.socket().linux().netns() : "?"));
             }
         }
         if (!report.cautions().isEmpty()) {
@@ -112,13 +112,13 @@ public final class WhyTextWriter {
             line += " -> " + AddressText.endpoint(s.remote(), s.family());
         }
         line += "  " + s.state().displayName(s.protocol());
-        if (s.details() != null && s.details().v6Only() != null && s.family() == dev.portscope.model.IpFamily.IPV6) {
-            line += s.details().v6Only() ? "  v6only" : "";
+        if (s.v6Only() != null && s.family() == dev.portscope.model.IpFamily.IPV6) {
+            line += s.v6Only() ? "  v6only" : "";
         }
         line += "  uid " + s.uid() + (context.numeric() ? "" : " (" + context.userNames().apply(s.uid()) + ")");
         if (!owners.isEmpty()) {
             line += "  " + owners(owners);
-        } else if (s.inode() != 0) {
+        } else if (s.key() != 0) {
             line += "  owner unknown";
         }
         return line;

@@ -30,7 +30,7 @@ class TableWriterTest {
             InetAddress remote = InetAddress.getByName(v6 ? "fe80::1:" + Integer.toHexString(i) : "10.0." + (i / 250 % 250) + "." + (i % 250));
             Socket s = new Socket(Protocol.TCP, v6 ? IpFamily.IPV6 : IpFamily.IPV4,
                     new Endpoint(local, 1 + i % 65_000), new Endpoint(remote, i % 7 == 0 ? 0 : 40_000 + i % 20_000),
-                    i % 5 == 0 ? SocketState.CLOSE_WAIT : SocketState.ESTABLISHED, i % 3, i, (long) i * i % 100_000, i % 11, 0, null);
+                    i % 5 == 0 ? SocketState.CLOSE_WAIT : SocketState.ESTABLISHED, i % 3, i, (long) i * i % 100_000, i % 11, null, null);
             writer.row(new ListingRow(s, List.of()));
         }
         writer.end(List.of(), false);

@@ -94,6 +94,6 @@ public final class Auditor {
         if (s == null) {
             return -1;
         }
-        return s.inode() != 0 ? s.inode() : -(2L + s.local().port());
+        return s.key() != 0 ? s.key() : -(2L + s.local().port());
     }
 }

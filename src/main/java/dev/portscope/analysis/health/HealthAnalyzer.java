@@ -95,7 +95,7 @@ public final class HealthAnalyzer {
         for (Socket s : tcpIn(SocketState.CLOSE_WAIT)) {
             List<ProcessInfo> owners = snapshot.ownersOf(s);
             // No inode: no process has accepted the connection yet; it waits in a listener's queue.
-            int pid = !owners.isEmpty() ? owners.getFirst().pid() : s.inode() == 0 ? NEVER_ACCEPTED : HIDDEN;
+            int pid = !owners.isEmpty() ? owners.getFirst().pid() : s.key() == 0 ? NEVER_ACCEPTED : HIDDEN;
             byPid.computeIfAbsent(pid, p -> new ArrayList<>()).add(s);
             if (!owners.isEmpty()) {
                 processes.putIfAbsent(pid, owners.getFirst());
@@ -169,14 +169,14 @@ public final class HealthAnalyzer {
     private void unansweredSyns() {
         Map<String, List<Socket>> byPeer = new LinkedHashMap<>();
         for (Socket s : tcpIn(SocketState.SYN_SENT)) {
-            TcpInfo info = s.details() != null ? s.details().tcpInfo() : null;
+            TcpInfo info = s.tcpInfo();
             if (info == null || info.retransmits() > 0) {
                 byPeer.computeIfAbsent(AddressText.endpoint(s.remote(), s.family()), k -> new ArrayList<>()).add(s);
             }
         }
         byPeer.forEach((peer, sockets) -> {
-            int tries = sockets.stream().mapToInt(s -> s.details() != null && s.details().tcpInfo() != null
-                    ? s.details().tcpInfo().retransmits() : 0).max().orElse(0);
+            int tries = sockets.stream().mapToInt(s -> s.tcpInfo() != null
+                    ? s.tcpInfo().retransmits() : 0).max().orElse(0);
             List<ProcessInfo> owners = owners(sockets);
             findings.add(new HealthFinding("syn-sent", tries > 0 ? Level.WARNING : Level.INFO,
                     sockets.size() + " connection attempt" + (sockets.size() == 1 ? "" : "s") + " to " + peer + " unanswered" + ownersText(owners),
@@ -229,7 +229,7 @@ public final class HealthAnalyzer {
     private void retransmissions() {
         List<Socket> stalled = new ArrayList<>();
         for (Socket s : tcpIn(SocketState.ESTABLISHED)) {
-            TcpInfo info = s.details() != null ? s.details().tcpInfo() : null;
+            TcpInfo info = s.tcpInfo();
             if (info != null && info.retransmits() > 0) {
                 stalled.add(s);
             }
@@ -247,14 +247,14 @@ public final class HealthAnalyzer {
 
     private void slowAndIdle() {
         List<Socket> withInfo = tcpIn(SocketState.ESTABLISHED).stream()
-                .filter(s -> s.details() != null && s.details().tcpInfo() != null).toList();
+                .filter(s -> s.tcpInfo() != null).toList();
         if (withInfo.isEmpty()) {
             return;
         }
-        long[] rtts = withInfo.stream().mapToLong(s -> s.details().tcpInfo().rttMicros()).sorted().toArray();
+        long[] rtts = withInfo.stream().mapToLong(s -> s.tcpInfo().rttMicros()).sorted().toArray();
         long median = rtts[rtts.length / 2];
         long limit = Math.max(limits.rttOutlier().toNanos() / 1000, median * 10);
-        List<Socket> slow = withInfo.stream().filter(s -> s.details().tcpInfo().rttMicros() > limit).toList();
+        List<Socket> slow = withInfo.stream().filter(s -> s.tcpInfo().rttMicros() > limit).toList();
         if (!slow.isEmpty()) {
             findings.add(new HealthFinding("rtt", Level.INFO,
                     slow.size() + " connection" + (slow.size() == 1 ? " has" : "s have") + " round-trip times over " + limit / 1000 + " ms",
@@ -265,8 +265,8 @@ public final class HealthAnalyzer {
                     owners(slow)));
         }
         long idleMillis = limits.idle().toMillis();
-        List<Socket> idle = withInfo.stream().filter(s -> s.details().tcpInfo().lastSendMillis() >= idleMillis
-                && s.details().tcpInfo().lastReceiveMillis() >= idleMillis).toList();
+        List<Socket> idle = withInfo.stream().filter(s -> s.tcpInfo().lastSendMillis() >= idleMillis
+                && s.tcpInfo().lastReceiveMillis() >= idleMillis).toList();
         if (!idle.isEmpty()) {
             findings.add(new HealthFinding("idle", Level.INFO,
                     idle.size() + " connection" + (idle.size() == 1 ? " has" : "s have") + " been silent both ways for over " + humanDuration(limits.idle()),

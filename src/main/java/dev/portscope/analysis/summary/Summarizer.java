@@ -29,8 +29,8 @@ public final class Summarizer {
         for (Socket s : snapshot.sockets()) {
             families.computeIfAbsent(s.protocol(), p -> new EnumMap<>(IpFamily.class)).merge(s.family(), 1L, Long::sum);
             states.computeIfAbsent(s.protocol(), p -> new EnumMap<>(SocketState.class)).merge(s.state(), 1L, Long::sum);
-            int[] pids = snapshot.owners().pidsOf(s.inode());
-            if (pids.length == 0 && s.inode() != 0) {
+            int[] pids = snapshot.owners().pidsOf(s.key());
+            if (pids.length == 0 && s.key() != 0) {
                 unowned++;
             }
             for (int pid : pids) {

@@ -53,7 +53,7 @@ public final class BindAnalyzer {
             if (s.protocol() != request.protocol() || s.local().port() != request.port() || s.state() == SocketState.SYN_RECV) {
                 continue; // a SYN_RECV request is not bound: its listener is
             }
-            Boolean known = s.details() != null ? s.details().v6Only() : null;
+            Boolean known = s.v6Only();
             if (known == null && s.family() == IpFamily.IPV6 && s.local().address().isAnyLocalAddress()) {
                 v6OnlyAssumed = true;
             }

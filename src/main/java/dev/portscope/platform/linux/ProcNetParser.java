@@ -3,6 +3,7 @@ package dev.portscope.platform.linux;
 import dev.portscope.model.Endpoint;
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
+import dev.portscope.model.LinuxSocket;
 import dev.portscope.model.Socket;
 import dev.portscope.model.SocketState;
 import java.net.InetAddress;
@@ -95,8 +96,8 @@ public final class ProcNetParser {
                     inode,
                     rxQueue,
                     txQueue,
-                    netns,
-                    null);
+                    null,
+                    new LinuxSocket(inode, netns, null, null));
             sink.accept(socket);
             return null;
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {

@@ -38,7 +38,7 @@ final class Snapshots {
         IpFamily family = a instanceof java.net.Inet4Address ? IpFamily.IPV4 : IpFamily.IPV6;
         long inode = nextInode++;
         Socket s = new Socket(protocol, family, new Endpoint(a, port), new Endpoint(InetAddress.getByName(
-                family == IpFamily.IPV4 ? "0.0.0.0" : "::"), 0), state, owner == null ? 0 : Math.max(owner.uid(), 0), inode, 0, 0, 0, null);
+                family == IpFamily.IPV4 ? "0.0.0.0" : "::"), 0), state, owner == null ? 0 : Math.max(owner.uid(), 0), inode, 0, 0, null, null);
         sockets.add(s);
         if (owner != null) {
             processes.put(owner.pid(), owner);

@@ -10,7 +10,7 @@ import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
-import dev.portscope.model.SocketDetails;
+import dev.portscope.model.LinuxSocket;
 import dev.portscope.model.SocketState;
 import dev.portscope.model.TcpInfo;
 import java.net.InetAddress;
@@ -30,7 +30,7 @@ class HealthAnalyzerTest {
 
     private static Socket socket(SocketState state, String remote, int localPort, TcpInfo info, long inode) throws Exception {
         return new Socket(Protocol.TCP, IpFamily.IPV4, new Endpoint(InetAddress.getByName("10.0.0.1"), localPort),
-                new Endpoint(InetAddress.getByName(remote), 443), state, 0, inode, 0, 0, 0, new SocketDetails(info, null, null));
+                new Endpoint(InetAddress.getByName(remote), 443), state, 0, inode, 0, 0, null, new LinuxSocket(inode, 0, info, null));
     }
 
     private static TcpInfo info(long rttMicros, int retransmits, long idleMillis) {
@@ -39,7 +39,7 @@ class HealthAnalyzerTest {
 
     private static HealthReport analyze(List<Socket> sockets) {
         OwnerIndex.Builder owners = new OwnerIndex.Builder();
-        sockets.forEach(s -> owners.add(s.inode(), APP.pid()));
+        sockets.forEach(s -> owners.add(s.key(), APP.pid()));
         Snapshot snapshot = new Snapshot(Instant.EPOCH, "host", sockets, Map.of(APP.pid(), APP), owners.build(), List.of());
         return HealthAnalyzer.analyze(snapshot, PortSettings.DEFAULTS, java.util.OptionalInt.of(4096), null, null, null, HealthThresholds.DEFAULTS);
     }
@@ -90,7 +90,7 @@ class HealthAnalyzerTest {
         List<Socket> sockets = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             sockets.add(new Socket(Protocol.TCP, IpFamily.IPV4, new Endpoint(InetAddress.getByName("10.0.0.1"), 443),
-                    new Endpoint(InetAddress.getByName("203.0.113." + (i % 50)), 40000 + i), SocketState.SYN_RECV, 0, 0, 0, 0, 0, null));
+                    new Endpoint(InetAddress.getByName("203.0.113." + (i % 50)), 40000 + i), SocketState.SYN_RECV, 0, 0, 0, 0, null, null));
         }
         HealthFinding f = only(analyze(sockets), "syn-recv");
         assertThat(f.what()).isEqualTo("100 half-open connections on port 443");

@@ -29,7 +29,7 @@ class StopPlannerTest {
 
     private static Holding holding(HoldingRole role, ProcessInfo... owners) throws Exception {
         Socket s = new Socket(Protocol.TCP, IpFamily.IPV4, new Endpoint(InetAddress.getByName("127.0.0.1"), 80),
-                new Endpoint(InetAddress.getByName("0.0.0.0"), 0), SocketState.LISTEN, 0, 1, 0, 0, 0, null);
+                new Endpoint(InetAddress.getByName("0.0.0.0"), 0), SocketState.LISTEN, 0, 1, 0, 0, null, null);
         return new Holding(role, s, List.of(owners));
     }
 

@@ -22,7 +22,7 @@ class ProbeTargetsTest {
 
     private static Socket socket(Protocol protocol, IpFamily family, String address, int port, SocketState state, long inode) {
         return new Socket(protocol, family, new Endpoint(InetAddress.ofLiteral(address), port),
-                new Endpoint(InetAddress.ofLiteral(family == IpFamily.IPV4 ? "0.0.0.0" : "::"), 0), state, 0, inode, 0, 0, 0, null);
+                new Endpoint(InetAddress.ofLiteral(family == IpFamily.IPV4 ? "0.0.0.0" : "::"), 0), state, 0, inode, 0, 0, null, null);
     }
 
     @Test

@@ -21,7 +21,7 @@ class SummarizerTest {
 
     private static Socket tcp(long inode, String remote, SocketState state) throws Exception {
         return new Socket(Protocol.TCP, IpFamily.IPV4, new Endpoint(InetAddress.getByName("10.0.0.1"), 8080),
-                new Endpoint(InetAddress.getByName(remote), state == SocketState.LISTEN ? 0 : 40000), state, 0, inode, 0, 0, 0, null);
+                new Endpoint(InetAddress.getByName(remote), state == SocketState.LISTEN ? 0 : 40000), state, 0, inode, 0, 0, null, null);
     }
 
     @Test

@@ -21,7 +21,7 @@ class PortHoldersTest {
 
     private static Socket tcp(String local, int localPort, String remote, int remotePort, SocketState state) throws Exception {
         return new Socket(Protocol.TCP, IpFamily.IPV4, new Endpoint(InetAddress.getByName(local), localPort),
-                new Endpoint(InetAddress.getByName(remote), remotePort), state, 0, 1, 0, 0, 0, null);
+                new Endpoint(InetAddress.getByName(remote), remotePort), state, 0, 1, 0, 0, null, null);
     }
 
     private static PortReport report(int port, Socket... sockets) {

@@ -23,7 +23,7 @@ class BindAnalyzerTest {
     private static OwnedSocket listener(String address, int uid) throws Exception {
         InetAddress a = InetAddress.getByName(address);
         Socket s = new Socket(Protocol.TCP, IpFamily.IPV4, new Endpoint(a, 8080), new Endpoint(InetAddress.getByName("0.0.0.0"), 0),
-                SocketState.LISTEN, uid, 1000 + uid, 0, 511, 0, null);
+                SocketState.LISTEN, uid, 1000 + uid, 0, 511, null, null);
         return new OwnedSocket(s, List.of(NGINX));
     }
 

@@ -27,7 +27,7 @@ class ProcNetParserTest {
     }
 
     private static Socket byInode(List<Socket> sockets, long inode) {
-        return sockets.stream().filter(s -> s.inode() == inode).findFirst().orElseThrow();
+        return sockets.stream().filter(s -> s.linux().inode() == inode).findFirst().orElseThrow();
     }
 
     @Test
@@ -52,7 +52,7 @@ class ProcNetParserTest {
         assertThat(closeWait.receiveQueue()).isEqualTo(1);
 
         Socket finWait = all.stream().filter(s -> s.state() == SocketState.FIN_WAIT2).findFirst().orElseThrow();
-        assertThat(finWait.inode()).isZero();
+        assertThat(finWait.linux().inode()).isZero();
 
         Socket v6Loopback = byInode(all, 5968);
         assertThat(v6Loopback.family()).isEqualTo(IpFamily.IPV6);
@@ -79,14 +79,14 @@ class ProcNetParserTest {
     void skipsStatesTheQueryDoesNotWant() {
         List<Socket> listening = scan("proc/debian12-loopback", SocketQuery.listening(), new DiagnosticLog());
         assertThat(listening).allMatch(Socket::isListening);
-        assertThat(listening).extracting(Socket::inode).containsExactlyInAnyOrder(1061L, 5967L, 5968L, 5969L, 5974L);
+        assertThat(listening).extracting(x -> x.linux().inode()).containsExactlyInAnyOrder(1061L, 5967L, 5968L, 5969L, 5974L);
     }
 
     @Test
     void familyAndProtocolSelectionReadsOnlyThoseFiles() {
         var query = SocketQuery.all().withProtocols(EnumSet.of(Protocol.UDP)).withFamilies(EnumSet.of(IpFamily.IPV6));
         assertThat(scan("proc/debian12-loopback", query, new DiagnosticLog()))
-                .extracting(Socket::inode)
+                .extracting(x -> x.linux().inode())
                 .containsExactly(5975L);
     }
 
@@ -96,7 +96,7 @@ class ProcNetParserTest {
         var query = SocketQuery.all().withProtocols(EnumSet.of(Protocol.TCP)).withFamilies(EnumSet.of(IpFamily.IPV4));
         List<Socket> found = scan("proc/malformed", query, log);
 
-        assertThat(found).extracting(Socket::inode).containsExactly(1061L, 5973L);
+        assertThat(found).extracting(x -> x.linux().inode()).containsExactly(1061L, 5973L);
         assertThat(log.diagnostics()).hasSize(4);
         assertThat(log.diagnostics().get(0).message()).matches(".*/net/tcp:3: address is not 8 hex digits.*");
         assertThat(log.diagnostics().get(1).message()).matches(".*/net/tcp:4: not a hex digit: 'G'.*");

@@ -50,7 +50,7 @@ final class FilterArbitraries {
     }
 
     private static Socket socket(Protocol protocol, IpFamily family, Endpoint local, Endpoint remote, SocketState state) {
-        return new Socket(protocol, family, local, remote, state, 0, 0, 0, 0, 0, null);
+        return new Socket(protocol, family, local, remote, state, 0, 0, 0, 0, null, null);
     }
 
     private static Arbitrary<Endpoint> endpoint(List<String> hosts) {

@@ -42,7 +42,7 @@ class FilterPropertiesTest {
     void aBackendAskingOnlyForThePossibleStatesLosesNothing(@ForAll("anyFilters") Filter filter, @ForAll("sockets") Socket socket) {
         for (SocketState state : SocketState.values()) {
             Socket inState = new Socket(socket.protocol(), socket.family(), socket.local(), socket.remote(), state,
-                    socket.uid(), socket.inode(), socket.receiveQueue(), socket.sendQueue(), socket.netns(), socket.details());
+                    socket.uid(), socket.key(), socket.receiveQueue(), socket.sendQueue(), socket.v6Only(), socket.linux());
             if (filter.test(inState)) {
                 assertThat(filter.possibleStates()).as("%s accepts %s", filter, inState).contains(state);
             }

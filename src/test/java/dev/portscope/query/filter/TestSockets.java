@@ -26,7 +26,7 @@ final class TestSockets {
     }
 
     static Socket socket(Protocol protocol, IpFamily family, String local, String remote, SocketState state) {
-        return new Socket(protocol, family, endpoint(local), endpoint(remote), state, 0, 0, 0, 0, 0, null);
+        return new Socket(protocol, family, endpoint(local), endpoint(remote), state, 0, 0, 0, 0, null, null);
     }
 
     static Endpoint endpoint(String text) {

@@ -4,7 +4,7 @@ import dev.portscope.model.Endpoint;
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Socket;
-import dev.portscope.model.SocketDetails;
+import dev.portscope.model.LinuxSocket;
 import dev.portscope.model.SocketMemory;
 import dev.portscope.model.SocketState;
 import dev.portscope.model.TcpInfo;
@@ -250,8 +250,8 @@ public final class SockDiagDecoder {
                 InetDiagExtras.u32(b, body + 68),
                 InetDiagExtras.u32(b, body + 56),
                 InetDiagExtras.u32(b, body + 60),
-                netns,
-                details ? new SocketDetails(tcpInfo, memory, v6Only) : null));
+                v6Only,
+                new LinuxSocket(InetDiagExtras.u32(b, body + 68), netns, details ? tcpInfo : null, details ? memory : null)));
     }
 
     /** {@code __be16}: network byte order whatever the host's. */

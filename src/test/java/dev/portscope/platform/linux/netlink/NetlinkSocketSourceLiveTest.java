@@ -43,11 +43,12 @@ class NetlinkSocketSourceLiveTest {
                 Socket socket = matching.getFirst();
                 assertThat(socket.state()).as(expected.name()).isIn(expected.states());
                 assertThat(socket.uid()).as(expected.name()).isEqualTo(uid);
-                assertThat(held).as("inode of " + expected.name()).contains(socket.inode());
-                assertThat(socket.netns()).isEqualTo(netns);
-                assertThat(socket.details()).isNull();
+                assertThat(held).as("inode of " + expected.name()).contains(socket.linux().inode());
+                assertThat(socket.linux().netns()).isEqualTo(netns);
+                assertThat(socket.tcpInfo()).isNull();
+                assertThat(socket.linux().memory()).isNull();
             }
-            assertThat(found).extracting(Socket::inode).doesNotHaveDuplicates();
+            assertThat(found).extracting(x -> x.linux().inode()).doesNotHaveDuplicates();
         }
     }
 
@@ -76,13 +77,13 @@ class NetlinkSocketSourceLiveTest {
             var source = new NetlinkSocketSource(Path.of("/proc"), new NetlinkSocketSource.Settings(true, null));
             List<Socket> found = own.ours(scan(source, SocketQuery.all(), new DiagnosticLog()));
             Socket client = found.stream().filter(own.named("tcp client")::matches).findFirst().orElseThrow();
-            assertThat(client.details().tcpInfo().congestionWindow()).isPositive();
-            assertThat(client.details().memory().receiveBuffer()).isPositive();
+            assertThat(client.tcpInfo().congestionWindow()).isPositive();
+            assertThat(client.linux().memory().receiveBuffer()).isPositive();
             Socket listener6 = found.stream().filter(own.named("tcp listener ::1")::matches).findFirst().orElseThrow();
-            assertThat(listener6.details().v6Only()).as("the JDK sets IPV6_V6ONLY on INET6 channels").isTrue();
+            assertThat(listener6.v6Only()).as("the JDK sets IPV6_V6ONLY on INET6 channels").isTrue();
             Socket udp = found.stream().filter(own.named("udp 127.0.0.1")::matches).findFirst().orElseThrow();
-            assertThat(udp.details().tcpInfo()).isNull();
-            assertThat(udp.details().memory()).isNotNull();
+            assertThat(udp.tcpInfo()).isNull();
+            assertThat(udp.linux().memory()).isNotNull();
         }
     }
 
@@ -102,8 +103,8 @@ class NetlinkSocketSourceLiveTest {
             assertThat(replayed.problems()).isEmpty();
             assertThat(replayed.completedDumps()).as("tcp, udp/ipv4, udp/ipv6").isEqualTo(3);
             assertThat(keys(own.ours(replayed.sockets()))).containsExactlyInAnyOrderElementsOf(keys(live));
-            assertThat(own.ours(replayed.sockets())).extracting(Socket::inode).containsExactlyInAnyOrderElementsOf(
-                    live.stream().map(Socket::inode).toList());
+            assertThat(own.ours(replayed.sockets())).extracting(x -> x.linux().inode()).containsExactlyInAnyOrderElementsOf(
+                    live.stream().map(x -> x.linux().inode()).toList());
         }
     }
 
@@ -118,7 +119,7 @@ class NetlinkSocketSourceLiveTest {
             apart.addAll(own.ours(scan(source, tcp.withFamilies(java.util.Set.of(dev.portscope.model.IpFamily.IPV6)), new DiagnosticLog())));
             assertThat(both).extracting(s -> s.family()).contains(dev.portscope.model.IpFamily.IPV4, dev.portscope.model.IpFamily.IPV6);
             assertThat(keys(both)).containsExactlyInAnyOrderElementsOf(keys(apart));
-            assertThat(both).extracting(Socket::inode).containsExactlyInAnyOrderElementsOf(apart.stream().map(Socket::inode).toList());
+            assertThat(both).extracting(x -> x.linux().inode()).containsExactlyInAnyOrderElementsOf(apart.stream().map(x -> x.linux().inode()).toList());
         }
     }
 

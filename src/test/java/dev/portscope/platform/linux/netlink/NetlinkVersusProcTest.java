@@ -43,8 +43,8 @@ class NetlinkVersusProcTest {
             assertThat(keys(byProc)).containsExactlyInAnyOrderElementsOf(keys(netlinkComparable));
             assertThat(byProc).hasSize(own.expected.size() - 1);
             // and the same inodes, uids and namespace
-            assertThat(byProc.stream().map(s -> s.inode() + "/" + s.uid() + "/" + s.netns()).toList())
-                    .containsExactlyInAnyOrderElementsOf(netlinkComparable.stream().map(s -> s.inode() + "/" + s.uid() + "/" + s.netns()).toList());
+            assertThat(byProc.stream().map(s -> s.linux().inode() + "/" + s.uid() + "/" + s.linux().netns()).toList())
+                    .containsExactlyInAnyOrderElementsOf(netlinkComparable.stream().map(s -> s.linux().inode() + "/" + s.uid() + "/" + s.linux().netns()).toList());
         }
     }
 

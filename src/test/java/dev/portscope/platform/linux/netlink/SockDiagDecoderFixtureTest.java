@@ -30,12 +30,12 @@ class SockDiagDecoderFixtureTest {
         Set<Long> held = Fixtures.inodes(CASE);
         for (Socket socket : decoded.sockets()) {
             if (socket.state() == SocketState.TIME_WAIT) {
-                assertThat(socket.inode()).as("no file refers to a TIME_WAIT socket").isZero();
+                assertThat(socket.linux().inode()).as("no file refers to a TIME_WAIT socket").isZero();
             } else {
-                assertThat(held).as("inode of %s", socket).contains(socket.inode());
+                assertThat(held).as("inode of %s", socket).contains(socket.linux().inode());
             }
         }
-        assertThat(decoded.sockets().stream().filter(s -> s.inode() != 0).map(Socket::inode)).doesNotHaveDuplicates();
+        assertThat(decoded.sockets().stream().filter(s -> s.linux().inode() != 0).map(x -> x.linux().inode())).doesNotHaveDuplicates();
     }
 
     @Test
@@ -54,24 +54,24 @@ class SockDiagDecoderFixtureTest {
                 .toList();
         assertThat(established).hasSize(4);
         for (Socket s : established) {
-            assertThat(s.details().tcpInfo()).as("tcp_info of %s", s).isNotNull();
-            assertThat(s.details().tcpInfo().congestionWindow()).isPositive();
-            assertThat(s.details().tcpInfo().rttMicros()).isPositive();
-            assertThat(s.details().memory().receiveBuffer()).isPositive();
-            assertThat(s.details().memory().sendBuffer()).isPositive();
+            assertThat(s.tcpInfo()).as("tcp_info of %s", s).isNotNull();
+            assertThat(s.tcpInfo().congestionWindow()).isPositive();
+            assertThat(s.tcpInfo().rttMicros()).isPositive();
+            assertThat(s.linux().memory().receiveBuffer()).isPositive();
+            assertThat(s.linux().memory().sendBuffer()).isPositive();
         }
         // tcpi_bytes_acked counts the SYN's sequence number as well: 1 + 1000 (tcp_ack_update: snd_una - prior)
-        assertThat(established).anySatisfy(s -> assertThat(s.details().tcpInfo().bytesAcked()).isEqualTo(1001));
-        assertThat(established).anySatisfy(s -> assertThat(s.details().tcpInfo().bytesReceived()).isEqualTo(1000));
+        assertThat(established).anySatisfy(s -> assertThat(s.tcpInfo().bytesAcked()).isEqualTo(1001));
+        assertThat(established).anySatisfy(s -> assertThat(s.tcpInfo().bytesReceived()).isEqualTo(1000));
 
         // IPV6_V6ONLY is sent for IPv6 sockets in LISTEN and CLOSE only (net/ipv4/inet_diag.c); the JDK sets
         // it on channels opened for StandardProtocolFamily.INET6, as the capturing program's are
         for (Socket s : decoded.sockets()) {
             boolean sent = s.family() == IpFamily.IPV6 && (s.state() == SocketState.LISTEN || s.state() == SocketState.CLOSE);
-            assertThat(s.details().v6Only()).as("v6only of %s", s).isEqualTo(sent ? Boolean.TRUE : null);
+            assertThat(s.v6Only()).as("v6only of %s", s).isEqualTo(sent ? Boolean.TRUE : null);
         }
         assertThat(decoded.sockets()).filteredOn(s -> s.protocol() == Protocol.UDP)
-                .allSatisfy(s -> assertThat(s.details().tcpInfo()).isNull());
+                .allSatisfy(s -> assertThat(s.tcpInfo()).isNull());
     }
 
     @Test
@@ -79,8 +79,9 @@ class SockDiagDecoderFixtureTest {
         var plain = new SockDiagDecoder(4026531840L, false).decodeAll(Fixtures.recording(CASE), Protocol.TCP);
         assertThat(plain.sockets()).hasSameSizeAs(decoded.sockets());
         assertThat(plain.sockets()).allSatisfy(s -> {
-            assertThat(s.details()).isNull();
-            assertThat(s.netns()).isEqualTo(4026531840L);
+            assertThat(s.tcpInfo()).isNull();
+            assertThat(s.linux().memory()).isNull();
+            assertThat(s.linux().netns()).isEqualTo(4026531840L);
         });
     }
 

@@ -99,8 +99,8 @@ class SockDiagDecoderMalformedTest {
         var decoded = decoder.decodeAll(new Messages().answer(InetDiagRequest.AF_INET, 1, 1, 2, 0, 1, attrs).bytes(), Protocol.TCP);
         assertThat(decoded.problems()).isEmpty();
         Socket socket = decoded.sockets().getFirst();
-        assertThat(socket.details().tcpInfo()).isNull();
-        assertThat(socket.details().memory()).isNull();
+        assertThat(socket.tcpInfo()).isNull();
+        assertThat(socket.linux().memory()).isNull();
     }
 
     @Test

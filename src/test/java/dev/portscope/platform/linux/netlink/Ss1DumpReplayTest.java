@@ -28,7 +28,7 @@ class Ss1DumpReplayTest {
     record Row(IpFamily family, SocketState state, String local, int localPort, String remote, int remotePort, int uid, long inode) {
         static Row of(Socket s) {
             return new Row(s.family(), s.state(), s.local().address().getHostAddress(), s.local().port(),
-                    s.remote().address().getHostAddress(), s.remote().port(), s.uid(), s.inode());
+                    s.remote().address().getHostAddress(), s.remote().port(), s.uid(), s.linux().inode());
         }
     }
 
@@ -53,7 +53,7 @@ class Ss1DumpReplayTest {
                 new Row(IpFamily.IPV6, SocketState.ESTABLISHED, "fec0:42:0:0:0:0:0:24", 22, "fec0:42:0:0:0:0:0:1", 44248, 0, 14185));
         assertThat(sockets).allSatisfy(s -> {
             assertThat(s.protocol()).isEqualTo(dev.portscope.model.Protocol.TCP);
-            assertThat(s.netns()).as("a recording's namespace is unknown").isZero();
+            assertThat(s.linux().netns()).as("a recording's namespace is unknown").isZero();
         });
     }
 
@@ -63,7 +63,7 @@ class Ss1DumpReplayTest {
         new ReplaySocketSource(SS1).scan(SocketQuery.listening().withFamilies(Set.of(IpFamily.IPV4)), new DiagnosticLog(), ipv4Listeners::add);
         assertThat(ipv4Listeners).singleElement().satisfies(s -> {
             assertThat(s.local().address()).isEqualTo(InetAddress.ofLiteral("0.0.0.0"));
-            assertThat(s.inode()).isEqualTo(411);
+            assertThat(s.linux().inode()).isEqualTo(411);
         });
 
         List<Socket> udp = new ArrayList<>();
