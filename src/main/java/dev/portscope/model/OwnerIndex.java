@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Which processes hold each socket inode. Built once per scan; immutable afterwards.
+ * Which processes hold each socket, by the socket's key ({@link Socket#key()}: the inode on Linux).
+ * Built once per scan; immutable afterwards.
  *
  * <p>A busy server has hundreds of thousands of socket descriptors, so this is an open-addressing
  * table of primitive {@code long} keys and {@code int} pids rather than a
