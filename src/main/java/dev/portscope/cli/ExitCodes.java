@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Done, but part of the answer is missing (see the diagnostics on stderr). */
     public static final int PARTIAL = 3;
+    /** The answer could not be written: standard output failed (a full disk, a closed descriptor). As sysexits' EX_IOERR. */
+    public static final int OUTPUT_ERROR = 74;
     /** portscope itself failed; a bug report should include the message. */
     public static final int INTERNAL_ERROR = 70;
 

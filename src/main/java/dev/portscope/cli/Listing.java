@@ -45,6 +45,16 @@ final class Listing {
         Filter filter = options.filter().socketFilter(session.services());
         // The filter's states go down to the backend (a kernel state mask); the filter itself runs again on each socket.
         SocketQuery query = options.selection().applyTo(base).narrowedToStates(filter.possibleStates());
+        if (query.wantsNothing()) {
+            String expression = String.join(" ", options.filter().expression);
+            throw new UsageException(switch (view) {
+                case LISTENING -> "'" + expression + "' selects no listening socket (listen shows TCP LISTEN and unconnected UDP); "
+                        + "try 'portscope conns " + expression + "' or 'portscope all " + expression + "'";
+                case CONNECTIONS -> "'" + expression + "' selects no connection (conns shows every TCP state but LISTEN, and "
+                        + "connected UDP); try 'portscope listen " + expression + "' or 'portscope all " + expression + "'";
+                case ALL -> "'" + expression + "' can select no socket with these options";
+            });
+        }
         boolean withOwners = !options.source().noProcess;
         if (options.filter().needsOwners() && !withOwners) {
             throw new UsageException("--pid and --process need the owning processes: leave out --no-process");

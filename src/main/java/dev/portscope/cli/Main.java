@@ -9,14 +9,22 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new Utf8Output(new java.io.FileOutputStream(java.io.FileDescriptor.out)), false);
+        Utf8Output stdout = new Utf8Output(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        PrintWriter out = new PrintWriter(stdout, false);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         int code = run(args, out, err, CliEnvironment.fromSystem());
         out.flush();
-        System.exit(code);
+        System.exit(outputFailed(stdout.failure(), err) ? ExitCodes.OUTPUT_ERROR : code);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment env) {
+        var mistyped = args.length > 0 ? Subcommands.mistyped(args[0]) : java.util.Optional.<String>empty();
+        if (mistyped.isPresent()) {
+            err.println("portscope: " + mistyped.get());
+            err.println("Try 'portscope --help' for the list of commands.");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         CommandLine cli = new CommandLine(new PortscopeCommand(env).spec());
         Subcommands.register(cli, args, env);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -41,6 +49,18 @@ public final class Main {
             return ExitCodes.INTERNAL_ERROR;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * A write to standard output that failed (a full disk, {@code > /dev/full}, a closed descriptor) is
+     * an error: the answer did not reach its reader. A reader that went away ({@code | head}) is not.
+     */
+    private static boolean outputFailed(java.io.IOException failure, PrintWriter err) {
+        if (failure == null || (failure.getMessage() != null && failure.getMessage().contains("Broken pipe"))) {
+            return false;
+        }
+        err.println("portscope: cannot write to standard output: " + failure.getMessage());
+        return true;
     }
 
     private static boolean isBrokenPipe(java.io.UncheckedIOException e) {

@@ -46,5 +46,53 @@ final class Subcommands {
             return;
         }
         ALL.forEach((name, command) -> root.addSubcommand(name, command.apply(env)));
+        root.addSubcommand("help", new CommandLine.HelpCommand());
+    }
+
+    /**
+     * A first argument that can be neither a command nor the start of a filter (filters start with a
+     * keyword such as {@code state} or {@code sport}) is a mistyped command: the nearest command name
+     * is suggested, as git does. Empty when {@code word} is a command, an option or a filter keyword.
+     */
+    static java.util.Optional<String> mistyped(String word) {
+        if (ALL.containsKey(word) || word.equals("help") || !word.matches("[A-Za-z][A-Za-z0-9_-]*")
+                || dev.portscope.query.filter.Filter.isKeyword(word)) {
+            return java.util.Optional.empty();
+        }
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (String name : ALL.keySet()) {
+            int distance = name.startsWith(word.toLowerCase(java.util.Locale.ROOT)) ? 1 : editDistance(word.toLowerCase(java.util.Locale.ROOT), name);
+            if (distance < best) {
+                best = distance;
+                nearest = name;
+            }
+        }
+        String message = "unknown command '" + word + "'";
+        if (best <= Math.max(2, word.length() / 3)) {
+            message += " (did you mean '" + nearest + "'?)";
+        }
+        return java.util.Optional.of(message);
+    }
+
+    /** Levenshtein distance, counting a swap of neighbours as one edit (lsiten → listen). */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 }

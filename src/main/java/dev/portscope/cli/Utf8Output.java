@@ -19,6 +19,7 @@ final class Utf8Output extends Writer {
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private int used;
+    private IOException failure;
 
     Utf8Output(OutputStream out) {
         this.out = out;
@@ -61,7 +62,12 @@ final class Utf8Output extends Writer {
         if (bytes.length > buffer.length - used) {
             flushBuffer();
             if (bytes.length > buffer.length) {
-                out.write(bytes);
+                try {
+                    out.write(bytes);
+                } catch (IOException e) {
+                    remember(e);
+                    throw e;
+                }
                 return;
             }
         }
@@ -71,15 +77,37 @@ final class Utf8Output extends Writer {
 
     private void flushBuffer() throws IOException {
         if (used > 0) {
-            out.write(buffer, 0, used);
+            int length = used;
             used = 0;
+            try {
+                out.write(buffer, 0, length);
+            } catch (IOException e) {
+                remember(e);
+                throw e;
+            }
+        }
+    }
+
+    /** The first write that failed ({@link java.io.PrintWriter} keeps only that one did), or null. */
+    IOException failure() {
+        return failure;
+    }
+
+    private void remember(IOException e) {
+        if (failure == null) {
+            failure = e;
         }
     }
 
     @Override
     public void flush() throws IOException {
         flushBuffer();
-        out.flush();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            remember(e);
+            throw e;
+        }
     }
 
     @Override

@@ -72,6 +72,11 @@ public record SocketQuery(
         return new SocketQuery(protocols, families, tcp, udp);
     }
 
+    /** True when no protocol has a state left to ask for: a filter whose states the listing never shows. */
+    public boolean wantsNothing() {
+        return protocols.stream().allMatch(p -> statesOf(p).isEmpty());
+    }
+
     public Set<SocketState> statesOf(Protocol protocol) {
         return protocol == Protocol.TCP ? tcpStates : udpStates;
     }

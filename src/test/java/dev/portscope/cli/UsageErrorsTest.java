@@ -16,7 +16,7 @@ class UsageErrorsTest {
         "conns --state sleepy | --state: unknown socket state 'sleepy'",
         "listen --json --csv | --json and --csv cannot be used together",
         "listen --backend carrier-pigeon | unknown backend 'carrier-pigeon'",
-        "frobnicate | filter:1:1: expected a condition (src, dst, sport, dport, not or '(') but found 'frobnicate'",
+        "listen frobnicate | filter:1:1: expected a condition (src, dst, sport, dport, not or '(') but found 'frobnicate'",
         "conns dport = | filter:1:8: ",
         "listen --sort color | Invalid value for option '--sort'",
     })

@@ -27,6 +27,11 @@ import java.util.function.Predicate;
  */
 public sealed interface Filter extends Predicate<Socket> {
 
+    /** Whether a word belongs to the filter language's grammar; a filter starts only with such a word. */
+    static boolean isKeyword(String word) {
+        return FilterParser.isKeyword(word);
+    }
+
     /**
      * Reads a filter.
      *

@@ -31,6 +31,11 @@ final class FilterParser {
             "exclude", "excl", "=", "==", "eq", "!=", "ne", "neq", "<", "lt", "<=", "le", "leq", ">", "gt", ">=",
             "ge", "geq", "dev", "fwmark", "cgroup", "autobound");
 
+    /** Whether a word is part of the filter language's grammar (a filter can start only with such a word). */
+    public static boolean isKeyword(String word) {
+        return RESERVED.contains(word);
+    }
+
     private final List<Token> tokens;
     private final ServiceTable services;
     private int next;
