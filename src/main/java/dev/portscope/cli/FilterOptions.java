@@ -71,6 +71,37 @@ public final class FilterOptions {
         }
     }
 
+    /** Longest process name the kernel keeps ({@code TASK_COMM_LEN} 16 in include/linux/sched.h, less the NUL). */
+    static final int KERNEL_NAME_LENGTH = 15;
+
+    /**
+     * Whether a process answers to a name. The kernel cuts names to 15 characters, so a longer name
+     * matches a process whose name is its first 15 characters and whose program file or first
+     * argument is named in full ({@code pgrep} would silently find nothing).
+     */
+    static boolean isNamed(ProcessInfo p, String name) {
+        if (name.length() <= KERNEL_NAME_LENGTH) {
+            return p.name().equals(name);
+        }
+        if (!p.name().equals(name.substring(0, KERNEL_NAME_LENGTH))) {
+            return false;
+        }
+        return baseName(p.executable()).equals(name) || (!p.commandLine().isEmpty() && baseName(p.commandLine().getFirst()).equals(name));
+    }
+
+    private static String baseName(String path) {
+        return path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Every {@code --user} must name a user: an unknown name would silently match nothing. */
+    void checkUsers(dev.portscope.platform.Credentials credentials) {
+        for (String user : users) {
+            if (!user.chars().allMatch(Character::isDigit) && credentials.uidOf(user).isEmpty()) {
+                throw new UsageException("--user: no user '" + user + "' in " + credentials.userDatabase());
+            }
+        }
+    }
+
     boolean needsOwners() {
         return !pids.isEmpty() || !processNames.isEmpty();
     }
@@ -82,7 +113,7 @@ public final class FilterOptions {
             if (!pids.isEmpty() && owners.stream().noneMatch(p -> pids.contains(p.pid()))) {
                 return false;
             }
-            if (!processNames.isEmpty() && owners.stream().noneMatch(p -> processNames.contains(p.name()))) {
+            if (!processNames.isEmpty() && owners.stream().noneMatch(p -> processNames.stream().anyMatch(n -> isNamed(p, n)))) {
                 return false;
             }
             if (!users.isEmpty()) {

@@ -43,6 +43,7 @@ final class Listing {
         output.check();
         Session session = Sessions.open(options.source(), env);
         Filter filter = options.filter().socketFilter(session.services());
+        options.filter().checkUsers(env.platform().credentials());
         // The filter's states go down to the backend (a kernel state mask); the filter itself runs again on each socket.
         SocketQuery query = options.selection().applyTo(base).narrowedToStates(filter.possibleStates());
         if (query.wantsNothing()) {

@@ -103,6 +103,8 @@ final class JsonSocketFields {
         json.writeNumberField("pid", p.pid());
         json.writeNumberField("parentPid", p.parentPid());
         json.writeStringField("name", p.name());
+        json.writeStringField("executable", p.executable());
+        json.writeBooleanField("executableDeleted", p.executableDeleted());
         json.writeArrayFieldStart("commandLine");
         for (String arg : p.commandLine()) {
             json.writeString(arg);

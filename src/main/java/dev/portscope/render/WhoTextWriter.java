@@ -123,6 +123,10 @@ public final class WhoTextWriter {
             out.println(indent + "  container: " + origin.containerId().substring(0, 12) + " (" + origin.runtime() + ")");
         }
         out.println(indent + "  command: " + (p.commandLine().isEmpty() ? "[" + p.name() + "]" : CommandLineText.of(p.commandLine())));
+        if (p.executableDeleted()) {
+            out.println(indent + "  executable deleted since it started: " + CommandLineText.of(java.util.List.of(p.executable()))
+                    + " (replaced by an upgrade, or removed; restart it to run the file on disk)");
+        }
     }
 
     private static String capitalised(String text) {

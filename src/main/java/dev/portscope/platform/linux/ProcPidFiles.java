@@ -54,7 +54,25 @@ final class ProcPidFiles {
             // A process that rewrote its arguments (setproctitle) may leave no final NUL.
             args.add(new String(raw, start, raw.length - start, java.nio.charset.StandardCharsets.UTF_8));
         }
+        // A process that rewrote its title (nginx, redis, postgres) pads the rest of its old arguments
+        // with NULs: empty arguments at the end are that padding, as ps shows it.
+        while (!args.isEmpty() && args.getLast().isEmpty()) {
+            args.removeLast();
+        }
         return args;
+    }
+
+    /** The suffix readlink(2) gives {@code /proc/PID/exe} once the file is gone (fs/d_path.c). */
+    private static final String DELETED = " (deleted)";
+
+    /** The executable named by the {@code /proc/PID/exe} link, without the kernel's deletion mark. */
+    static String executablePath(String link) {
+        return link.endsWith(DELETED) ? link.substring(0, link.length() - DELETED.length()) : link;
+    }
+
+    /** Whether the {@code /proc/PID/exe} link says the file was deleted (or replaced by a new one). */
+    static boolean executableDeleted(String link) {
+        return link.endsWith(DELETED);
     }
 
     /** The boot time in seconds since the epoch, from the {@code btime} line of {@code /proc/stat}. */

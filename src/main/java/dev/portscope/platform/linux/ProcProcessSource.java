@@ -82,7 +82,9 @@ public final class ProcProcessSource implements ProcessSource {
             }
             Instant start = startTime(stat.startTicks(), log);
             String user = uid >= 0 ? users.nameOf(uid) : "?";
-            return Optional.of(new ProcessInfo(pid, stat.parentPid(), name, commandLine, uid, user, start));
+            String exe = executableLink(dir);
+            return Optional.of(new ProcessInfo(pid, stat.parentPid(), name, commandLine, uid, user, start,
+                    exe == null ? null : ProcPidFiles.executablePath(exe), exe != null && ProcPidFiles.executableDeleted(exe)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -106,6 +108,15 @@ public final class ProcProcessSource implements ProcessSource {
     @Override
     public String userName(int uid) {
         return users.nameOf(uid);
+    }
+
+    /** The {@code exe} link's target; null when unreadable (another user's process without root, a kernel thread). */
+    private static String executableLink(Path dir) {
+        try {
+            return Files.readSymbolicLink(dir.resolve("exe")).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     private static String readOptional(Path file) {

@@ -37,6 +37,23 @@ class ProcPidFilesTest {
     }
 
     @Test
+    void aRewrittenTitleLosesItsNulPadding() {
+        // what nginx leaves in /proc/PID/cmdline after setproctitle: the title, then the old arguments' bytes as NULs
+        byte[] nginx = "nginx: master process /usr/sbin/nginx\0\0\0\0\0\0\0\0".getBytes(StandardCharsets.UTF_8);
+        assertThat(ProcPidFiles.parseCommandLine(nginx)).containsExactly("nginx: master process /usr/sbin/nginx");
+        assertThat(ProcPidFiles.parseCommandLine("redis-server 0.0.0.0:6379\0\0\0".getBytes(StandardCharsets.UTF_8)))
+                .containsExactly("redis-server 0.0.0.0:6379");
+    }
+
+    @Test
+    void aDeletedExecutableIsNamedAndFlagged() {
+        assertThat(ProcPidFiles.executablePath("/usr/sbin/nginx (deleted)")).isEqualTo("/usr/sbin/nginx");
+        assertThat(ProcPidFiles.executableDeleted("/usr/sbin/nginx (deleted)")).isTrue();
+        assertThat(ProcPidFiles.executablePath("/usr/sbin/nginx")).isEqualTo("/usr/sbin/nginx");
+        assertThat(ProcPidFiles.executableDeleted("/usr/sbin/nginx")).isFalse();
+    }
+
+    @Test
     void socketLinks() {
         assertThat(ProcPidFiles.socketInode("socket:[12345]")).isEqualTo(12345);
         assertThat(ProcPidFiles.socketInode("pipe:[12345]")).isEqualTo(-1);
