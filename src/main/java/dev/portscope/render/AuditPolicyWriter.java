@@ -30,6 +30,9 @@ public final class AuditPolicyWriter {
             if (a.user() != null) {
                 out.println("    user: " + quote(a.user()));
             }
+            if (a.executable() != null) {
+                out.println("    executable: " + quote(a.executable()));
+            }
         }
         ports(out, "require", policy.require());
         ports(out, "forbid", policy.forbid());

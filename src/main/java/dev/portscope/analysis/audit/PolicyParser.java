@@ -29,7 +29,7 @@ public final class PolicyParser {
 
     private static final Pattern RANGE = Pattern.compile("(\\d{1,9})(?:-(\\d{1,9}))?");
     private static final List<String> TOP = List.of("version", "allow", "require", "forbid", "thresholds", "rules");
-    private static final List<String> LISTENER = List.of("port", "protocol", "scope", "process", "user");
+    private static final List<String> LISTENER = List.of("port", "protocol", "scope", "process", "user", "executable");
     private static final List<String> PORT = List.of("port", "protocol");
     private static final List<String> THRESHOLDS = List.of("closeWaitPerProcess");
 
@@ -114,6 +114,7 @@ public final class PolicyParser {
         Scope scope = Scope.LOOPBACK;
         String process = null;
         String user = null;
+        String executable = null;
         Set<String> seen = new HashSet<>();
         while (nextKey(LISTENER, seen)) {
             String key = yaml.currentName();
@@ -124,13 +125,14 @@ public final class PolicyParser {
                 case "scope" -> scope = scope();
                 case "process" -> process = text("a process name");
                 case "user" -> user = text("a user name");
+                case "executable" -> executable = absolutePath();
                 default -> throw new IllegalStateException(key);
             }
         }
         if (ports == null) {
             throw new PolicyException(file, start.getLineNr(), start.getColumnNr(), "expected the key port in this listener");
         }
-        return new AllowedListener(new PortMatch(ports, protocol), scope, process, user);
+        return new AllowedListener(new PortMatch(ports, protocol), scope, process, user, executable);
     }
 
     /** {@code 23}, {@code 6000-6063}, or a mapping with port and protocol. */
@@ -199,6 +201,16 @@ public final class PolicyParser {
             }
         }
         throw error("expected loopback, private or any, found " + found());
+    }
+
+    /** An executable's absolute path, as {@code /proc/PID/exe} names it. */
+    private String absolutePath() throws IOException, PolicyException {
+        JsonLocation at = yaml.currentTokenLocation();
+        String path = text("an executable's absolute path");
+        if (!path.startsWith("/")) {
+            throw new PolicyException(file, at.getLineNr(), at.getColumnNr(), "expected an executable's absolute path, not a relative one");
+        }
+        return path;
     }
 
     private String text(String what) throws IOException, PolicyException {

@@ -1,6 +1,7 @@
 package dev.portscope.analysis.audit;
 
 import dev.portscope.model.PortRange;
+import dev.portscope.model.ProcessInfo;
 
 import static dev.portscope.analysis.audit.Snapshots.process;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +107,27 @@ class AuditorTest {
         var allowRedis = new AllowedListener(new PortMatch(PortRange.of(6379), Protocol.TCP), Scope.ANY, "redis-server", null);
         var policy = new Policy(List.of(allowRedis), List.of(), List.of(), Thresholds.DEFAULT, Map.of());
         assertThat(ruleIds(Auditor.audit(s.build(), Optional.of(policy), Optional.empty()))).containsExactly("PS002");
+    }
+
+    @Test
+    void aProcessMerelyNamedLikeTheAllowedOneIsNotAllowedWhenTheExecutableIsPinned() throws Exception {
+        var s = new Snapshots();
+        var impostor = new ProcessInfo(60, 1, "redis-server", List.of("./redis-server"), 1000, "mallory", null, "/home/mallory/redis-server", false);
+        s.listen(Protocol.TCP, "0.0.0.0", 6379, impostor);
+        var pinned = new AllowedListener(new PortMatch(PortRange.of(6379), Protocol.TCP), Scope.ANY, "redis-server", null, "/usr/bin/redis-server");
+        var policy = new Policy(List.of(pinned), List.of(), List.of(), Thresholds.DEFAULT, Map.of());
+        assertThat(ruleIds(Auditor.audit(s.build(), Optional.of(policy), Optional.empty()))).containsExactly("PS002");
+
+        var real = new Snapshots();
+        real.listen(Protocol.TCP, "0.0.0.0", 6379, new ProcessInfo(61, 1, "redis-server", List.of("redis-server"), 999, "redis", null,
+                "/usr/bin/redis-server", false));
+        assertThat(ruleIds(Auditor.audit(real.build(), Optional.of(policy), Optional.empty()))).isEmpty();
+
+        var upgraded = new Snapshots();
+        upgraded.listen(Protocol.TCP, "0.0.0.0", 6379, new ProcessInfo(62, 1, "redis-server", List.of("redis-server"), 999, "redis", null,
+                "/usr/bin/redis-server", true));
+        assertThat(ruleIds(Auditor.audit(upgraded.build(), Optional.of(policy), Optional.empty())))
+                .as("the file at the path is no longer what runs").containsExactly("PS002");
     }
 
     @Test

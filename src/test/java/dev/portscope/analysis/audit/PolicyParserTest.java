@@ -16,7 +16,7 @@ class PolicyParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown-key.yaml            | 4:5: expected one of the keys port, protocol, scope, process, user, found unknown key 'protcol'
+            unknown-key.yaml            | 4:5: expected one of the keys port, protocol, scope, process, user, executable, found unknown key 'protcol'
             port-out-of-range.yaml      | 3:11: expected a port from 1 to 65535, found 70000
             empty-range.yaml            | 3:5: expected a range FIRST-LAST with FIRST <= LAST, found 100-10
             bad-scope.yaml              | 4:12: expected loopback, private or any, found 'everywhere'
@@ -74,6 +74,27 @@ class PolicyParserTest {
         assertThat(p.forbid()).containsExactly(new PortMatch(PortRange.of(23), null), new PortMatch(new PortRange(6000, 6063), null));
         assertThat(p.thresholds().closeWaitPerProcess()).isEqualTo(5);
         assertThat(p.rules()).containsEntry("PS002", RuleSetting.OFF).containsEntry("PS005", new RuleSetting(true, Severity.CRITICAL));
+    }
+
+    @Test
+    void anExecutableIsPinnedByItsAbsolutePath() throws Exception {
+        Policy p = PolicyParser.parse("""
+                version: 1
+                allow:
+                  - port: 22
+                    process: sshd
+                    user: root
+                    executable: /usr/sbin/sshd
+                """, "p.yaml");
+        assertThat(p.allow().getFirst().executable()).isEqualTo("/usr/sbin/sshd");
+        assertThatThrownBy(() -> PolicyParser.parse("""
+                version: 1
+                allow:
+                  - port: 22
+                    executable: sshd
+                """, "rel.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("rel.yaml:4:17: expected an executable's absolute path, not a relative one");
     }
 
     @Test
