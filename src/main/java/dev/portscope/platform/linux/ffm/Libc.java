@@ -22,18 +22,6 @@ import java.lang.invoke.VarHandle;
  */
 public final class Libc {
 
-    // fcntl.h (include/uapi/asm-generic/fcntl.h; same values on x86-64, arm64, riscv64)
-    public static final int O_RDONLY = 0;
-    public static final int O_DIRECTORY = 0x10000;
-    public static final int O_CLOEXEC = 0x80000;
-    /** {@code AT_FDCWD} from {@code fcntl.h}: paths relative to the working directory. */
-    public static final int AT_FDCWD = -100;
-    // errno-base.h
-    public static final int EPERM = 1;
-    public static final int ENOENT = 2;
-    public static final int ESRCH = 3;
-    public static final int EACCES = 13;
-
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 

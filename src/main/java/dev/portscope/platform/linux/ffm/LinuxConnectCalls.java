@@ -1,13 +1,28 @@
 package dev.portscope.platform.linux.ffm;
 
+import static dev.portscope.platform.linux.ffm.Errno.EALREADY;
+import static dev.portscope.platform.linux.ffm.Errno.ECONNREFUSED;
+import static dev.portscope.platform.linux.ffm.Errno.EHOSTUNREACH;
+import static dev.portscope.platform.linux.ffm.Errno.EINPROGRESS;
+import static dev.portscope.platform.linux.ffm.Errno.EINTR;
+import static dev.portscope.platform.linux.ffm.Errno.ENETUNREACH;
+import static dev.portscope.platform.linux.ffm.Errno.ETIMEDOUT;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.AF_INET;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.AF_INET6;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.POLLERR;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.POLLHUP;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.POLLOUT;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_CLOEXEC;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_NONBLOCK;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_STREAM;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOL_SOCKET;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SO_ERROR;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import dev.portscope.platform.ConnectCalls;
-import dev.portscope.platform.linux.ffm.Libc;
-import dev.portscope.platform.linux.ffm.NetlinkSocket;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
@@ -21,28 +36,6 @@ import java.nio.ByteOrder;
  * before (see {@link #start}). Confined to the thread that made it.
  */
 public final class LinuxConnectCalls implements ConnectCalls {
-
-    // include/linux/socket.h, include/linux/net.h, include/uapi/asm-generic/fcntl.h (x86-64, arm64, riscv64)
-    private static final int AF_INET = 2;
-    private static final int AF_INET6 = 10;
-    private static final int SOCK_STREAM = 1;
-    private static final int SOCK_NONBLOCK = 0x800;
-    private static final int SOCK_CLOEXEC = 0x80000;
-    // include/uapi/asm-generic/socket.h
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_ERROR = 4;
-    // include/uapi/asm-generic/poll.h
-    private static final short POLLOUT = 0x4;
-    private static final short POLLERR = 0x8;
-    private static final short POLLHUP = 0x10;
-    // include/uapi/asm-generic/errno.h and errno-base.h
-    private static final int EINTR = 4;
-    private static final int ENETUNREACH = 101;
-    private static final int ECONNREFUSED = 111;
-    private static final int EHOSTUNREACH = 113;
-    private static final int EINPROGRESS = 115;
-    private static final int EALREADY = 114;
-    private static final int ETIMEDOUT = 110;
 
     private final Libc libc;
     /** Whether refused sockets are connected again; off for good if the kernel ever answers a reused socket unexpectedly. */
@@ -113,7 +106,7 @@ public final class LinuxConnectCalls implements ConnectCalls {
         if (!reused) {
             fd = libc.socket(errno, v4 ? AF_INET : AF_INET6, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
             if (fd < 0) {
-                return new Step(-1, Outcome.FAILED, "socket: " + text(-fd));
+                return new Step(-1, Outcome.FAILED, "socket: " + Errno.text(-fd));
             }
         }
         int addressLength = write(target, v4);
@@ -161,7 +154,7 @@ public final class LinuxConnectCalls implements ConnectCalls {
         length.set(JAVA_INT, 0, 4);
         int rc = libc.getsockopt(errno, fd, SOL_SOCKET, SO_ERROR, intValue, length);
         if (rc < 0) {
-            return new Step(fd, Outcome.FAILED, "getsockopt: " + text(-rc));
+            return new Step(fd, Outcome.FAILED, "getsockopt: " + Errno.text(-rc));
         }
         int error = intValue.get(JAVA_INT, 0);
         if (error != 0) {
@@ -189,7 +182,7 @@ public final class LinuxConnectCalls implements ConnectCalls {
             case ECONNREFUSED -> new Step(fd, Outcome.REFUSED, "");
             case EHOSTUNREACH, ENETUNREACH, ETIMEDOUT -> new Step(fd, Outcome.UNREACHABLE, "");
             case EINPROGRESS -> new Step(fd, Outcome.IN_PROGRESS, "");
-            default -> new Step(fd, Outcome.FAILED, "connect: " + text(error));
+            default -> new Step(fd, Outcome.FAILED, "connect: " + Errno.text(error));
         };
     }
 
@@ -207,7 +200,7 @@ public final class LinuxConnectCalls implements ConnectCalls {
         timespec.set(JAVA_LONG, 8, (millis % 1000) * 1_000_000L);
         int n = libc.ppoll(errno, pollFds, count, timespec);
         if (n < 0 && -n != EINTR) {
-            throw new IllegalStateException("ppoll: " + text(-n));
+            throw new IllegalStateException("ppoll: " + Errno.text(-n));
         }
         int marked = 0;
         for (int i = 0; i < count; i++) {
@@ -244,11 +237,6 @@ public final class LinuxConnectCalls implements ConnectCalls {
             libc.close(errno, spare6);
         }
         arena.close();
-    }
-
-    /** {@code Too many open files (errno 24)}. */
-    private static String text(int code) {
-        return NetlinkSocket.describe(code) + " (errno " + code + ")";
     }
 
     /** Writes the sockaddr of {@code target}; returns its length. */
