@@ -17,7 +17,6 @@ import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_NONBLOCK;
 import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_STREAM;
 import static dev.portscope.platform.linux.ffm.LinuxConstants.SOL_SOCKET;
 import static dev.portscope.platform.linux.ffm.LinuxConstants.SO_ERROR;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
@@ -27,7 +26,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.nio.ByteOrder;
 
 /**
  * {@link ConnectCalls} through {@link Libc}'s one {@code syscall} binding: {@code socket},
@@ -45,20 +43,8 @@ public final class LinuxConnectCalls implements ConnectCalls {
     private int spare4 = -1;
     private int spare6 = -1;
     private final MemorySegment errno;
-    /**
-     * <pre>
-     * struct sockaddr_in6 {        // include/uapi/linux/in6.h; sockaddr_in (linux/in.h) uses the first 16 bytes:
-     *     sa_family_t sin6_family;   // 0, host order          sin_family
-     *     __be16      sin6_port;     // 2, network order       sin_port
-     *     __be32      sin6_flowinfo; // 4                      sin_addr (4 bytes)
-     *     struct in6_addr sin6_addr; // 8, 16 bytes            sin_zero (8 bytes)
-     *     __u32       sin6_scope_id; // 24
-     * };
-     * </pre>
-     */
+    /** The target's {@link InetSockaddr}, and then what getsockname returns. */
     private final MemorySegment address;
-    /** The target's sockaddr, to compare with a connected socket's own. */
-    private final MemorySegment expected;
     private final MemorySegment intValue;
     private final MemorySegment length;
     /** {@code struct pollfd { int fd; short events; short revents; }} ({@code poll.h}), as many as the scan keeps in flight. */
@@ -70,8 +56,7 @@ public final class LinuxConnectCalls implements ConnectCalls {
         this.libc = libc;
         this.arena = Arena.ofConfined();
         this.errno = Libc.errnoSegment(arena);
-        this.address = arena.allocate(28, 8);
-        this.expected = arena.allocate(28, 8);
+        this.address = arena.allocate(InetSockaddr.MAX_BYTES, 8);
         this.intValue = arena.allocate(4, 4);
         this.length = arena.allocate(4, 4);
         this.pollFds = arena.allocate(8L * 64, 8);
@@ -109,7 +94,7 @@ public final class LinuxConnectCalls implements ConnectCalls {
                 return new Step(-1, Outcome.FAILED, "socket: " + Errno.text(-fd));
             }
         }
-        int addressLength = write(target, v4);
+        int addressLength = InetSockaddr.encode(address, target.getAddress(), target.getPort());
         int rc = libc.connect(errno, fd, address, addressLength);
         if (reused && -rc != EINPROGRESS) {
             // not the state a reset socket is in: never trust reuse again on this kernel, and start afresh
@@ -212,15 +197,14 @@ public final class LinuxConnectCalls implements ConnectCalls {
 
     @Override
     public boolean connectedToItself(int fd, InetSocketAddress target) {
-        boolean v4 = target.getAddress() instanceof Inet4Address;
-        int expectedLength = write(target, v4);
-        expected.copyFrom(address);
-        address.fill((byte) 0);
-        length.set(JAVA_INT, 0, 28);
+        length.set(JAVA_INT, 0, InetSockaddr.MAX_BYTES);
         int rc = libc.getsockname(errno, fd, address, length);
-        return rc == 0 && length.get(JAVA_INT, 0) == expectedLength
-                && address.asSlice(0, 8).mismatch(expected.asSlice(0, 8)) < 0 // family, port, and the IPv4 address
-                && (v4 || address.asSlice(8, 16).mismatch(expected.asSlice(8, 16)) < 0);
+        if (rc < 0) {
+            return false;
+        }
+        // the same family, address and port: a TCP simultaneous open of the socket with itself
+        InetSocketAddress own = InetSockaddr.decode(address, length.get(JAVA_INT, 0));
+        return own.getPort() == target.getPort() && own.getAddress().equals(target.getAddress());
     }
 
     @Override
@@ -237,21 +221,5 @@ public final class LinuxConnectCalls implements ConnectCalls {
             libc.close(errno, spare6);
         }
         arena.close();
-    }
-
-    /** Writes the sockaddr of {@code target}; returns its length. */
-    private int write(InetSocketAddress target, boolean v4) {
-        byte[] ip = target.getAddress().getAddress();
-        address.fill((byte) 0);
-        address.set(JAVA_SHORT, 0, (short) (v4 ? AF_INET : AF_INET6));
-        address.set(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2, (short) target.getPort());
-        int at = v4 ? 4 : 8;
-        for (int i = 0; i < ip.length; i++) {
-            address.set(JAVA_BYTE, at + i, ip[i]);
-        }
-        if (!v4 && target.getAddress() instanceof java.net.Inet6Address a6) {
-            address.set(JAVA_INT, 24, a6.getScopeId());
-        }
-        return v4 ? 16 : 28;
     }
 }

@@ -18,7 +18,6 @@ import dev.portscope.model.Protocol;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 
 /**
  * Binds a port for real, with exactly the socket options of a {@link BindAttempt}, and closes the
@@ -56,7 +55,9 @@ public final class TrialBind {
                 if (r < 0) {
                     return failure("setsockopt", -r);
                 }
-                r = libc.bind(errno, fd, socketAddress(arena, request));
+                MemorySegment address = arena.allocate(InetSockaddr.MAX_BYTES, 4);
+                int length = InetSockaddr.encode(address, request.address(), request.port());
+                r = libc.bind(errno, fd, address.asSlice(0, length));
                 if (r < 0) {
                     return failure("bind", -r);
                 }
@@ -71,17 +72,6 @@ public final class TrialBind {
                 libc.close(errno, fd);
             }
         }
-    }
-
-    /** {@code struct sockaddr_in} (16 bytes) or {@code struct sockaddr_in6} (28 bytes); port and address in network order. */
-    private static MemorySegment socketAddress(Arena arena, BindAttempt request) {
-        byte[] address = request.address().getAddress();
-        boolean v6 = request.family() == IpFamily.IPV6;
-        MemorySegment sa = arena.allocate(v6 ? 28 : 16);
-        sa.set(ValueLayout.JAVA_SHORT, 0, (short) (v6 ? AF_INET6 : AF_INET));
-        sa.set(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 2, (short) request.port());
-        MemorySegment.copy(address, 0, sa, ValueLayout.JAVA_BYTE, v6 ? 8 : 4, address.length);
-        return sa;
     }
 
     private static BindTrial failure(String step, int errno) {
