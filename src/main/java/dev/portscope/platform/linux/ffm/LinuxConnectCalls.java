@@ -63,19 +63,9 @@ public final class LinuxConnectCalls implements ConnectCalls {
         this.timespec = arena.allocate(16, 8);
     }
 
-    /** A new instance for this thread; {@link UnsupportedOperationException} where the binding is not available. */
+    /** A new instance for this thread; {@link UnsupportedOperationException} where {@link Libc#unavailableReason} says why not. */
     public static LinuxConnectCalls open() {
         return new LinuxConnectCalls(Libc.shared());
-    }
-
-    /** Whether the binding works on this machine (Linux on x86-64, arm64 or riscv64 with native access). */
-    public static boolean available() {
-        try {
-            Libc.shared();
-            return true;
-        } catch (UnsupportedOperationException | ExceptionInInitializerError | NoClassDefFoundError | IllegalCallerException e) {
-            return false;
-        }
     }
 
     @Override

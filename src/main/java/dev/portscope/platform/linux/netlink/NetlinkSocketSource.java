@@ -9,6 +9,7 @@ import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.SocketSource;
 import dev.portscope.platform.linux.NamespaceIds;
 import dev.portscope.platform.linux.ffm.Errno;
+import dev.portscope.platform.linux.ffm.Libc;
 import dev.portscope.platform.linux.ffm.LinuxConstants;
 import dev.portscope.platform.linux.ffm.NetlinkSocket;
 import dev.portscope.platform.linux.ffm.NetlinkSocketException;
@@ -82,14 +83,20 @@ public final class NetlinkSocketSource implements SocketSource {
         this.settings = settings;
     }
 
-    /** Why this machine cannot answer sock_diag requests, or empty when it can (a socket opens). */
+    /**
+     * Why this machine cannot answer sock_diag requests, or empty when it can: the system calls can
+     * be made ({@link Libc#unavailableReason}) and a sock_diag socket opens (a seccomp policy or a
+     * kernel without netlink may refuse it).
+     */
     public static Optional<String> unavailableReason() {
+        Optional<String> noNative = Libc.unavailableReason();
+        if (noNative.isPresent()) {
+            return Optional.of("no native access: " + noNative.get());
+        }
         try (NetlinkSocket probe = NetlinkSocket.open(LinuxConstants.NETLINK_SOCK_DIAG, 4096)) {
             return Optional.empty();
         } catch (NetlinkSocketException e) {
             return Optional.of(e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            return Optional.of("no native access: " + e.getMessage());
         }
     }
 
