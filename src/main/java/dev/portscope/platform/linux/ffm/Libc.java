@@ -75,11 +75,11 @@ public final class Libc {
     }
 
     /**
-     * Binds {@code syscall}.
+     * Binds {@code syscall}: the only downcall portscope links, once per JVM (see {@link Shared}).
      *
      * @throws UnsupportedOperationException when this is not Linux on x86-64, arm64 or riscv64
      */
-    public static Libc load() {
+    private static Libc load() {
         if (!System.getProperty("os.name", "").equals("Linux")) {
             throw new UnsupportedOperationException("not Linux");
         }
