@@ -4,8 +4,10 @@ import dev.portscope.model.Diagnostic;
 import dev.portscope.model.OwnerIndex;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.OwnerScan;
+import dev.portscope.platform.linux.ffm.Errno;
 import dev.portscope.platform.linux.ffm.FdReader;
 import dev.portscope.platform.linux.ffm.Libc;
+import dev.portscope.platform.linux.ffm.LinuxConstants;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -72,9 +74,9 @@ final class FdOwnerScanner {
     OwnerScan scan(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
         byte[] root = procRoot.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
         try (FdReader reader = new FdReader(libc, DIRENT_BUFFER_BYTES)) {
-            int procFd = reader.openDirectory(Libc.AT_FDCWD, root, 0, root.length);
+            int procFd = reader.openDirectory(LinuxConstants.AT_FDCWD, root, 0, root.length);
             if (procFd < 0) {
-                log.report(Diagnostic.Kind.PERMISSION_DENIED, procRoot + ": cannot list processes (errno " + -procFd + ")");
+                log.report(Diagnostic.Kind.PERMISSION_DENIED, procRoot + ": cannot list processes: " + Errno.text(-procFd));
                 return new OwnerScan(OwnerIndex.empty(), 0, true);
             }
             try {
@@ -188,7 +190,7 @@ final class FdOwnerScanner {
             int length = pidFdPath(pid, path);
             int dirFd = reader.openDirectory(procFd, path, 0, length);
             if (dirFd < 0) {
-                if (dirFd == -Libc.EACCES || dirFd == -Libc.EPERM) {
+                if (dirFd == -Errno.EACCES || dirFd == -Errno.EPERM) {
                     unreadable++;
                 }
                 return; // ENOENT, ESRCH: exited since /proc was listed
@@ -209,7 +211,7 @@ final class FdOwnerScanner {
                         }
                     }
                 }
-                if (n == -Libc.EACCES || n == -Libc.EPERM) {
+                if (n == -Errno.EACCES || n == -Errno.EPERM) {
                     unreadable++;
                 }
             } finally {

@@ -16,6 +16,7 @@ import dev.portscope.platform.SocketSource;
 import dev.portscope.platform.TcpCounters;
 import dev.portscope.platform.Terminal;
 import dev.portscope.platform.TrialBinder;
+import dev.portscope.platform.linux.ffm.Libc;
 import dev.portscope.platform.linux.ffm.LinuxConnectCalls;
 import dev.portscope.platform.linux.ffm.TerminalWindow;
 import dev.portscope.platform.linux.ffm.TrialBind;
@@ -99,7 +100,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
 
     @Override
     public Optional<ConnectCalls.Opener> connectCalls() {
-        return LinuxConnectCalls.available() ? Optional.of(LinuxConnectCalls::open) : Optional.empty();
+        return Libc.unavailableReason().isEmpty() ? Optional.of(LinuxConnectCalls::open) : Optional.empty();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.portscope.model.ProcessOrigin;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.OwnerScan;
 import dev.portscope.platform.ProcessSource;
+import dev.portscope.platform.linux.ffm.Libc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -31,7 +32,6 @@ public final class ProcProcessSource implements ProcessSource {
     private final PasswdUsers users;
     private long bootTime = -1;
     private FdOwnerScanner fastScanner;
-    private boolean fastScannerUnavailable;
 
     public ProcProcessSource(Path procRoot, Path passwdFile) {
         this.procRoot = procRoot;
@@ -49,12 +49,8 @@ public final class ProcProcessSource implements ProcessSource {
     }
 
     private synchronized FdOwnerScanner fastScanner() {
-        if (fastScanner == null && !fastScannerUnavailable) {
-            try {
-                fastScanner = new FdOwnerScanner(procRoot, FdOwnerScanner.Settings.forThisMachine());
-            } catch (UnsupportedOperationException | IllegalCallerException | LinkageError e) {
-                fastScannerUnavailable = true; // not Linux/glibc, or native access denied
-            }
+        if (fastScanner == null && Libc.unavailableReason().isEmpty()) {
+            fastScanner = new FdOwnerScanner(procRoot, FdOwnerScanner.Settings.forThisMachine());
         }
         return fastScanner;
     }

@@ -3,6 +3,7 @@ package dev.portscope.analysis.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.portscope.platform.linux.ffm.Libc;
 import dev.portscope.platform.linux.ffm.LinuxConnectCalls;
 import dev.portscope.testing.LoopbackSockets;
 import java.net.InetAddress;
@@ -32,7 +33,7 @@ class ConnectScannerTest {
         if (engine.equals("nio")) {
             return new ConnectScanner(limits);
         }
-        assumeTrue(LinuxConnectCalls.available(), "no FFM binding of the Linux system calls here");
+        assumeTrue(Libc.unavailableReason().isEmpty(), () -> "no FFM binding of the Linux system calls here: " + Libc.unavailableReason());
         return new ConnectScanner(limits, LinuxConnectCalls::open);
     }
 

@@ -76,18 +76,18 @@ public final class FdReader implements AutoCloseable {
     }
 
     /**
-     * Opens a directory, relative to {@code dirfd} ({@link Libc#AT_FDCWD} for the working directory).
+     * Opens a directory, relative to {@code dirfd} ({@link LinuxConstants#AT_FDCWD} for the working directory).
      *
      * @param name the path's bytes {@code [offset, offset + length)}, without a NUL
      * @return a descriptor, or {@code -errno}
      */
     public int openDirectory(int dirfd, byte[] name, int offset, int length) {
         if (length >= PATH_BUFFER_BYTES) {
-            return -36; // ENAMETOOLONG
+            return -Errno.ENAMETOOLONG;
         }
         MemorySegment.copy(name, offset, path, ValueLayout.JAVA_BYTE, 0, length);
         path.set(ValueLayout.JAVA_BYTE, length, (byte) 0);
-        return libc.openat(state, dirfd, path, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        return libc.openat(state, dirfd, path, LinuxConstants.O_RDONLY | LinuxConstants.O_DIRECTORY | LinuxConstants.O_CLOEXEC);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.util.Optional;
 
 /**
  * The system calls that walk {@code /proc/<pid>/fd}, talk netlink and drive the sockets of a connect
@@ -21,18 +22,6 @@ import java.lang.invoke.VarHandle;
  * call, before the JVM can overwrite it). Immutable; one instance serves every thread.
  */
 public final class Libc {
-
-    // fcntl.h (include/uapi/asm-generic/fcntl.h; same values on x86-64, arm64, riscv64)
-    public static final int O_RDONLY = 0;
-    public static final int O_DIRECTORY = 0x10000;
-    public static final int O_CLOEXEC = 0x80000;
-    /** {@code AT_FDCWD} from {@code fcntl.h}: paths relative to the working directory. */
-    public static final int AT_FDCWD = -100;
-    // errno-base.h
-    public static final int EPERM = 1;
-    public static final int ENOENT = 2;
-    public static final int ESRCH = 3;
-    public static final int EACCES = 13;
 
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
@@ -54,9 +43,27 @@ public final class Libc {
         }
     }
 
-    /** The one binding of this JVM, made on first use: linking costs more than most scans. */
+    /**
+     * The one binding of this JVM, made on first use: linking costs more than most scans. When it
+     * cannot be made, the reason is kept, so that every later caller hears the same answer (a failed
+     * class initializer would answer the first with its cause and the rest with NoClassDefFoundError).
+     */
     private static final class Shared {
-        static final Libc INSTANCE = load();
+        static final Libc INSTANCE;
+        static final String UNAVAILABLE;
+
+        static {
+            Libc libc = null;
+            String why = null;
+            try {
+                libc = load();
+            } catch (UnsupportedOperationException | IllegalCallerException | LinkageError e) {
+                // not Linux or an unknown architecture; native access denied (--illegal-native-access=deny)
+                why = e.getMessage() != null ? e.getMessage() : e.toString();
+            }
+            INSTANCE = libc;
+            UNAVAILABLE = why;
+        }
     }
 
     private final MethodHandle syscall;
@@ -68,11 +75,11 @@ public final class Libc {
     }
 
     /**
-     * Binds {@code syscall}.
+     * Binds {@code syscall}: the only downcall portscope links, once per JVM (see {@link Shared}).
      *
      * @throws UnsupportedOperationException when this is not Linux on x86-64, arm64 or riscv64
      */
-    public static Libc load() {
+    private static Libc load() {
         if (!System.getProperty("os.name", "").equals("Linux")) {
             throw new UnsupportedOperationException("not Linux");
         }
@@ -92,12 +99,25 @@ public final class Libc {
     }
 
     /**
+     * The one probe of whether FFM works here: why the system calls cannot be made (not Linux on
+     * x86-64, arm64 or riscv64, no {@code syscall} in libc, native access denied), or empty when
+     * they can. Binds on first use, as {@link #shared} does.
+     */
+    public static Optional<String> unavailableReason() {
+        return Optional.ofNullable(Shared.UNAVAILABLE);
+    }
+
+    /**
      * The binding shared by every caller in this JVM.
      *
-     * @throws UnsupportedOperationException as {@link #load}, or {@link ExceptionInInitializerError} wrapping it
+     * @throws UnsupportedOperationException with {@link #unavailableReason} when there is none
      */
     public static Libc shared() {
-        return Shared.INSTANCE;
+        Libc libc = Shared.INSTANCE;
+        if (libc == null) {
+            throw new UnsupportedOperationException(Shared.UNAVAILABLE);
+        }
+        return libc;
     }
 
     /** A segment to receive errno, one per thread (see {@link Linker.Option#captureCallState}). */

@@ -1,18 +1,31 @@
 package dev.portscope.platform.linux.ffm;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static dev.portscope.platform.linux.ffm.Errno.EALREADY;
+import static dev.portscope.platform.linux.ffm.Errno.ECONNREFUSED;
+import static dev.portscope.platform.linux.ffm.Errno.EHOSTUNREACH;
+import static dev.portscope.platform.linux.ffm.Errno.EINPROGRESS;
+import static dev.portscope.platform.linux.ffm.Errno.EINTR;
+import static dev.portscope.platform.linux.ffm.Errno.ENETUNREACH;
+import static dev.portscope.platform.linux.ffm.Errno.ETIMEDOUT;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.AF_INET;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.AF_INET6;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.POLLERR;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.POLLHUP;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.POLLOUT;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_CLOEXEC;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_NONBLOCK;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_STREAM;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOL_SOCKET;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SO_ERROR;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import dev.portscope.platform.ConnectCalls;
-import dev.portscope.platform.linux.ffm.Libc;
-import dev.portscope.platform.linux.ffm.NetlinkSocket;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.nio.ByteOrder;
 
 /**
  * {@link ConnectCalls} through {@link Libc}'s one {@code syscall} binding: {@code socket},
@@ -22,28 +35,6 @@ import java.nio.ByteOrder;
  */
 public final class LinuxConnectCalls implements ConnectCalls {
 
-    // include/linux/socket.h, include/linux/net.h, include/uapi/asm-generic/fcntl.h (x86-64, arm64, riscv64)
-    private static final int AF_INET = 2;
-    private static final int AF_INET6 = 10;
-    private static final int SOCK_STREAM = 1;
-    private static final int SOCK_NONBLOCK = 0x800;
-    private static final int SOCK_CLOEXEC = 0x80000;
-    // include/uapi/asm-generic/socket.h
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_ERROR = 4;
-    // include/uapi/asm-generic/poll.h
-    private static final short POLLOUT = 0x4;
-    private static final short POLLERR = 0x8;
-    private static final short POLLHUP = 0x10;
-    // include/uapi/asm-generic/errno.h and errno-base.h
-    private static final int EINTR = 4;
-    private static final int ENETUNREACH = 101;
-    private static final int ECONNREFUSED = 111;
-    private static final int EHOSTUNREACH = 113;
-    private static final int EINPROGRESS = 115;
-    private static final int EALREADY = 114;
-    private static final int ETIMEDOUT = 110;
-
     private final Libc libc;
     /** Whether refused sockets are connected again; off for good if the kernel ever answers a reused socket unexpectedly. */
     private boolean reuse = true;
@@ -52,20 +43,8 @@ public final class LinuxConnectCalls implements ConnectCalls {
     private int spare4 = -1;
     private int spare6 = -1;
     private final MemorySegment errno;
-    /**
-     * <pre>
-     * struct sockaddr_in6 {        // include/uapi/linux/in6.h; sockaddr_in (linux/in.h) uses the first 16 bytes:
-     *     sa_family_t sin6_family;   // 0, host order          sin_family
-     *     __be16      sin6_port;     // 2, network order       sin_port
-     *     __be32      sin6_flowinfo; // 4                      sin_addr (4 bytes)
-     *     struct in6_addr sin6_addr; // 8, 16 bytes            sin_zero (8 bytes)
-     *     __u32       sin6_scope_id; // 24
-     * };
-     * </pre>
-     */
+    /** The target's {@link InetSockaddr}, and then what getsockname returns. */
     private final MemorySegment address;
-    /** The target's sockaddr, to compare with a connected socket's own. */
-    private final MemorySegment expected;
     private final MemorySegment intValue;
     private final MemorySegment length;
     /** {@code struct pollfd { int fd; short events; short revents; }} ({@code poll.h}), as many as the scan keeps in flight. */
@@ -77,27 +56,16 @@ public final class LinuxConnectCalls implements ConnectCalls {
         this.libc = libc;
         this.arena = Arena.ofConfined();
         this.errno = Libc.errnoSegment(arena);
-        this.address = arena.allocate(28, 8);
-        this.expected = arena.allocate(28, 8);
+        this.address = arena.allocate(InetSockaddr.MAX_BYTES, 8);
         this.intValue = arena.allocate(4, 4);
         this.length = arena.allocate(4, 4);
         this.pollFds = arena.allocate(8L * 64, 8);
         this.timespec = arena.allocate(16, 8);
     }
 
-    /** A new instance for this thread; {@link UnsupportedOperationException} where the binding is not available. */
+    /** A new instance for this thread; {@link UnsupportedOperationException} where {@link Libc#unavailableReason} says why not. */
     public static LinuxConnectCalls open() {
         return new LinuxConnectCalls(Libc.shared());
-    }
-
-    /** Whether the binding works on this machine (Linux on x86-64, arm64 or riscv64 with native access). */
-    public static boolean available() {
-        try {
-            Libc.shared();
-            return true;
-        } catch (UnsupportedOperationException | ExceptionInInitializerError | NoClassDefFoundError | IllegalCallerException e) {
-            return false;
-        }
     }
 
     @Override
@@ -113,10 +81,10 @@ public final class LinuxConnectCalls implements ConnectCalls {
         if (!reused) {
             fd = libc.socket(errno, v4 ? AF_INET : AF_INET6, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
             if (fd < 0) {
-                return new Step(-1, Outcome.FAILED, "socket: " + text(-fd));
+                return new Step(-1, Outcome.FAILED, "socket: " + Errno.text(-fd));
             }
         }
-        int addressLength = write(target, v4);
+        int addressLength = InetSockaddr.encode(address, target.getAddress(), target.getPort());
         int rc = libc.connect(errno, fd, address, addressLength);
         if (reused && -rc != EINPROGRESS) {
             // not the state a reset socket is in: never trust reuse again on this kernel, and start afresh
@@ -161,7 +129,7 @@ public final class LinuxConnectCalls implements ConnectCalls {
         length.set(JAVA_INT, 0, 4);
         int rc = libc.getsockopt(errno, fd, SOL_SOCKET, SO_ERROR, intValue, length);
         if (rc < 0) {
-            return new Step(fd, Outcome.FAILED, "getsockopt: " + text(-rc));
+            return new Step(fd, Outcome.FAILED, "getsockopt: " + Errno.text(-rc));
         }
         int error = intValue.get(JAVA_INT, 0);
         if (error != 0) {
@@ -189,7 +157,7 @@ public final class LinuxConnectCalls implements ConnectCalls {
             case ECONNREFUSED -> new Step(fd, Outcome.REFUSED, "");
             case EHOSTUNREACH, ENETUNREACH, ETIMEDOUT -> new Step(fd, Outcome.UNREACHABLE, "");
             case EINPROGRESS -> new Step(fd, Outcome.IN_PROGRESS, "");
-            default -> new Step(fd, Outcome.FAILED, "connect: " + text(error));
+            default -> new Step(fd, Outcome.FAILED, "connect: " + Errno.text(error));
         };
     }
 
@@ -207,7 +175,7 @@ public final class LinuxConnectCalls implements ConnectCalls {
         timespec.set(JAVA_LONG, 8, (millis % 1000) * 1_000_000L);
         int n = libc.ppoll(errno, pollFds, count, timespec);
         if (n < 0 && -n != EINTR) {
-            throw new IllegalStateException("ppoll: " + text(-n));
+            throw new IllegalStateException("ppoll: " + Errno.text(-n));
         }
         int marked = 0;
         for (int i = 0; i < count; i++) {
@@ -219,15 +187,14 @@ public final class LinuxConnectCalls implements ConnectCalls {
 
     @Override
     public boolean connectedToItself(int fd, InetSocketAddress target) {
-        boolean v4 = target.getAddress() instanceof Inet4Address;
-        int expectedLength = write(target, v4);
-        expected.copyFrom(address);
-        address.fill((byte) 0);
-        length.set(JAVA_INT, 0, 28);
+        length.set(JAVA_INT, 0, InetSockaddr.MAX_BYTES);
         int rc = libc.getsockname(errno, fd, address, length);
-        return rc == 0 && length.get(JAVA_INT, 0) == expectedLength
-                && address.asSlice(0, 8).mismatch(expected.asSlice(0, 8)) < 0 // family, port, and the IPv4 address
-                && (v4 || address.asSlice(8, 16).mismatch(expected.asSlice(8, 16)) < 0);
+        if (rc < 0) {
+            return false;
+        }
+        // the same family, address and port: a TCP simultaneous open of the socket with itself
+        InetSocketAddress own = InetSockaddr.decode(address, length.get(JAVA_INT, 0));
+        return own.getPort() == target.getPort() && own.getAddress().equals(target.getAddress());
     }
 
     @Override
@@ -244,26 +211,5 @@ public final class LinuxConnectCalls implements ConnectCalls {
             libc.close(errno, spare6);
         }
         arena.close();
-    }
-
-    /** {@code Too many open files (errno 24)}. */
-    private static String text(int code) {
-        return NetlinkSocket.describe(code) + " (errno " + code + ")";
-    }
-
-    /** Writes the sockaddr of {@code target}; returns its length. */
-    private int write(InetSocketAddress target, boolean v4) {
-        byte[] ip = target.getAddress().getAddress();
-        address.fill((byte) 0);
-        address.set(JAVA_SHORT, 0, (short) (v4 ? AF_INET : AF_INET6));
-        address.set(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2, (short) target.getPort());
-        int at = v4 ? 4 : 8;
-        for (int i = 0; i < ip.length; i++) {
-            address.set(JAVA_BYTE, at + i, ip[i]);
-        }
-        if (!v4 && target.getAddress() instanceof java.net.Inet6Address a6) {
-            address.set(JAVA_INT, 24, a6.getScopeId());
-        }
-        return v4 ? 16 : 28;
     }
 }

@@ -1,15 +1,19 @@
 package dev.portscope.platform.linux.ffm;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
+import static dev.portscope.platform.linux.ffm.Errno.EAGAIN;
+import static dev.portscope.platform.linux.ffm.Errno.EINTR;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.AF_NETLINK;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.MSG_TRUNC;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_CLOEXEC;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_RAW;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOL_SOCKET;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SO_RCVTIMEO;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -20,34 +24,11 @@ import java.nio.ByteOrder;
  * buffer, reused for every datagram: {@link #receive} hands out a view of it that stays valid
  * until the next call. Not thread-safe: one scan uses one socket.
  *
- * <p>Example: {@code try (var s = NetlinkSocket.open(NetlinkSocket.NETLINK_SOCK_DIAG, 128 << 10)) { s.send(req); s.receive(); }}
+ * <p>Example: {@code try (var s = NetlinkSocket.open(LinuxConstants.NETLINK_SOCK_DIAG, 128 << 10)) { s.send(req); s.receive(); }}
  */
 public final class NetlinkSocket implements AutoCloseable {
 
-    /** {@code NETLINK_SOCK_DIAG} from {@code include/uapi/linux/netlink.h}. */
-    public static final int NETLINK_SOCK_DIAG = 4;
-
-    // include/linux/socket.h, include/linux/net.h, include/uapi/asm-generic/fcntl.h (x86-64, arm64, riscv64)
-    private static final int AF_NETLINK = 16;
-    private static final int SOCK_RAW = 3;
-    private static final int SOCK_CLOEXEC = 0x80000;
-    // include/uapi/asm-generic/socket.h: SOL_SOCKET and SO_RCVTIMEO (the "old" timeval, 64-bit time_t on 64-bit ABIs)
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_RCVTIMEO = 20;
-    // include/linux/socket.h: with MSG_TRUNC, recv returns the datagram's real length even when it did not fit
-    private static final int MSG_TRUNC = 0x20;
-    // include/uapi/asm-generic/errno-base.h
-    private static final int EINTR = 4;
-    private static final int EAGAIN = 11;
     private static final int MAX_EINTR_RETRIES = 16;
-
-    private static final Linker LINKER = Linker.nativeLinker();
-
-    /** {@code char *strerror(int errnum)}, linked only when a call has failed. */
-    private static final class StrError {
-        static final MethodHandle HANDLE = LINKER.downcallHandle(
-                LINKER.defaultLookup().find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
-    }
 
     private final Arena arena;
     private final int fd;
@@ -190,18 +171,8 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    /** The C library's text for an errno value, e.g. "Operation not permitted". */
-    public static String describe(int code) {
-        try {
-            MemorySegment text = (MemorySegment) StrError.HANDLE.invokeExact(code);
-            return text.equals(MemorySegment.NULL) ? "errno " + code : text.reinterpret(256).getString(0);
-        } catch (Throwable e) {
-            return "errno " + code;
-        }
-    }
-
     private static NetlinkSocketException failure(String call, int code) {
-        return new NetlinkSocketException(call, code, describe(code) + " (errno " + code + ")");
+        return new NetlinkSocketException(call, code, Errno.text(code));
     }
 
 }

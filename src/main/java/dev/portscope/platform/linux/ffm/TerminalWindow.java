@@ -1,6 +1,5 @@
 package dev.portscope.platform.linux.ffm;
 
-import dev.portscope.platform.linux.ffm.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -26,14 +25,14 @@ public final class TerminalWindow {
      * @return the number of columns, or 0 when standard output is not a terminal or the call fails
      */
     public static int columnsOfStandardOutput() {
+        if (Libc.unavailableReason().isPresent()) {
+            return 0; // not Linux, or no native access: tables are simply not narrowed
+        }
         try (Arena arena = Arena.ofConfined()) {
             // Through the one shared syscall() binding: a handle of its own would cost as much to link again.
-            Libc libc = Libc.shared();
             MemorySegment winsize = arena.allocate(8, 2);
-            int rc = libc.ioctl(Libc.errnoSegment(arena), 1, TIOCGWINSZ, winsize);
+            int rc = Libc.shared().ioctl(Libc.errnoSegment(arena), 1, TIOCGWINSZ, winsize);
             return rc == 0 ? Short.toUnsignedInt(winsize.get(ValueLayout.JAVA_SHORT, 2)) : 0;
-        } catch (RuntimeException | LinkageError e) {
-            return 0; // not Linux, or no native access: tables are simply not narrowed
         }
     }
 }

@@ -1,5 +1,16 @@
 package dev.portscope.platform.linux.ffm;
 
+import static dev.portscope.platform.linux.ffm.LinuxConstants.AF_INET;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.AF_INET6;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.IPPROTO_IPV6;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.IPV6_V6ONLY;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_CLOEXEC;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_DGRAM;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_STREAM;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOL_SOCKET;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SO_REUSEADDR;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SO_REUSEPORT;
+
 import dev.portscope.platform.BindAttempt;
 import dev.portscope.platform.BindTrial;
 import dev.portscope.model.IpFamily;
@@ -7,7 +18,6 @@ import dev.portscope.model.Protocol;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 
 /**
  * Binds a port for real, with exactly the socket options of a {@link BindAttempt}, and closes the
@@ -15,18 +25,6 @@ import java.nio.ByteOrder;
  * message. The port is held for the few microseconds between {@code bind} and {@code close}.
  */
 public final class TrialBind {
-
-    // include/linux/socket.h, include/linux/net.h, include/uapi/linux/in.h and in6.h, asm-generic/socket.h
-    private static final int AF_INET = 2;
-    private static final int AF_INET6 = 10;
-    private static final int SOCK_STREAM = 1;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOCK_CLOEXEC = 0x80000;
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_REUSEADDR = 2;
-    private static final int SO_REUSEPORT = 15;
-    private static final int IPPROTO_IPV6 = 41;
-    private static final int IPV6_V6ONLY = 26;
 
     private TrialBind() {}
 
@@ -57,7 +55,9 @@ public final class TrialBind {
                 if (r < 0) {
                     return failure("setsockopt", -r);
                 }
-                r = libc.bind(errno, fd, socketAddress(arena, request));
+                MemorySegment address = arena.allocate(InetSockaddr.MAX_BYTES, 4);
+                int length = InetSockaddr.encode(address, request.address(), request.port());
+                r = libc.bind(errno, fd, address.asSlice(0, length));
                 if (r < 0) {
                     return failure("bind", -r);
                 }
@@ -74,31 +74,7 @@ public final class TrialBind {
         }
     }
 
-    /** {@code struct sockaddr_in} (16 bytes) or {@code struct sockaddr_in6} (28 bytes); port and address in network order. */
-    private static MemorySegment socketAddress(Arena arena, BindAttempt request) {
-        byte[] address = request.address().getAddress();
-        boolean v6 = request.family() == IpFamily.IPV6;
-        MemorySegment sa = arena.allocate(v6 ? 28 : 16);
-        sa.set(ValueLayout.JAVA_SHORT, 0, (short) (v6 ? AF_INET6 : AF_INET));
-        sa.set(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 2, (short) request.port());
-        MemorySegment.copy(address, 0, sa, ValueLayout.JAVA_BYTE, v6 ? 8 : 4, address.length);
-        return sa;
-    }
-
     private static BindTrial failure(String step, int errno) {
-        return new BindTrial(false, step, errno, describe(errno));
-    }
-
-    static String describe(int errno) {
-        return switch (errno) {
-            case 1 -> "EPERM (operation not permitted)";
-            case 13 -> "EACCES (permission denied)";
-            case 22 -> "EINVAL (invalid argument)";
-            case 24 -> "EMFILE (too many open files)";
-            case 97 -> "EAFNOSUPPORT (address family not supported)";
-            case 98 -> "EADDRINUSE (address already in use)";
-            case 99 -> "EADDRNOTAVAIL (cannot assign requested address)";
-            default -> "errno " + errno;
-        };
+        return new BindTrial(false, step, errno, Errno.text(errno));
     }
 }

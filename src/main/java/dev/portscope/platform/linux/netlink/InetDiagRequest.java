@@ -1,5 +1,10 @@
 package dev.portscope.platform.linux.netlink;
 
+import static dev.portscope.platform.linux.ffm.LinuxConstants.AF_INET;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.AF_INET6;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.IPPROTO_TCP;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.IPPROTO_UDP;
+
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.SocketState;
@@ -32,12 +37,6 @@ public final class InetDiagRequest {
 
     static final int BODY_LENGTH = 56;
     static final int LENGTH = NetlinkHeader.LENGTH + BODY_LENGTH;
-
-    // include/linux/socket.h, include/uapi/linux/in.h
-    static final int AF_INET = 2;
-    static final int AF_INET6 = 10;
-    static final int IPPROTO_TCP = 6;
-    static final int IPPROTO_UDP = 17;
 
     // include/uapi/linux/inet_diag.h, enum { INET_DIAG_NONE, INET_DIAG_MEMINFO, INET_DIAG_INFO, ... }
     static final int INET_DIAG_INFO = 2;

@@ -8,6 +8,9 @@ import dev.portscope.query.SocketQuery;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.SocketSource;
 import dev.portscope.platform.linux.NamespaceIds;
+import dev.portscope.platform.linux.ffm.Errno;
+import dev.portscope.platform.linux.ffm.Libc;
+import dev.portscope.platform.linux.ffm.LinuxConstants;
 import dev.portscope.platform.linux.ffm.NetlinkSocket;
 import dev.portscope.platform.linux.ffm.NetlinkSocketException;
 import java.io.IOException;
@@ -80,14 +83,20 @@ public final class NetlinkSocketSource implements SocketSource {
         this.settings = settings;
     }
 
-    /** Why this machine cannot answer sock_diag requests, or empty when it can (a socket opens). */
+    /**
+     * Why this machine cannot answer sock_diag requests, or empty when it can: the system calls can
+     * be made ({@link Libc#unavailableReason}) and a sock_diag socket opens (a seccomp policy or a
+     * kernel without netlink may refuse it).
+     */
     public static Optional<String> unavailableReason() {
-        try (NetlinkSocket probe = NetlinkSocket.open(NetlinkSocket.NETLINK_SOCK_DIAG, 4096)) {
+        Optional<String> noNative = Libc.unavailableReason();
+        if (noNative.isPresent()) {
+            return Optional.of("no native access: " + noNative.get());
+        }
+        try (NetlinkSocket probe = NetlinkSocket.open(LinuxConstants.NETLINK_SOCK_DIAG, 4096)) {
             return Optional.empty();
         } catch (NetlinkSocketException e) {
             return Optional.of(e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            return Optional.of("no native access: " + e.getMessage());
         }
     }
 
@@ -125,7 +134,7 @@ public final class NetlinkSocketSource implements SocketSource {
             return failures;
         }
         var decoder = new SockDiagDecoder(NamespaceIds.networkNamespace(procRoot), settings.details());
-        try (NetlinkSocket socket = NetlinkSocket.open(NetlinkSocket.NETLINK_SOCK_DIAG, BUFFER_SIZE)) {
+        try (NetlinkSocket socket = NetlinkSocket.open(LinuxConstants.NETLINK_SOCK_DIAG, BUFFER_SIZE)) {
             socket.receiveTimeout(RECEIVE_TIMEOUT_SECONDS);
             int sequence = 0;
             for (int i = 0; i < dumps.size(); i++) {
@@ -152,7 +161,7 @@ public final class NetlinkSocketSource implements SocketSource {
                     continue;
                 }
                 if (progress.errno != 0) {
-                    String reason = "the kernel answered " + Errno.describe(progress.errno)
+                    String reason = "the kernel answered " + DumpErrors.describe(progress.errno)
                             + (progress.errno == Errno.ENOENT && dump.protocol() == Protocol.UDP ? "; modprobe udp_diag adds it" : "");
                     if (progress.sockets == 0) {
                         failures.add(new Failure(dump, reason));

@@ -109,7 +109,7 @@ public final class ReplaySocketSource implements SocketSource {
         public void error(long offset, int errno) {
             messages++;
             openDump = false;
-            log.report(Diagnostic.Kind.NOTE, file + ", byte " + offset + ": the recorded dump failed with " + Errno.describe(errno));
+            log.report(Diagnostic.Kind.NOTE, file + ", byte " + offset + ": the recorded dump failed with " + DumpErrors.describe(errno));
         }
 
         @Override

@@ -94,7 +94,7 @@ public final class SockDiagDecoder {
 
             @Override
             public void error(long offset, int errno) {
-                problems.add("byte " + offset + ": dump failed with " + Errno.describe(errno));
+                problems.add("byte " + offset + ": dump failed with " + DumpErrors.describe(errno));
             }
 
             @Override

@@ -2,6 +2,7 @@ package dev.portscope.platform.linux.netlink;
 
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
+import dev.portscope.platform.linux.ffm.LinuxConstants;
 import dev.portscope.platform.linux.ffm.NetlinkSocket;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -30,7 +31,7 @@ public final class CaptureKernelRefusals {
         byte[] cut = java.util.Arrays.copyOf(InetDiagRequest.dump(2, Protocol.TCP, IpFamily.IPV4, -1, false), NetlinkHeader.LENGTH + 8);
         ByteBuffer.wrap(cut).order(ByteOrder.nativeOrder()).putInt(0, cut.length);
         try (OutputStream out = Files.newOutputStream(dir.resolve("recording.bin"));
-                NetlinkSocket socket = NetlinkSocket.open(NetlinkSocket.NETLINK_SOCK_DIAG, 1 << 16)) {
+                NetlinkSocket socket = NetlinkSocket.open(LinuxConstants.NETLINK_SOCK_DIAG, 1 << 16)) {
             socket.receiveTimeout(5);
             for (byte[] request : new byte[][] {sctp, cut}) {
                 out.write(request);

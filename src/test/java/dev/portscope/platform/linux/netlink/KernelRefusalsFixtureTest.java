@@ -19,7 +19,7 @@ class KernelRefusalsFixtureTest {
         assertThat(decoded.completedDumps()).isZero();
         assertThat(decoded.problems()).containsExactly(
                 "byte 0: request for IP protocol 132, which portscope does not list: its answers are skipped",
-                "byte 72: dump failed with ENOENT (no handler: the diag module is not loaded)",
-                "byte 116: dump failed with EINVAL (request not understood by this kernel)");
+                "byte 72: dump failed with ENOENT (no such file or directory): no handler, the diag module is not loaded",
+                "byte 116: dump failed with EINVAL (invalid argument): the request is not understood by this kernel");
     }
 }

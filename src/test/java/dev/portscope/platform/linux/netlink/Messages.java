@@ -1,5 +1,6 @@
 package dev.portscope.platform.linux.netlink;
 
+import dev.portscope.platform.linux.ffm.LinuxConstants;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,7 +22,7 @@ final class Messages {
         src[3] = 1;
         dst[0] = 10;
         dst[3] = 2;
-        if (family == InetDiagRequest.AF_INET6) {
+        if (family == LinuxConstants.AF_INET6) {
             src[0] = (byte) 0xfe;
             src[1] = (byte) 0x80;
             dst[0] = (byte) 0xfe;
@@ -36,7 +37,7 @@ final class Messages {
     }
 
     Messages answer(int state) {
-        return answer(InetDiagRequest.AF_INET, state, 22, 50312, 1000, 4242, new byte[0]);
+        return answer(LinuxConstants.AF_INET, state, 22, 50312, 1000, 4242, new byte[0]);
     }
 
     Messages done() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Socket;
 import dev.portscope.model.SocketState;
+import dev.portscope.platform.linux.ffm.Errno;
+import dev.portscope.platform.linux.ffm.LinuxConstants;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -70,7 +72,7 @@ class SockDiagDecoderMalformedTest {
             byte[] attr = Messages.attribute(InetDiagRequest.INET_DIAG_SHUTDOWN, new byte[] {0});
             ByteBuffer.wrap(attr).order(ByteOrder.nativeOrder()).putShort(0, (short) badLength);
             byte[] bytes = new Messages()
-                    .answer(InetDiagRequest.AF_INET, SocketStateCodes.LISTEN, 22, 0, 0, 1, attr)
+                    .answer(LinuxConstants.AF_INET, SocketStateCodes.LISTEN, 22, 0, 0, 1, attr)
                     .answer(SocketStateCodes.ESTABLISHED)
                     .done()
                     .bytes();
@@ -83,7 +85,7 @@ class SockDiagDecoderMalformedTest {
 
     @Test
     void aTruncatedAttributeHeaderIsReported() {
-        byte[] bytes = new Messages().answer(InetDiagRequest.AF_INET, SocketStateCodes.LISTEN, 22, 0, 0, 1, new byte[] {8, 0}).bytes();
+        byte[] bytes = new Messages().answer(LinuxConstants.AF_INET, SocketStateCodes.LISTEN, 22, 0, 0, 1, new byte[] {8, 0}).bytes();
         var decoded = decoder.decodeAll(bytes, Protocol.TCP);
         assertThat(decoded.sockets()).isEmpty();
         assertThat(decoded.problems()).singleElement().asString()
@@ -96,7 +98,7 @@ class SockDiagDecoderMalformedTest {
                 .raw(Messages.attribute(InetDiagRequest.INET_DIAG_INFO, new byte[40]))
                 .raw(Messages.attribute(InetDiagRequest.INET_DIAG_SKMEMINFO, new byte[8]))
                 .bytes();
-        var decoded = decoder.decodeAll(new Messages().answer(InetDiagRequest.AF_INET, 1, 1, 2, 0, 1, attrs).bytes(), Protocol.TCP);
+        var decoded = decoder.decodeAll(new Messages().answer(LinuxConstants.AF_INET, 1, 1, 2, 0, 1, attrs).bytes(), Protocol.TCP);
         assertThat(decoded.problems()).isEmpty();
         Socket socket = decoded.sockets().getFirst();
         assertThat(socket.tcpInfo()).isNull();
@@ -127,7 +129,7 @@ class SockDiagDecoderMalformedTest {
         assertThat(noUdpDiag.problems()).singleElement().asString().contains("ENOENT");
 
         var interruptedDone = decoder.decodeAll(new Messages().answer(1).control(NetlinkHeader.NLMSG_DONE, -Errno.EINVAL).bytes(), Protocol.TCP);
-        assertThat(interruptedDone.problems()).containsExactly("byte 88: dump failed with EINVAL (request not understood by this kernel)");
+        assertThat(interruptedDone.problems()).containsExactly("byte 88: dump failed with EINVAL (invalid argument): the request is not understood by this kernel");
 
         var ack = decoder.decodeAll(new Messages().error(0).done().bytes(), Protocol.TCP);
         assertThat(ack.problems()).as("an NLMSG_ERROR of 0 is an acknowledgement").isEmpty();
