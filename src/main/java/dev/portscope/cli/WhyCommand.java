@@ -96,11 +96,21 @@ final class WhyCommand implements Callable<Integer> {
         Snapshot snapshot = session.inventory().take(query, onPort, !source.noProcess);
         List<OwnedSocket> held = snapshot.sockets().stream().map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
         List<OwnedSocket> foreign = source.replay != null ? List.of() : foreign(session, env, query, onPort);
-        BindTrial trial = tryBind ? env.platform().trialBinder().attempt(request.attempt()) : null;
+        String notTried = null;
+        BindTrial trial = null;
+        if (tryBind) {
+            try {
+                // As the user asked about: the kernel's answer depends on who binds (privileged ports, SO_REUSEPORT groups).
+                trial = asUser == null ? env.platform().trialBinder().attempt(request.attempt())
+                        : env.platform().trialBinder().attemptAs(request.attempt(), request.uid());
+            } catch (UnsupportedOperationException e) {
+                notTried = "the bind could not be tried as " + request.user() + ": " + e.getMessage();
+            }
+        }
         BindReport report = BindAnalyzer.analyze(request, held, settings, isLocal(request.address()), foreign, trial);
-        if (trial != null && asUser != null) {
+        if (notTried != null) {
             List<String> cautions = new ArrayList<>(report.cautions());
-            cautions.add("the bind was tried as the user running portscope, not as " + request.user());
+            cautions.add(notTried);
             report = new BindReport(report.request(), report.settings(), report.blockers(), report.bystanders(), report.foreign(),
                     cautions, report.trial(), report.verdict(), report.nextStep());
         }

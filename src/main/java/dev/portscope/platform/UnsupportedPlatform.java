@@ -116,6 +116,11 @@ final class UnsupportedPlatform implements Platform, KernelSettings, Namespaces,
     }
 
     @Override
+    public BindTrial attemptAs(BindAttempt attempt, int uid) {
+        return attempt(attempt);
+    }
+
+    @Override
     public OptionalInt effectiveUid() {
         return OptionalInt.empty();
     }

@@ -218,6 +218,11 @@ final class ScriptedPlatform implements Platform, KernelSettings, Namespaces, Tr
     }
 
     @Override
+    public BindTrial attemptAs(BindAttempt attempt, int uid) {
+        return attempt(attempt);
+    }
+
+    @Override
     public OptionalInt effectiveUid() {
         return OptionalInt.of(0);
     }

@@ -162,6 +162,20 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
         return TrialBind.attempt(attempt);
     }
 
+    @Override
+    public BindTrial attemptAs(BindAttempt attempt, int uid) {
+        OptionalInt self = effectiveUid();
+        if (self.isPresent() && self.getAsInt() == uid) {
+            return attempt(attempt);
+        }
+        if (self.isEmpty() || self.getAsInt() != 0) {
+            throw new UnsupportedOperationException("only root can try a bind as another user");
+        }
+        // A uid without a passwd entry keeps a group of the same number, as useradd would give it.
+        int gid = PasswdUsers.primaryGroupOf(etcRoot.resolve("passwd"), uid).orElse(uid);
+        return TrialBindAsUser.attempt(attempt, uid, gid);
+    }
+
     // Credentials
 
     @Override

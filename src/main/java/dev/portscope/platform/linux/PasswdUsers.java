@@ -38,6 +38,21 @@ public final class PasswdUsers {
         return java.util.OptionalInt.empty();
     }
 
+    /** The primary group of a uid in a passwd file (its fourth field), empty when the file does not name it. */
+    static java.util.OptionalInt primaryGroupOf(Path passwdFile, int uid) {
+        try {
+            for (String line : Files.readString(passwdFile, StandardCharsets.UTF_8).split("\n")) {
+                String[] fields = line.split(":", 5);
+                if (fields.length >= 4 && !line.startsWith("#") && fields[2].equals(Integer.toString(uid)) && fields[3].matches("\\d{1,10}")) {
+                    return java.util.OptionalInt.of(Integer.parseInt(fields[3]));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // unknown
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     private static Map<Integer, String> load(Path file) {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8));

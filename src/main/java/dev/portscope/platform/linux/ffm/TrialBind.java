@@ -74,7 +74,7 @@ public final class TrialBind {
         }
     }
 
-    private static BindTrial failure(String step, int errno) {
+    static BindTrial failure(String step, int errno) {
         return new BindTrial(false, step, errno, Errno.text(errno));
     }
 }
