@@ -36,9 +36,19 @@ final class FilterParser {
         return RESERVED.contains(word);
     }
 
+    /**
+     * Bounds on a filter, so that no input can exhaust the stack of the parser or of the filter it
+     * builds (a tree as deep as its nesting plus its number of conditions): far beyond what anyone
+     * types, far below what a thread's stack holds.
+     */
+    static final int MAX_NESTING = 64;
+    static final int MAX_CONDITIONS = 512;
+
     private final List<Token> tokens;
     private final ServiceTable services;
     private int next;
+    private int depth;
+    private int conditions;
 
     FilterParser(List<Token> tokens, ServiceTable services) {
         this.tokens = tokens;
@@ -110,16 +120,25 @@ final class FilterParser {
             throw expected("a condition", after);
         }
         Token token = peek();
-        if (NOT.contains(token.text())) {
+        if (NOT.contains(token.text()) || token.is("(")) {
             take();
-            return new Filter.Not(unary("'" + token.text() + "'"));
-        }
-        if (token.is("(")) {
-            take();
-            if (!atEnd() && peek().is(")")) {
-                throw expected("a condition", "'('");
+            if (++depth > MAX_NESTING) {
+                throw token.error("the filter nests deeper than " + MAX_NESTING + " levels of '(' and 'not'");
             }
-            return list(token);
+            Filter nested;
+            if (token.is("(")) {
+                if (!atEnd() && peek().is(")")) {
+                    throw expected("a condition", "'('");
+                }
+                nested = list(token);
+            } else {
+                nested = new Filter.Not(unary("'" + token.text() + "'"));
+            }
+            depth--;
+            return nested;
+        }
+        if (token.is("src", "dst", "sport", "dport") && ++conditions > MAX_CONDITIONS) {
+            throw token.error("the filter has more than " + MAX_CONDITIONS + " conditions");
         }
         if (token.is("src", "dst")) {
             return address(take());

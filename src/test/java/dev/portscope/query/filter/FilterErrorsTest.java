@@ -103,4 +103,26 @@ class FilterErrorsTest {
         assertThat(Filter.parse("", SERVICES)).isEqualTo(new Filter.MatchAll());
         assertThat(Filter.parse("  \t ", SERVICES)).isEqualTo(new Filter.MatchAll());
     }
+
+    @Test
+    void nestingAndLengthAreBoundedWithAClearErrorNotAStackOverflow() {
+        String deep = "( ".repeat(4000) + "sport = :22" + " )".repeat(4000);
+        assertThat(failure(deep).getMessage()).isEqualTo("filter:1:129: the filter nests deeper than 64 levels of '(' and 'not'");
+        assertThat(failure("not ".repeat(10_000) + "sport = :22").getMessage())
+                .isEqualTo("filter:1:257: the filter nests deeper than 64 levels of '(' and 'not'");
+        String longOr = String.join(" or ", java.util.Collections.nCopies(4000, "sport = :22"));
+        assertThat(failure(longOr).getMessage()).startsWith("filter:1:").endsWith(": the filter has more than 512 conditions");
+    }
+
+    @Test
+    void theLargestAllowedFilterParsesAndRuns() {
+        String deep = "( ".repeat(64) + "sport = :22" + " )".repeat(64);
+        String longOr = String.join(" or ", java.util.Collections.nCopies(512, "sport = :22"));
+        for (String text : new String[] {deep, longOr, "not ".repeat(64) + "sport = :22"}) {
+            Filter filter = Filter.parse(text, SERVICES);
+            assertThat(filter.test(TestSockets.tcp("10.0.0.1:22", "10.0.0.2:5000", dev.portscope.model.SocketState.ESTABLISHED))).isIn(true, false);
+            assertThat(filter.possibleStates()).isNotNull();
+            assertThat(filter.toString()).isNotEmpty();
+        }
+    }
 }
