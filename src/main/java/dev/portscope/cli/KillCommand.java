@@ -20,6 +20,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,6 +39,8 @@ import picocli.CommandLine.Spec;
         description = {"Stop the processes that hold a port as servers, safely.",
             "Shows exactly what will be stopped and asks first. Exit 0 when the port is free afterwards, 1 when it is still held."})
 final class KillCommand implements Callable<Integer> {
+
+    private static final BigDecimal MAX_TIMEOUT = BigDecimal.valueOf(3600);
 
     @ParentCommand
     PortscopeCommand parent;
@@ -60,14 +63,13 @@ final class KillCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Send SIGKILL to processes still running when the timeout ends.")
     boolean force;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait after SIGTERM (default: ${DEFAULT-VALUE}).")
-    double timeoutSeconds = 5;
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "How long to wait after SIGTERM, from 0 (do not wait) to 3600 (default: ${DEFAULT-VALUE}).")
+    String timeout = "5";
 
     @Override
     public Integer call() throws InterruptedException {
-        if (timeoutSeconds <= 0 || timeoutSeconds > 3600) {
-            throw new UsageException("--timeout must be between 0 and 3600 seconds, not " + timeoutSeconds);
-        }
+        Duration grace = timeout(timeout);
         CliEnvironment env = parent.env();
         PrintWriter out = spec.commandLine().getOut();
         Session session = Sessions.open(new SourceOptions(), env);
@@ -103,7 +105,7 @@ final class KillCommand implements Callable<Integer> {
             out.println("Nothing was stopped.");
             return ExitCodes.NOT_FOUND;
         }
-        execute(plan, out);
+        execute(plan, grace, out);
         PortReport after = look(session, target);
         boolean stillHeld = after.holdings().stream().anyMatch(h -> StopPlanner.isTargetRole(h.role()));
         out.println(stillHeld ? "Port " + target.label() + " is still held." : "Port " + target.label() + " is free.");
@@ -115,9 +117,20 @@ final class KillCommand implements Callable<Integer> {
         return PortHolders.analyze(snapshot, target);
     }
 
-    private void execute(StopPlan plan, PrintWriter out) throws InterruptedException {
+    /**
+     * Decimal seconds from 0 to 3600, read by a pattern rather than {@link Double#parseDouble}, which
+     * takes {@code NaN}, {@code Infinity}, {@code 0x10} and {@code 5d} too. 0 means: do not wait, so
+     * with {@code --force} SIGKILL follows SIGTERM at once.
+     */
+    static Duration timeout(String text) {
+        if (!text.matches("[0-9]{1,9}(\\.[0-9]{0,9})?|\\.[0-9]{1,9}") || new BigDecimal(text).compareTo(MAX_TIMEOUT) > 0) {
+            throw new UsageException("--timeout must be a number of seconds from 0 to 3600, not '" + text + "'");
+        }
+        return Duration.ofNanos(new BigDecimal(text).movePointRight(9).longValue());
+    }
+
+    private void execute(StopPlan plan, Duration timeout, PrintWriter out) throws InterruptedException {
         ProcessStopper stopper = new ProcessStopper();
-        Duration timeout = Duration.ofMillis((long) (timeoutSeconds * 1000));
         Set<String> stoppedUnits = new HashSet<>();
         for (StopTarget t : plan.targets()) {
             ProcessInfo p = t.process();

@@ -8,6 +8,8 @@ import dev.portscope.testing.LoopbackSockets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code portscope kill} on real child processes that listen on loopback. */
 class KillCommandTest {
@@ -96,6 +98,27 @@ class KillCommandTest {
         }
         CliRun run = CliRun.run("kill", port + "/udp", "--yes");
         assertThat(run.out()).startsWith("Nothing holds port " + port + "/udp: nothing to stop.");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "-1", "-0.5", "3600.5", "1e9", "0x10", "5d", "five", ""})
+    void aTimeoutOutsideZeroTo3600SecondsIsOneLineAndExitTwo(String value) {
+        CliRun run = CliRun.run("kill", "1", "--dry-run", "--timeout=" + value);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).isEqualTo("portscope: --timeout must be a number of seconds from 0 to 3600, not '" + value + "'\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0.0", ".5", "2.", "3600", "3600.0", "7"})
+    void aTimeoutFromZeroTo3600SecondsIsAccepted(String value) throws Exception {
+        int port;
+        try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        CliRun run = CliRun.run("kill", port + "/udp", "--dry-run", "--timeout", value);
+        assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
     }
 }
