@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portscope.testing.ChildProcess;
 import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,6 +80,34 @@ class KillCommandTest {
             assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).contains("add --yes to confirm");
             assertThat(alive(server)).isTrue();
+        }
+    }
+
+    /** A client that binds {@code port} on 127.0.0.2 itself and connects to {@code peer} on 127.0.0.1. */
+    private static String clientBoundTo(String port, int peer) {
+        return String.join("\n",
+                "import socket, time",
+                "c = socket.socket(); c.bind(('127.0.0.2', " + port + ")); c.connect(('127.0.0.1', " + peer + "))",
+                "print('connected', flush=True)",
+                "time.sleep(60)");
+    }
+
+    @Test
+    void aClientThatBoundThePortOnAnotherAddressIsLeftAlone() throws Exception {
+        try (var sockets = new LoopbackSockets();
+                var server = ChildProcess.start(List.of("python3", "-c", listener(false)))) {
+            String port = server.firstLine().strip();
+            int peer = LoopbackSockets.port(sockets.listen("127.0.0.1"));
+            try (var client = ChildProcess.start(List.of("python3", "-c", clientBoundTo(port, peer)))) {
+                assertThat(client.firstLine()).isEqualTo("connected");
+                CliRun run = CliRun.run("kill", port, "--yes");
+                assertThat(run.out()).contains("pid " + server.pid() + " (python3): stopped (SIGTERM)")
+                        .doesNotContain("pid " + client.pid())
+                        .contains("Leaving alone 1 client socket(s)")
+                        .contains("Port " + port + " is free.");
+                assertThat(run.exitCode()).isZero();
+                assertThat(alive(client)).isTrue();
+            }
         }
     }
 
