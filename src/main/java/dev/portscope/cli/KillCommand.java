@@ -2,6 +2,7 @@ package dev.portscope.cli;
 
 import dev.portscope.app.Session;
 
+import dev.portscope.analysis.kill.Lineage;
 import dev.portscope.analysis.kill.ProcessStopper;
 import dev.portscope.analysis.kill.StopAction;
 import dev.portscope.analysis.kill.StopOutcome;
@@ -82,7 +83,7 @@ final class KillCommand implements Callable<Integer> {
         PortReport report = look(session, target);
         Map<Integer, ProcessOrigin> origins = new HashMap<>();
         report.holdings().forEach(h -> h.owners().forEach(p -> origins.put(p.pid(), session.inventory().origin(p.pid()))));
-        StopPlan plan = StopPlanner.plan(report, origins, ProcessHandle.current().pid(), viaService);
+        StopPlan plan = StopPlanner.plan(report, origins, Lineage.current(), viaService);
 
         if (!report.held()) {
             out.println("Nothing holds port " + target.label() + ": nothing to stop.");

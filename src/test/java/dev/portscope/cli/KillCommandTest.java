@@ -111,6 +111,43 @@ class KillCommandTest {
         }
     }
 
+    /**
+     * A python3 parent listens, then runs portscope kill on its own port with the socket passed
+     * down, as a shell does with a descriptor it did not close: neither may be stopped.
+     */
+    @Test
+    void neverStopsTheProcessThatStartedItAndPassedTheSocketDown() throws Exception {
+        String script = String.join("\n",
+                "import socket, subprocess, sys",
+                "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()",
+                "port = str(s.getsockname()[1])",
+                "r = subprocess.run(sys.argv[1:] + ['kill', port, '--yes'], pass_fds=[s.fileno()],"
+                        + " capture_output=True, text=True, timeout=100)",
+                "print(port, r.returncode)",
+                "print(r.stdout + r.stderr, flush=True)");
+        List<String> command = List.of("python3", "-c", script,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        Process parent = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            assertThat(parent.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+            String output = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(parent.exitValue()).as("the parent was not signalled: " + output).isZero();
+            String port = output.substring(0, output.indexOf(' '));
+            assertThat(output).startsWith(port + " " + ExitCodes.NOT_FOUND + "\n")
+                    .contains("Refusing pid " + parent.pid() + " python3")
+                    .contains("it is portscope's parent, and portscope never stops the processes that started it;"
+                            + " portscope inherited the socket from it: close the inherited descriptor there")
+                    .contains("this is portscope itself, which holds the socket too: it inherited it from its parent (pid "
+                            + parent.pid() + ")")
+                    .contains("Nothing was stopped: port " + port + " is still held.")
+                    .doesNotContain("SIGTERM").doesNotContain("Exception");
+        } finally {
+            parent.descendants().forEach(ProcessHandle::destroyForcibly);
+            parent.destroyForcibly();
+        }
+    }
+
     @Test
     void refusesToStopItself() throws Exception {
         try (var sockets = new LoopbackSockets()) {
