@@ -9,6 +9,7 @@ import dev.portscope.analysis.kill.StopOutcome;
 import dev.portscope.analysis.kill.StopPlan;
 import dev.portscope.analysis.kill.StopPlanner;
 import dev.portscope.analysis.kill.StopTarget;
+import dev.portscope.analysis.kill.SystemProcesses;
 import dev.portscope.analysis.who.PortHolders;
 import dev.portscope.analysis.who.PortReport;
 import dev.portscope.model.ProcessInfo;
@@ -106,7 +107,7 @@ final class KillCommand implements Callable<Integer> {
             out.println("Nothing was stopped.");
             return ExitCodes.NOT_FOUND;
         }
-        execute(plan, grace, out);
+        execute(session, plan, grace, out);
         PortReport after = look(session, target);
         boolean stillHeld = after.holdings().stream().anyMatch(h -> StopPlanner.isTargetRole(h.role()));
         out.println(stillHeld ? "Port " + target.label() + " is still held." : "Port " + target.label() + " is free.");
@@ -130,14 +131,14 @@ final class KillCommand implements Callable<Integer> {
         return Duration.ofNanos(new BigDecimal(text).movePointRight(9).longValue());
     }
 
-    private void execute(StopPlan plan, Duration timeout, PrintWriter out) throws InterruptedException {
-        ProcessStopper stopper = new ProcessStopper();
+    private void execute(Session session, StopPlan plan, Duration timeout, PrintWriter out) throws InterruptedException {
+        ProcessStopper stopper = new ProcessStopper(new SystemProcesses(session.backend().processes()));
         Set<String> stoppedUnits = new HashSet<>();
         for (StopTarget t : plan.targets()) {
             ProcessInfo p = t.process();
             StopOutcome outcome = switch (t.action()) {
                 case REFUSE -> StopOutcome.REFUSED;
-                case SIGNAL -> stopper.signal(p.pid(), timeout, force);
+                case SIGNAL -> stopper.signal(p, timeout, force);
                 case STOP_SERVICE -> {
                     String unit = t.origin().systemdUnit();
                     boolean ok = stoppedUnits.contains(unit) || stopper.stopService(unit, timeout);

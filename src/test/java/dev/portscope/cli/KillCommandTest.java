@@ -60,6 +60,38 @@ class KillCommandTest {
         }
     }
 
+    /**
+     * A python3 parent forks a child that listens, closes its own copy and never waits for the
+     * child: once SIGTERM ends the child it stays a zombie, which holds no socket.
+     */
+    @Test
+    void aHolderThatDiedButWasNotReapedCountsAsStoppedAtOnce() throws Exception {
+        String script = String.join("\n",
+                "import os, socket, time",
+                "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()",
+                "port = s.getsockname()[1]",
+                "child = os.fork()",
+                "if child == 0:",
+                "    time.sleep(60)",
+                "    os._exit(0)",
+                "s.close()",
+                "print(port, child, flush=True)",
+                "time.sleep(60)");
+        try (var parent = ChildProcess.start(List.of("python3", "-c", script))) {
+            String[] portAndChild = parent.firstLine().strip().split(" ");
+            String port = portAndChild[0];
+            long started = System.nanoTime();
+            CliRun run = CliRun.run("kill", port, "--yes", "--timeout", "10");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(run.out()).contains("pid " + portAndChild[1] + " (python3): stopped (SIGTERM)")
+                    .contains("Port " + port + " is free.")
+                    .doesNotContain("pid " + parent.pid());
+            assertThat(run.exitCode()).isZero();
+            assertThat(took).isLessThan(Duration.ofSeconds(5));
+            assertThat(alive(parent)).as("the parent held no socket").isTrue();
+        }
+    }
+
     @Test
     void dryRunChangesNothing() throws Exception {
         try (var server = ChildProcess.start(List.of("python3", "-c", listener(false)))) {
