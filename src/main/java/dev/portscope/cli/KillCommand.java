@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "kill", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Stop the processes that hold a port as servers, safely.",
-            "Shows exactly what will be stopped and asks first. Exit 0 when the port is free afterwards, 1 when it is still held."})
+            "Shows exactly what will be stopped and asks first. Exit 0 when the port is free afterwards, 1 when it is still held,",
+            "3 when some processes could not be read (not root), so that other holders may be hidden."})
 final class KillCommand implements Callable<Integer> {
 
     private static final BigDecimal MAX_TIMEOUT = BigDecimal.valueOf(3600);
@@ -81,42 +82,52 @@ final class KillCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        PortReport report = look(session, target);
+        Snapshot snapshot = session.inventory().takeEveryHolder(SocketQuery.all(), s -> PortHolders.involves(s, target));
+        Sessions.report(snapshot.diagnostics(), spec.commandLine().getErr());
+        // Not root: an unreadable process may hold the port unseen, so no answer short of "free" is complete.
+        boolean partial = snapshot.partial();
+        int unsure = partial ? ExitCodes.PARTIAL : ExitCodes.NOT_FOUND;
+        PortReport report = PortHolders.analyze(snapshot, target);
         Map<Integer, ProcessOrigin> origins = new HashMap<>();
         report.holdings().forEach(h -> h.owners().forEach(p -> origins.put(p.pid(), session.inventory().origin(p.pid()))));
-        StopPlan plan = StopPlanner.plan(report, origins, Lineage.current(), viaService);
+        StopPlan plan = StopPlanner.plan(report, !partial, origins, Lineage.current(), viaService);
 
         if (!report.held()) {
             out.println("Nothing holds port " + target.label() + ": nothing to stop.");
-            return ExitCodes.OK;
+            return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
         }
         StopPlanText.plan(out, plan, target.label());
         if (plan.targets().isEmpty()) {
-            out.println("No process could be found for the sockets holding the port (not root?): nothing stopped.");
-            return ExitCodes.NOT_FOUND;
+            out.println(partial
+                    ? "Nothing was stopped."
+                    : "No process could be found for the sockets holding the port: nothing stopped.");
+            return unsure;
         }
         if (dryRun) {
             out.println("Dry run: nothing was stopped.");
-            return ExitCodes.OK;
+            return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
         }
         if (!plan.hasWork()) {
             out.println("Nothing was stopped: port " + target.label() + " is still held.");
-            return ExitCodes.NOT_FOUND;
+            return unsure;
         }
         if (!yes && !confirmed(env, out)) {
             out.println("Nothing was stopped.");
             return ExitCodes.NOT_FOUND;
         }
         execute(session, plan, grace, out);
-        PortReport after = look(session, target);
-        boolean stillHeld = after.holdings().stream().anyMatch(h -> StopPlanner.isTargetRole(h.role()));
-        out.println(stillHeld ? "Port " + target.label() + " is still held." : "Port " + target.label() + " is free.");
-        return stillHeld ? ExitCodes.NOT_FOUND : ExitCodes.OK;
+        if (!stillHeld(session, target)) {
+            out.println("Port " + target.label() + " is free.");
+            return ExitCodes.OK;
+        }
+        out.println("Port " + target.label() + " is still held" + (partial ? ", perhaps by processes hidden from you." : "."));
+        return unsure;
     }
 
-    private static PortReport look(Session session, PortTarget target) {
-        Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> PortHolders.involves(s, target), true);
-        return PortHolders.analyze(snapshot, target);
+    /** Whether a server socket still holds the port; every socket is visible to anyone, so no owners are needed. */
+    private static boolean stillHeld(Session session, PortTarget target) {
+        Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> PortHolders.involves(s, target), false);
+        return PortHolders.analyze(snapshot, target).holdings().stream().anyMatch(h -> StopPlanner.isTargetRole(h.role()));
     }
 
     /**

@@ -24,7 +24,15 @@ public final class StopPlanner {
 
     private StopPlanner() {}
 
-    public static StopPlan plan(PortReport report, Map<Integer, ProcessOrigin> origins, Lineage self, boolean viaService) {
+    /**
+     * @param report     the sockets on the port, by role, with the holders that could be seen
+     * @param complete   whether every process could be read, so that no holder is hidden
+     * @param origins    the service unit or container of each holder
+     * @param self       portscope's process and its ancestors
+     * @param viaService whether to stop a system service's process through its unit
+     */
+    public static StopPlan plan(PortReport report, boolean complete, Map<Integer, ProcessOrigin> origins, Lineage self,
+            boolean viaService) {
         Map<Integer, ProcessInfo> servers = new LinkedHashMap<>();
         List<Holding> clients = new ArrayList<>();
         for (Holding h : report.holdings()) {
@@ -48,7 +56,7 @@ public final class StopPlanner {
             }
             targets.add(target);
         }
-        return new StopPlan(report, targets, clients);
+        return new StopPlan(report, targets, clients, complete);
     }
 
     private static StopTarget decide(ProcessInfo p, ProcessOrigin origin, Lineage self, boolean selfHolds,

@@ -36,7 +36,7 @@ class StopPlannerTest {
 
     private static StopPlan plan(Map<Integer, ProcessOrigin> origins, boolean viaService, Holding... holdings) {
         return StopPlanner.plan(new PortReport(new PortTarget(80, Optional.empty(), Optional.empty()), List.of(holdings)),
-                origins, LINEAGE, viaService);
+                true, origins, LINEAGE, viaService);
     }
 
     @Test
