@@ -52,6 +52,20 @@ public final class Inventory {
      * @param withOwners whether to find the processes holding each socket
      */
     public Snapshot take(SocketQuery query, Predicate<Socket> filter, boolean withOwners) {
+        return take(query, filter, withOwners, false);
+    }
+
+    /**
+     * A snapshot with owners, for acting on them ({@code kill}): a process whose descriptors could
+     * not be read may hold a socket whose other holders were found, so the answer is partial
+     * (a {@link Diagnostic.Kind#PERMISSION_DENIED} diagnostic) whenever one could not be read and
+     * some socket was wanted, not only when a socket is left without any owner.
+     */
+    public Snapshot takeEveryHolder(SocketQuery query, Predicate<Socket> filter) {
+        return take(query, filter, true, true);
+    }
+
+    private Snapshot take(SocketQuery query, Predicate<Socket> filter, boolean withOwners, boolean everyHolder) {
         DiagnosticLog log = new DiagnosticLog();
         var time = clock.instant();
         List<Socket> sockets = new ArrayList<>();
@@ -87,6 +101,12 @@ public final class Inventory {
             }
         }
         reportHidden(scan, ownerless, log);
+        if (everyHolder && ownerless == 0 && scan.unreadableProcesses() > 0) {
+            log.report(
+                    Diagnostic.Kind.PERMISSION_DENIED,
+                    "other holders of these sockets may be hidden: the descriptors of " + scan.unreadableProcesses()
+                            + " processes are unreadable (run as root to see them)");
+        }
         return new Snapshot(time, host, sockets, processes, scan.owners(), log.diagnostics());
     }
 

@@ -30,6 +30,12 @@ public final class StopPlanText {
                 out.println("Refusing " + describe(t.process()) + ": " + t.reason());
             }
         }
+        if (!plan.complete() && plan.targets().isEmpty()) {
+            out.println("The processes holding port " + port + " are hidden from you (run as root to see them).");
+        } else if (!plan.complete()) {
+            out.println("Other processes may hold port " + port + " too, unseen" + (plan.hasWork() ? ": stopping these may leave it held" : "")
+                    + " (run as root to see every holder).");
+        }
         if (!plan.clientsLeftAlone().isEmpty()) {
             out.println("Leaving alone " + plan.clientsLeftAlone().size()
                     + " client socket(s) that use the port as their own ephemeral port; they free it when they close.");

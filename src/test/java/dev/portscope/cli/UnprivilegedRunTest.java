@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portscope.testing.ChildProcess;
 import dev.portscope.testing.LoopbackSockets;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -89,5 +90,54 @@ class UnprivilegedRunTest {
         assertThat(report.get("blockers").findValuesAsText("kind")).contains("privileged-port");
         assertThat(report.get("trial").get("errno").asInt()).isEqualTo(13);
         assertThat(report.get("verdict").asText()).isEqualTo("blocked");
+    }
+
+    /**
+     * A root python3 listens and forks a child that becomes nobody and keeps the socket (dumpable
+     * again, so nobody may read its descriptors). Run as nobody, kill sees and stops only the child:
+     * it must say that other holders may be hidden and exit 3, not present the plan as complete.
+     */
+    @Test
+    void killAsAnUnprivilegedUserSaysOtherHoldersMayBeHidden(@TempDir Path dir) throws Exception {
+        String script = String.join("\n",
+                "import ctypes, os, socket, time",
+                "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()",
+                "child = os.fork()",
+                "if child == 0:",
+                "    os.setgroups([]); os.setgid(65534); os.setuid(65534)",
+                "    ctypes.CDLL(None).prctl(4, 1, 0, 0, 0)  # PR_SET_DUMPABLE, cleared by setuid",
+                "    time.sleep(60)",
+                "    os._exit(0)",
+                "print(s.getsockname()[1], child, flush=True)",
+                "time.sleep(60)");
+        try (var holders = ChildProcess.start(List.of("python3", "-c", script))) {
+            String[] portAndChild = holders.firstLine().strip().split(" ");
+            String port = portAndChild[0];
+
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path dryDir = Files.createDirectory(dir.resolve("dry-run"));
+            Path killDir = Files.createDirectory(dir.resolve("kill"));
+            Process dryRun = runAsNobody(dryDir, "kill", port, "--dry-run");
+            String dryErr = new String(dryRun.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(dryRun.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String dryOut = Files.readString(dryDir.resolve("out.json"));
+            assertThat(dryRun.exitValue()).as(dryOut + dryErr).isEqualTo(ExitCodes.PARTIAL);
+            assertThat(dryErr).contains("portscope: warning: other holders of these sockets may be hidden: the descriptors of ")
+                    .doesNotContain("Exception");
+            assertThat(dryOut).contains("pid " + portAndChild[1] + " python3 (user nobody)")
+                    .doesNotContain("pid " + holders.pid() + " ")
+                    .contains("Other processes may hold port " + port + " too, unseen: stopping these may leave it held"
+                            + " (run as root to see every holder).")
+                    .contains("Dry run: nothing was stopped.");
+
+            Process kill = runAsNobody(killDir, "kill", port, "--yes", "--timeout", "2");
+            String killErr = new String(kill.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(kill.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String killOut = Files.readString(killDir.resolve("out.json"));
+            assertThat(kill.exitValue()).as(killOut + killErr).isEqualTo(ExitCodes.PARTIAL);
+            assertThat(killOut).contains("pid " + portAndChild[1] + " (python3): stopped (SIGTERM)")
+                    .contains("Port " + port + " is still held, perhaps by processes hidden from you.");
+            assertThat(holders.pid()).matches(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        }
     }
 }

@@ -6,9 +6,13 @@ public enum HoldingRole {
     LISTENER("listening"),
     /** A TCP socket bound to the port but neither listening nor connected: it holds the port unseen by netstat. */
     BOUND("bound, not listening"),
-    /** A connection a listener on the port accepted: the server side. */
+    /** A TCP connection a listener on the port accepted (same family, the listener's address or its wildcard): the server side. */
     ACCEPTED("accepted connections (server side)"),
-    /** A client socket whose own (ephemeral) port is this port: not a server. */
+    /**
+     * A connected socket whose own port is this port but that no listener accepted: a client handed
+     * the port as its ephemeral port, or one that bound it on another address; a connected UDP socket.
+     * Not a server.
+     */
     CLIENT_LOCAL_PORT("client sockets using the port as their own local port (not servers)"),
     /** A connection from this machine to the port on a peer: this machine is the client. */
     CONNECTED_TO_PORT("connections to the port on a peer (this machine is the client)");

@@ -1,6 +1,7 @@
 package dev.portscope.analysis.who;
 
 import dev.portscope.model.Endpoint;
+import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
 import dev.portscope.model.SocketState;
@@ -10,9 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Sorts the sockets of a snapshot by how they involve a port. A socket whose local port is the
- * port is a server's only when a listener of the same protocol holds that port; otherwise it is a
- * client that was handed the port as its ephemeral port, and is never shown as a server.
+ * Sorts the sockets of a snapshot by how they involve a port. Servers are the sockets that serve the
+ * port: listeners (for UDP, unconnected sockets bound to it), TCP sockets bound to it but idle, and
+ * connections a listener on it accepted. Any other socket whose local port is the port is a client
+ * that was handed the port (or bound it on another address) and is never shown as a server.
  */
 public final class PortHolders {
 
@@ -43,10 +45,23 @@ public final class PortHolders {
         if (socket.state() == SocketState.CLOSE || socket.state() == SocketState.BOUND_INACTIVE) {
             return HoldingRole.BOUND;
         }
-        boolean served = involved.stream().anyMatch(s -> s.isListening()
-                && s.protocol() == socket.protocol()
-                && s.local().port() == socket.local().port());
+        boolean served = socket.protocol() == Protocol.TCP && involved.stream().anyMatch(listener -> accepts(listener, socket));
         return served ? HoldingRole.ACCEPTED : HoldingRole.CLIENT_LOCAL_PORT;
+    }
+
+    /**
+     * Whether {@code connection} can be one that {@code listener} accepted. An accepted socket is
+     * created by the listener ({@code inet_csk_accept}): same family (an IPv4 peer of a {@code [::]}
+     * listener gets an IPv6 socket with a mapped address), same port, and a local address the
+     * listener is bound to or, for a wildcard listener, any. A socket bound to the port on another
+     * address is a client that picked that port itself (UDP has no accepted sockets at all).
+     */
+    private static boolean accepts(Socket listener, Socket connection) {
+        return listener.protocol() == Protocol.TCP
+                && listener.isListening()
+                && listener.family() == connection.family()
+                && listener.local().port() == connection.local().port()
+                && (listener.local().isWildcard() || listener.local().address().equals(connection.local().address()));
     }
 
     private static boolean protocolMatches(Socket socket, PortTarget target) {

@@ -9,7 +9,13 @@ final class ProcPidFiles {
     private ProcPidFiles() {}
 
     /** The fields of {@code /proc/<pid>/stat} that portscope uses. */
-    record Stat(String name, int parentPid, long startTicks) {}
+    record Stat(String name, char state, int parentPid, long startTicks) {
+
+        /** {@code Z} (zombie) and {@code X} (dead): the process has exited, only its pid is left. */
+        boolean exited() {
+            return state == 'Z' || state == 'X';
+        }
+    }
 
     /**
      * Decodes {@code /proc/<pid>/stat}. The name sits in parentheses and may itself hold spaces and
@@ -26,7 +32,10 @@ final class ProcPidFiles {
         if (rest.length < 20) {
             throw new IllegalArgumentException("too few fields");
         }
-        return new Stat(text.substring(open + 1, close), Integer.parseInt(rest[1]), Long.parseLong(rest[19]));
+        if (rest[0].length() != 1) {
+            throw new IllegalArgumentException("state '" + rest[0] + "' is not one letter");
+        }
+        return new Stat(text.substring(open + 1, close), rest[0].charAt(0), Integer.parseInt(rest[1]), Long.parseLong(rest[19]));
     }
 
     /** The effective uid from the {@code Uid:} line of {@code /proc/<pid>/status} (real, effective, saved, fs). */

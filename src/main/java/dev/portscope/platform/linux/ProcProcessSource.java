@@ -3,6 +3,7 @@ package dev.portscope.platform.linux;
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.ProcessOrigin;
+import dev.portscope.model.ProcessStatus;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.OwnerScan;
 import dev.portscope.platform.ProcessSource;
@@ -89,6 +90,23 @@ public final class ProcProcessSource implements ProcessSource {
         } catch (IllegalArgumentException e) {
             log.malformed(dir.resolve("stat").toString(), e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** From {@code /proc/<pid>/stat}: its state letter and the start time {@link #describe} computes. */
+    @Override
+    public ProcessStatus status(int pid) {
+        try {
+            ProcPidFiles.Stat stat = ProcPidFiles.parseStat(Files.readString(procRoot.resolve(Integer.toString(pid)).resolve("stat")));
+            if (stat.exited()) {
+                return ProcessStatus.EXITED;
+            }
+            Instant start = startTime(stat.startTicks(), new DiagnosticLog());
+            return start == null ? ProcessStatus.UNKNOWN : ProcessStatus.running(start);
+        } catch (NoSuchFileException e) {
+            return ProcessStatus.GONE;
+        } catch (IOException | IllegalArgumentException e) {
+            return ProcessStatus.UNKNOWN;
         }
     }
 

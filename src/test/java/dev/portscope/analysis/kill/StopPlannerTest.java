@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class StopPlannerTest {
 
     private static final long SELF = 4000;
+    private static final Lineage LINEAGE = new Lineage(SELF, List.of(3000L, 2000L));
 
     private static ProcessInfo process(int pid, int parent) {
         return new ProcessInfo(pid, parent, "p" + pid, List.of("/bin/p" + pid), 0, "root", null);
@@ -35,7 +36,7 @@ class StopPlannerTest {
 
     private static StopPlan plan(Map<Integer, ProcessOrigin> origins, boolean viaService, Holding... holdings) {
         return StopPlanner.plan(new PortReport(new PortTarget(80, Optional.empty(), Optional.empty()), List.of(holdings)),
-                origins, SELF, viaService);
+                true, origins, LINEAGE, viaService);
     }
 
     @Test
@@ -71,5 +72,41 @@ class StopPlannerTest {
         assertThat(p.targets()).extracting(t -> t.process().pid()).containsExactly(900);
         assertThat(p.targets().getFirst().action()).isEqualTo(StopAction.SIGNAL);
         assertThat(p.clientsLeftAlone()).hasSize(1);
+    }
+
+    @Test
+    void neverStopsTheShellsThatStartedPortscopeNorTheRestWhenTheyPassedTheSocketDown() throws Exception {
+        var server = process(900, 1);
+        StopPlan p = plan(Map.of(), false, holding(HoldingRole.LISTENER,
+                server, process(2000, 1), process(3000, 2000), process((int) SELF, 3000)));
+        assertThat(p.targets()).extracting(StopTarget::action).containsOnly(StopAction.REFUSE);
+        assertThat(p.hasWork()).isFalse();
+        assertThat(p.targets()).extracting(StopTarget::reason).containsExactly(
+                "not stopped: portscope's parent (pid 3000, p3000) holds the port too, so stopping this process would not free it",
+                "it is portscope's grandparent, and portscope never stops the processes that started it;"
+                        + " portscope inherited the socket from it: close the inherited descriptor there"
+                        + " (in a shell: exec N>&- for descriptor N) and run kill again",
+                "it is portscope's parent, and portscope never stops the processes that started it;"
+                        + " portscope inherited the socket from it: close the inherited descriptor there"
+                        + " (in a shell: exec N>&- for descriptor N) and run kill again",
+                "this is portscope itself, which holds the socket too: it inherited it from its parent (pid 3000)");
+    }
+
+    @Test
+    void anAncestorHoldingThePortAloneIsRefusedToo() throws Exception {
+        var server = process(900, 1);
+        StopPlan p = plan(Map.of(), false, holding(HoldingRole.LISTENER, process(2000, 1)), holding(HoldingRole.LISTENER, server));
+        assertThat(p.targets()).extracting(StopTarget::reason).containsExactly(
+                "it is portscope's grandparent, and portscope never stops the processes that started it;"
+                        + " close the socket there, or stop it from another shell",
+                "not stopped: portscope's grandparent (pid 2000, p2000) holds the port too, so stopping this process would not free it");
+    }
+
+    @Test
+    void whenPortscopeItselfHoldsThePortNothingIsStopped() throws Exception {
+        StopPlan p = plan(Map.of(), false, holding(HoldingRole.LISTENER, process(900, 1), process((int) SELF, 1)));
+        assertThat(p.targets()).extracting(StopTarget::reason).containsExactly(
+                "not stopped: portscope itself holds the port too, so stopping this process would not free it",
+                "this is portscope itself");
     }
 }

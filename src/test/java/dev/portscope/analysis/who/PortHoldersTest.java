@@ -70,4 +70,40 @@ class PortHoldersTest {
                 new PortTarget(8080, Optional.empty(), Optional.of(InetAddress.getByName("10.0.0.1"))));
         assertThat(r.holdings()).extracting(Holding::socket).containsExactly(wildcard);
     }
+
+    private static Socket socket(Protocol protocol, String local, int localPort, String remote, int remotePort, SocketState state)
+            throws Exception {
+        InetAddress address = InetAddress.getByName(local);
+        IpFamily family = address instanceof java.net.Inet6Address ? IpFamily.IPV6 : IpFamily.IPV4;
+        return new Socket(protocol, family, new Endpoint(address, localPort),
+                new Endpoint(InetAddress.getByName(remote), remotePort), state, 0, 1, 0, 0, null, null);
+    }
+
+    @Test
+    void aClientBoundToThePortOnAnotherAddressThanTheListenerIsNotAServer() throws Exception {
+        PortReport r = report(8080,
+                tcp("127.0.0.1", 8080, "0.0.0.0", 0, SocketState.LISTEN),
+                tcp("127.0.0.2", 8080, "127.0.0.1", 5432, SocketState.ESTABLISHED),
+                tcp("127.0.0.1", 8080, "127.0.0.9", 40000, SocketState.ESTABLISHED));
+        assertThat(r.holdings()).extracting(h -> h.socket().local().address().getHostAddress() + " " + h.role())
+                .containsExactly("127.0.0.1 LISTENER", "127.0.0.1 ACCEPTED", "127.0.0.2 CLIENT_LOCAL_PORT");
+    }
+
+    @Test
+    void aWildcardListenerServesOnlyConnectionsOfItsOwnFamily() throws Exception {
+        PortReport r = report(8080,
+                tcp("0.0.0.0", 8080, "0.0.0.0", 0, SocketState.LISTEN),
+                tcp("10.0.0.1", 8080, "10.0.0.9", 40000, SocketState.ESTABLISHED),
+                socket(Protocol.TCP, "::1", 8080, "::1", 443, SocketState.ESTABLISHED));
+        assertThat(r.holdings()).extracting(h -> h.socket().local().address().getHostAddress() + " " + h.role())
+                .containsExactly("0.0.0.0 LISTENER", "10.0.0.1 ACCEPTED", "0:0:0:0:0:0:0:1 CLIENT_LOCAL_PORT");
+    }
+
+    @Test
+    void aConnectedUdpSocketOnThePortIsAClientEvenBesideAUdpServer() throws Exception {
+        PortReport r = report(5353,
+                socket(Protocol.UDP, "0.0.0.0", 5353, "0.0.0.0", 0, SocketState.CLOSE),
+                socket(Protocol.UDP, "10.0.0.1", 5353, "10.0.0.9", 53, SocketState.ESTABLISHED));
+        assertThat(r.holdings()).extracting(Holding::role).containsExactly(HoldingRole.LISTENER, HoldingRole.CLIENT_LOCAL_PORT);
+    }
 }

@@ -15,6 +15,16 @@ class ProcPidFilesTest {
         assertThat(parsed.name()).isEqualTo("my (odd) name");
         assertThat(parsed.parentPid()).isEqualTo(45);
         assertThat(parsed.startTicks()).isEqualTo(9876);
+        assertThat(parsed.state()).isEqualTo('S');
+        assertThat(parsed.exited()).isFalse();
+    }
+
+    @Test
+    void aZombieHasExited() {
+        var zombie = ProcPidFiles.parseStat("4321 (python3) Z 4320 4320 1 0 -1 4227148 0 0 0 0 0 0 0 0 20 0 1 0 123456 0 0");
+        assertThat(zombie.state()).isEqualTo('Z');
+        assertThat(zombie.exited()).isTrue();
+        assertThat(zombie.startTicks()).isEqualTo(123456);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.portscope.platform.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.ProcessStatus;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.OwnerScan;
 import dev.portscope.testing.Fixtures;
@@ -50,5 +51,19 @@ class ProcProcessSourceTest {
         DiagnosticLog log = new DiagnosticLog();
         assertThat(source.describe(99999, log)).isEmpty();
         assertThat(log.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void statusGivesTheStartTimeDescribeGaveSoTheyCompareExactly() {
+        assertThat(source.status(777)).isEqualTo(ProcessStatus.running(source.describe(777, new DiagnosticLog()).orElseThrow().startTime()));
+        assertThat(source.status(99999)).isEqualTo(ProcessStatus.GONE);
+    }
+
+    @Test
+    void anUnreapedChildHasExited() {
+        var unreaped = new ProcProcessSource(Fixtures.path("proc/unreaped-child"), Fixtures.path("etc/debian12/passwd"));
+        assertThat(unreaped.status(15106)).isEqualTo(ProcessStatus.EXITED);
+        // btime 1795859674 + 234041 ticks of 1/100 s
+        assertThat(unreaped.status(15010)).isEqualTo(ProcessStatus.running(Instant.ofEpochSecond(1795859674L).plusMillis(2_340_410)));
     }
 }
