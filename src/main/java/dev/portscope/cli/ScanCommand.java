@@ -1,5 +1,6 @@
 package dev.portscope.cli;
 
+import dev.portscope.model.AddressText;
 import dev.portscope.analysis.probe.ConnectScanner;
 import dev.portscope.analysis.probe.HostNames;
 import dev.portscope.analysis.probe.PortCheck;
@@ -80,7 +81,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         List<PortCheck> checks = Scanners.connectScanner(chosen, parent.env()).scan(targets,
-                Progress.on(parent.env(), err, "scanning " + address.getHostAddress(), targets.size()));
+                Progress.on(parent.env(), err, "scanning " + AddressText.of(address), targets.size()));
         ScanProbes probes = prober == null ? ScanProbes.NONE : ScanProbes.of(checks, prober);
         Limits.report(spec, json, "portscope-scan", checks, probes, false, parent.env());
         return checks.stream().anyMatch(PortCheck::open) ? ExitCodes.OK : ExitCodes.NOT_FOUND;

@@ -1,5 +1,6 @@
 package dev.portscope.query;
 
+import dev.portscope.model.AddressText;
 import dev.portscope.model.Protocol;
 import dev.portscope.services.ServiceTable;
 import java.net.InetAddress;
@@ -87,7 +88,7 @@ public record PortTarget(int port, Optional<Protocol> protocol, Optional<InetAdd
 
     /** The port with its protocol, as titles show it: {@code 8080/tcp}, {@code 53}. */
     public String label() {
-        return address.map(a -> (a.getAddress().length == 16 ? "[" + a.getHostAddress() + "]" : a.getHostAddress()) + ":").orElse("")
-                + port + protocol.map(p -> "/" + p.label()).orElse("");
+        String where = address.map(a -> AddressText.withPort(a, port)).orElse(Integer.toString(port));
+        return where + protocol.map(p -> "/" + p.label()).orElse("");
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.TlsInfo;
-import dev.portscope.model.IpFamily;
 import dev.portscope.model.ProcessInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,8 +29,7 @@ public final class ProbeJsonWriter {
                 json.writeStartObject();
                 json.writeNumberField("port", r.target().port());
                 json.writeStringField("protocol", r.target().protocol().label());
-                var a = r.target().address().getAddress();
-                json.writeStringField("address", AddressText.of(a, a.getAddress().length == 16 ? IpFamily.IPV6 : IpFamily.IPV4));
+                json.writeStringField("address", AddressText.of(r.target().address().getAddress()));
                 json.writeArrayFieldStart("processes");
                 for (ProcessInfo p : r.target().owners()) {
                     json.writeStartObject();

@@ -8,7 +8,6 @@ import dev.portscope.analysis.probe.PortCheck;
 import dev.portscope.analysis.probe.PortStatus;
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.ScanProbes;
-import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
 import dev.portscope.services.ServiceTable;
 import java.io.IOException;
@@ -51,8 +50,7 @@ public final class ScanJsonWriter {
             for (PortCheck c : checks) {
                 if (listClosed || c.status() != PortStatus.CLOSED) {
                     json.writeStartObject();
-                    json.writeStringField("address", AddressText.of(c.target().getAddress(),
-                            c.target().getAddress().getAddress().length == 16 ? IpFamily.IPV6 : IpFamily.IPV4));
+                    json.writeStringField("address", AddressText.of(c.target().getAddress()));
                     json.writeNumberField("port", c.port());
                     json.writeStringField("status", c.status().label());
                     json.writeNumberField("latencyMs", Math.round(c.latency().toNanos() / 1e3) / 1e3);

@@ -1,5 +1,6 @@
 package dev.portscope.render;
 
+import dev.portscope.model.AddressText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.summary.Count;
@@ -43,7 +44,7 @@ public final class SummaryJsonWriter {
             json.writeArrayFieldStart("topRemotes");
             for (var c : s.topRemotes()) {
                 json.writeStartObject();
-                json.writeStringField("address", c.key().getHostAddress());
+                json.writeStringField("address", AddressText.of(c.key()));
                 json.writeNumberField("connections", c.count());
                 json.writeEndObject();
             }

@@ -1,5 +1,6 @@
 package dev.portscope.render;
 
+import dev.portscope.model.AddressText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.who.Holding;
@@ -39,7 +40,7 @@ public final class WhoJsonWriter {
             json.writeObjectFieldStart("target");
             json.writeNumberField("port", report.target().port());
             json.writeStringField("protocol", report.target().protocol().map(p -> p.label()).orElse(null));
-            json.writeStringField("address", report.target().address().map(a -> a.getHostAddress()).orElse(null));
+            json.writeStringField("address", report.target().address().map(AddressText::of).orElse(null));
             json.writeEndObject();
             json.writeBooleanField("held", report.held());
             json.writeArrayFieldStart("holdings");

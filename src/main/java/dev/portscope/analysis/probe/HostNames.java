@@ -1,7 +1,6 @@
 package dev.portscope.analysis.probe;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -69,11 +68,5 @@ public final class HostNames {
             Thread.currentThread().interrupt();
             throw new IllegalArgumentException("cannot resolve host '" + host + "': interrupted");
         }
-    }
-
-    /** {@code 127.0.0.1:22}, {@code [::1]:22}. */
-    public static String text(InetSocketAddress a) {
-        InetAddress address = a.getAddress();
-        return (address.getAddress().length == 16 ? "[" + address.getHostAddress() + "]" : address.getHostAddress()) + ":" + a.getPort();
     }
 }

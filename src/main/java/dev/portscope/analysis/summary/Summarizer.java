@@ -48,7 +48,7 @@ public final class Summarizer {
                 families,
                 states,
                 topProcesses(perProcess, snapshot, top),
-                top(perRemote, top, Comparator.comparing(InetAddress::getHostAddress)),
+                top(perRemote, top, Summarizer::compareAddresses),
                 topProcesses(closeWait, snapshot, top),
                 unowned);
     }
@@ -75,5 +75,12 @@ public final class Summarizer {
                 .limit(top)
                 .map(e -> new Count<>(e.getKey(), e.getValue()))
                 .toList();
+    }
+
+    /** IPv4 before IPv6, then by value: addresses compared as addresses, not as text. */
+    private static int compareAddresses(InetAddress a, InetAddress b) {
+        byte[] x = a.getAddress();
+        byte[] y = b.getAddress();
+        return x.length != y.length ? Integer.compare(x.length, y.length) : java.util.Arrays.compareUnsigned(x, y);
     }
 }

@@ -1,5 +1,6 @@
 package dev.portscope.query.filter;
 
+import dev.portscope.model.AddressText;
 import dev.portscope.model.Endpoint;
 import dev.portscope.model.IpFamily;
 import java.net.Inet4Address;
@@ -59,9 +60,9 @@ public record IpPrefix(InetAddress address, int length) {
         return (have[full] & mask) == (want[full] & mask);
     }
 
-    /** The prefix as ss reads it back: {@code 10.0.0.0/8}, {@code 10.0.0.1}, {@code [fe80::]/10} style without brackets. */
+    /** The prefix as ss reads it back: {@code 10.0.0.0/8}, {@code 10.0.0.1}, {@code fe80::/10} (the pattern adds brackets). */
     public String text() {
-        String host = address.getHostAddress();
+        String host = AddressText.of(address);
         int bits = address.getAddress().length * 8;
         return length == bits ? host : host + "/" + length;
     }
