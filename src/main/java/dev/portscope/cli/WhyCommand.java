@@ -12,6 +12,7 @@ import dev.portscope.platform.PortSettings;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
+import dev.portscope.query.IpLiteral;
 import dev.portscope.query.PortTarget;
 import dev.portscope.query.SocketQuery;
 import dev.portscope.render.ListingContext;
@@ -192,7 +193,7 @@ final class WhyCommand implements Callable<Integer> {
 
     private static InetAddress literal(String text) {
         try {
-            return PortTarget.ipLiteral(text);
+            return IpLiteral.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--addr: " + e.getMessage());
         }
