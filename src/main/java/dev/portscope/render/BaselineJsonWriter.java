@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.audit.Baseline;
 import dev.portscope.analysis.audit.BaselineListener;
 import dev.portscope.analysis.audit.BaselineParser;
+import dev.portscope.model.AddressText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -41,7 +42,7 @@ public final class BaselineJsonWriter {
         json.writeStringField("protocol", l.protocol().label());
         json.writeNumberField("port", l.port());
         json.writeStringField("exposure", AuditJsonFields.exposure(l.exposure()));
-        strings(json, "addresses", l.addresses());
+        strings(json, "addresses", l.addresses().stream().map(AddressText::of).toList());
         strings(json, "processes", l.processes());
         strings(json, "users", l.users());
         json.writeArrayFieldStart("pids");

@@ -44,6 +44,25 @@ class DiffCommandTest {
     }
 
     @Test
+    void anOldBaselineWithIpv6SpelledInFullIsReadAndWrittenAsRfc5952() throws Exception {
+        try (LoopbackSockets sockets = new LoopbackSockets()) {
+            int kept = LoopbackSockets.port(sockets.listen("::1"));
+            int gone = CheckCommandTest.closedPort();
+            Path file = dir.resolve("old.json");
+            Files.writeString(file, """
+                    {"format": "portscope-baseline", "version": 1, "host": "h", "time": "2026-01-02T03:04:05Z", "listeners": [
+                      {"protocol": "tcp", "port": %d, "exposure": "loopback", "addresses": ["0:0:0:0:0:0:0:1"],
+                       "processes": ["java"], "users": ["root"], "pids": [1]},
+                      {"protocol": "tcp", "port": %d, "exposure": "loopback", "addresses": ["0:0:0:0:0:0:0:1"],
+                       "processes": ["redis-server"], "users": ["redis"], "pids": [12]}]}
+                    """.formatted(kept, gone));
+            CliRun diff = CliRun.run("diff", file.toString());
+            assertThat(diff.out()).contains("- " + gone + "/tcp disappeared: was loopback (::1), redis-server as redis (pid 12)")
+                    .doesNotContain(" " + kept + "/tcp").doesNotContain("0:0:0:0");
+        }
+    }
+
+    @Test
     void aBaselineFromANewerVersionIsRefused() throws Exception {
         Path file = dir.resolve("future.json");
         Files.writeString(file, "{\"format\":\"portscope-baseline\",\"version\":7,\"host\":\"h\",\"time\":\"2030-01-01T00:00:00Z\",\"listeners\":[]}");

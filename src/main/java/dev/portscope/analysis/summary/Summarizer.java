@@ -1,5 +1,6 @@
 package dev.portscope.analysis.summary;
 
+import dev.portscope.model.AddressOrder;
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
@@ -48,7 +49,7 @@ public final class Summarizer {
                 families,
                 states,
                 topProcesses(perProcess, snapshot, top),
-                top(perRemote, top, Summarizer::compareAddresses),
+                top(perRemote, top, AddressOrder.BY_VALUE),
                 topProcesses(closeWait, snapshot, top),
                 unowned);
     }
@@ -75,12 +76,5 @@ public final class Summarizer {
                 .limit(top)
                 .map(e -> new Count<>(e.getKey(), e.getValue()))
                 .toList();
-    }
-
-    /** IPv4 before IPv6, then by value: addresses compared as addresses, not as text. */
-    private static int compareAddresses(InetAddress a, InetAddress b) {
-        byte[] x = a.getAddress();
-        byte[] y = b.getAddress();
-        return x.length != y.length ? Integer.compare(x.length, y.length) : java.util.Arrays.compareUnsigned(x, y);
     }
 }
