@@ -106,7 +106,7 @@ final class AuditCommand implements Callable<Integer> {
         List<ProbeResult> probed = prober == null ? List.of() : prober.probe(ProbeTargets.of(snapshot));
         AuditReport report = Auditor.audit(snapshot, rules, before, probed);
         if (json) {
-            AuditJsonWriter.write(out, report, snapshot.host(), snapshot.time(), "portscope " + Version.text());
+            AuditJsonWriter.write(out, report, Version.envelope(snapshot));
         } else if (sarif) {
             SarifWriter.write(out, report, snapshot.host(), Version.text());
         } else {

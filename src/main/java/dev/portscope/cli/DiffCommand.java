@@ -55,8 +55,7 @@ final class DiffCommand implements Callable<Integer> {
         List<ListenerChange> changes = BaselineDiff.compare(before, Baseline.of(snapshot));
         var out = spec.commandLine().getOut();
         if (json) {
-            BaselineDiffJsonWriter.write(out, before, changes, snapshot.host(), snapshot.time(), snapshot.diagnostics(),
-                    "portscope " + Version.text());
+            BaselineDiffJsonWriter.write(out, before, changes, Version.envelope(snapshot), snapshot.diagnostics());
             out.flush();
         } else {
             BaselineDiffTextWriter.write(out, changes);

@@ -104,7 +104,7 @@ final class HealthCommand implements Callable<Integer> {
         diagnostics.addAll(log.diagnostics());
         var out = spec.commandLine().getOut();
         if (json) {
-            new HealthJsonWriter(out, snapshot.time(), "portscope " + Version.text()).write(report, diagnostics);
+            new HealthJsonWriter(out, Version.envelope(snapshot)).write(report, diagnostics);
         } else {
             new HealthTextWriter(out).write(report);
         }

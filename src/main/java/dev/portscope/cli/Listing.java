@@ -110,7 +110,7 @@ final class Listing {
 
     private static ListingWriter writerFor(OutputOptions output, ListingContext context, CliEnvironment env, PrintWriter out) {
         if (output.json) {
-            return new JsonListingWriter(out, context, "portscope " + Version.text());
+            return new JsonListingWriter(out, context, Version.generator());
         }
         if (output.csv) {
             return new CsvListingWriter(out, context, !output.noHeader);

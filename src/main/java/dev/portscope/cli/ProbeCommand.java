@@ -89,7 +89,7 @@ final class ProbeCommand implements Callable<Integer> {
         List<ProbeResult> results = runner.probe(targets);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ProbeJsonWriter.write(out, results, snapshot.time(), "portscope " + Version.text());
+            ProbeJsonWriter.write(out, results, Version.envelope(snapshot), snapshot.diagnostics());
         } else {
             ProbeTextWriter.write(out, results);
         }

@@ -56,7 +56,7 @@ final class SummaryCommand implements Callable<Integer> {
         SocketSummary summary = Summarizer.summarize(snapshot, top);
         var out = spec.commandLine().getOut();
         if (json) {
-            SummaryJsonWriter.write(out, summary, snapshot.time(), "portscope " + Version.text(), snapshot.diagnostics());
+            SummaryJsonWriter.write(out, summary, Version.envelope(snapshot), snapshot.diagnostics());
         } else {
             SummaryTextWriter.write(out, summary, sections.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(sections));
         }

@@ -66,7 +66,7 @@ final class WhoCommand implements Callable<Integer> {
         ListingContext context = session.context(numeric, !source.noProcess);
         var out = spec.commandLine().getOut();
         if (json) {
-            new WhoJsonWriter(out, context, origins, snapshot.time(), "portscope " + Version.text()).write(report, snapshot.diagnostics());
+            new WhoJsonWriter(out, context, origins, Version.envelope(snapshot)).write(report, snapshot.diagnostics());
         } else {
             new WhoTextWriter(out, context, origins, snapshot.time()).write(report);
         }

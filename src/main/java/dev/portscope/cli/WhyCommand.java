@@ -108,7 +108,7 @@ final class WhyCommand implements Callable<Integer> {
         ListingContext context = session.context(numeric, !source.noProcess);
         var out = spec.commandLine().getOut();
         if (json) {
-            new WhyJsonWriter(out, context, snapshot.time(), "portscope " + Version.text()).write(report, snapshot.diagnostics());
+            new WhyJsonWriter(out, context, Version.envelope(snapshot)).write(report, snapshot.diagnostics());
         } else {
             new WhyTextWriter(out, context).write(report);
         }
