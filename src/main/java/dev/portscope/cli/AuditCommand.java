@@ -50,8 +50,8 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--sarif", description = "Write SARIF 2.1.0, for code-scanning dashboards.")
     boolean sarif;
@@ -89,10 +89,10 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private int audit(PrintWriter out, PrintWriter err) throws AuditFiles.UnusableFileException, InterruptedException {
-        if (json && sarif) {
+        if (json.requested() && sarif) {
             throw new UsageException("--json and --sarif exclude each other");
         }
-        if (init != null && (policy != null || baseline != null || json || sarif || probe.probe)) {
+        if (init != null && (policy != null || baseline != null || json.requested() || sarif || probe.probe)) {
             throw new UsageException("--init takes no --policy, --baseline, --json, --sarif or --probe");
         }
         Optional<Policy> rules = policy == null ? Optional.empty() : Optional.of(AuditFiles.policy(policy));
@@ -105,7 +105,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         List<ProbeResult> probed = prober == null ? List.of() : prober.probe(ProbeTargets.of(snapshot));
         AuditReport report = Auditor.audit(snapshot, rules, before, probed);
-        if (json) {
+        if (json.requested()) {
             AuditJsonWriter.write(out, report, Version.envelope(snapshot));
         } else if (sarif) {
             SarifWriter.write(out, report, snapshot.host(), Version.text());

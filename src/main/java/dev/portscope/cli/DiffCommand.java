@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -37,8 +36,8 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -54,7 +53,7 @@ final class DiffCommand implements Callable<Integer> {
         Snapshot snapshot = session.inventory().take(SocketQuery.listening(), s -> true, !source.noProcess);
         List<ListenerChange> changes = BaselineDiff.compare(before, Baseline.of(snapshot));
         var out = spec.commandLine().getOut();
-        if (json) {
+        if (json.requested()) {
             BaselineDiffJsonWriter.write(out, before, changes, Version.envelope(snapshot), snapshot.diagnostics());
             out.flush();
         } else {

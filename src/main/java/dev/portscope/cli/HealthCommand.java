@@ -54,8 +54,8 @@ final class HealthCommand implements Callable<Integer> {
     @Option(names = "--close-wait", paramLabel = "N", description = "CLOSE_WAIT sockets of one process that make a warning (default: 10).")
     int closeWait = HealthThresholds.DEFAULTS.closeWaitPerProcess();
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     SourceOptions source;
@@ -103,7 +103,7 @@ final class HealthCommand implements Callable<Integer> {
         List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
         diagnostics.addAll(log.diagnostics());
         var out = spec.commandLine().getOut();
-        if (json) {
+        if (json.requested()) {
             new HealthJsonWriter(out, Version.envelope(snapshot)).write(report, diagnostics);
         } else {
             new HealthTextWriter(out).write(report);

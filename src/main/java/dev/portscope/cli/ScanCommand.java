@@ -55,8 +55,8 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     Limits limits;
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     ProbeOptions probe;
@@ -84,7 +84,7 @@ final class ScanCommand implements Callable<Integer> {
         List<PortCheck> checks = Scanners.connectScanner(chosen, parent.env()).scan(targets,
                 Progress.on(parent.env(), err, "scanning " + AddressText.of(address), targets.size()));
         ScanProbes probes = prober == null ? ScanProbes.NONE : ScanProbes.of(checks, prober);
-        Limits.report(spec, json, JsonFormat.SCAN, checks, probes, false, parent.env());
+        Limits.report(spec, json.requested(), JsonFormat.SCAN, checks, probes, false, parent.env());
         return checks.stream().anyMatch(PortCheck::open) ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 

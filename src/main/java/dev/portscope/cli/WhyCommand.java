@@ -71,11 +71,11 @@ final class WhyCommand implements Callable<Integer> {
     @Option(names = "--try", description = "Also bind the port for real (and close it at once) and report the kernel's errno.")
     boolean tryBind;
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = {"-n", "--numeric"}, description = "Uids instead of user names.")
-    boolean numeric;
+    @Mixin
+    NumericOption numeric;
 
     @Mixin
     SourceOptions source;
@@ -105,9 +105,9 @@ final class WhyCommand implements Callable<Integer> {
             report = new BindReport(report.request(), report.settings(), report.blockers(), report.bystanders(), report.foreign(),
                     cautions, report.trial(), report.verdict(), report.nextStep());
         }
-        ListingContext context = session.context(numeric, !source.noProcess);
+        ListingContext context = session.context(numeric.requested(), !source.noProcess);
         var out = spec.commandLine().getOut();
-        if (json) {
+        if (json.requested()) {
             new WhyJsonWriter(out, context, Version.envelope(snapshot)).write(report, snapshot.diagnostics());
         } else {
             new WhyTextWriter(out, context).write(report);
