@@ -34,12 +34,7 @@ import picocli.CommandLine.Spec;
         description = {"Checks the listeners of this machine against the default rules, a policy and a baseline.",
             "Exit status (monitoring-plugin convention): 0 OK, 1 warning, 2 critical, "
                     + "3 unknown (incomplete inspection, unusable policy or baseline, bad option)."})
-final class AuditCommand implements Callable<Integer> {
-
-    static final int OK = 0;
-    static final int WARNING = 1;
-    static final int CRITICAL = 2;
-    static final int UNKNOWN = 3;
+final class AuditCommand implements Callable<Integer>, MonitoringCheck {
 
     @ParentCommand
     PortscopeCommand parent;
@@ -79,12 +74,9 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return audit(out, err);
-        } catch (UsageException e) {
-            err.println("portscope: " + e.getMessage());
-            return UNKNOWN;
         } catch (AuditFiles.UnusableFileException e) {
             err.println("portscope: " + e.getMessage());
-            return UNKNOWN;
+            return ExitCodes.UNKNOWN;
         }
     }
 
@@ -128,21 +120,13 @@ final class AuditCommand implements Callable<Integer> {
             err.println("portscope: wrote a policy of " + drafted.allow().size() + " allowed listeners to " + init);
         }
         Sessions.report(snapshot.diagnostics(), err);
-        return snapshot.partial() ? UNKNOWN : OK;
+        return snapshot.partial() ? ExitCodes.UNKNOWN : ExitCodes.OK;
     }
 
     /** Critical findings are certain even in a partial snapshot; quiet rules are not, so partial then means unknown. */
     static int exitCode(AuditReport report, Severity failOn) {
         Optional<Severity> worst = report.worst();
-        if (worst.isPresent() && worst.get() == Severity.CRITICAL) {
-            return CRITICAL;
-        }
-        if (report.partial()) {
-            return UNKNOWN;
-        }
-        if (worst.isPresent() && failOn == Severity.WARNING) {
-            return WARNING;
-        }
-        return OK;
+        return ExitCodes.ofCheck(worst.isPresent() && worst.get() == Severity.CRITICAL,
+                worst.isPresent() && failOn == Severity.WARNING, report.partial());
     }
 }

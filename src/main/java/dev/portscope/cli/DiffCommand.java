@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Listeners that appeared, disappeared, or changed owner or exposure since a baseline saved by 'portscope snapshot save'.",
-            "Exit status 0 when nothing changed, 1 when something did, 3 when the baseline cannot be used or the answer is partial."})
+            "Exit status 0 when nothing changed, 1 when something did, 2 when the baseline cannot be used, 3 when the answer is partial."})
 final class DiffCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -47,7 +47,7 @@ final class DiffCommand implements Callable<Integer> {
             before = AuditFiles.baseline(file);
         } catch (AuditFiles.UnusableFileException e) {
             err.println("portscope: " + e.getMessage());
-            return ExitCodes.PARTIAL;
+            return ExitCodes.USAGE;
         }
         Session session = Sessions.open(source, parent.env());
         Snapshot snapshot = session.inventory().take(SocketQuery.listening(), s -> true, !source.noProcess);

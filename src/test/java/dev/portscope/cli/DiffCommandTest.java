@@ -39,7 +39,7 @@ class DiffCommandTest {
                         && f.get("processes").get(0).get("pid").asLong() == PID;
             }
             assertThat(named).as(audit.out()).isTrue();
-            assertThat(audit.exitCode()).isIn(AuditCommand.WARNING, AuditCommand.CRITICAL);
+            assertThat(audit.exitCode()).isIn(ExitCodes.WARNING, ExitCodes.CRITICAL);
         }
     }
 
@@ -69,10 +69,10 @@ class DiffCommandTest {
         String expected = "portscope: " + file + ": baseline format version 7 is newer than this portscope reads (1); "
                 + "upgrade portscope or save the baseline again" + System.lineSeparator();
         CliRun diff = CliRun.run("diff", file.toString());
-        assertThat(diff.exitCode()).isEqualTo(3);
+        assertThat(diff.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(diff.err()).isEqualTo(expected);
         CliRun audit = CliRun.run("audit", "--baseline", file.toString());
-        assertThat(audit.exitCode()).isEqualTo(AuditCommand.UNKNOWN);
+        assertThat(audit.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
         assertThat(audit.err()).isEqualTo(expected);
     }
 
@@ -81,7 +81,7 @@ class DiffCommandTest {
         Path file = dir.resolve("other.json");
         Files.writeString(file, "{\"format\":\"portscope-summary\",\"version\":1}");
         CliRun diff = CliRun.run("diff", file.toString());
-        assertThat(diff.exitCode()).isEqualTo(3);
+        assertThat(diff.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(diff.err().strip()).isEqualTo("portscope: " + file + ": not a portscope baseline (expected \"format\": \"portscope-baseline\")");
     }
 
