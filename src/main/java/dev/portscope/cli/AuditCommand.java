@@ -34,12 +34,7 @@ import picocli.CommandLine.Spec;
         description = {"Checks the listeners of this machine against the default rules, a policy and a baseline.",
             "Exit status (monitoring-plugin convention): 0 OK, 1 warning, 2 critical, "
                     + "3 unknown (incomplete inspection, unusable policy or baseline, bad option)."})
-final class AuditCommand implements Callable<Integer> {
-
-    static final int OK = 0;
-    static final int WARNING = 1;
-    static final int CRITICAL = 2;
-    static final int UNKNOWN = 3;
+final class AuditCommand implements Callable<Integer>, MonitoringCheck {
 
     @ParentCommand
     PortscopeCommand parent;
@@ -50,8 +45,8 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--sarif", description = "Write SARIF 2.1.0, for code-scanning dashboards.")
     boolean sarif;
@@ -79,20 +74,17 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return audit(out, err);
-        } catch (UsageException e) {
-            err.println("portscope: " + e.getMessage());
-            return UNKNOWN;
         } catch (AuditFiles.UnusableFileException e) {
             err.println("portscope: " + e.getMessage());
-            return UNKNOWN;
+            return ExitCodes.UNKNOWN;
         }
     }
 
     private int audit(PrintWriter out, PrintWriter err) throws AuditFiles.UnusableFileException, InterruptedException {
-        if (json && sarif) {
+        if (json.requested() && sarif) {
             throw new UsageException("--json and --sarif exclude each other");
         }
-        if (init != null && (policy != null || baseline != null || json || sarif || probe.probe)) {
+        if (init != null && (policy != null || baseline != null || json.requested() || sarif || probe.probe)) {
             throw new UsageException("--init takes no --policy, --baseline, --json, --sarif or --probe");
         }
         Optional<Policy> rules = policy == null ? Optional.empty() : Optional.of(AuditFiles.policy(policy));
@@ -105,8 +97,8 @@ final class AuditCommand implements Callable<Integer> {
         }
         List<ProbeResult> probed = prober == null ? List.of() : prober.probe(ProbeTargets.of(snapshot));
         AuditReport report = Auditor.audit(snapshot, rules, before, probed);
-        if (json) {
-            AuditJsonWriter.write(out, report, snapshot.host(), snapshot.time(), "portscope " + Version.text());
+        if (json.requested()) {
+            AuditJsonWriter.write(out, report, Version.envelope(snapshot));
         } else if (sarif) {
             SarifWriter.write(out, report, snapshot.host(), Version.text());
         } else {
@@ -128,21 +120,13 @@ final class AuditCommand implements Callable<Integer> {
             err.println("portscope: wrote a policy of " + drafted.allow().size() + " allowed listeners to " + init);
         }
         Sessions.report(snapshot.diagnostics(), err);
-        return snapshot.partial() ? UNKNOWN : OK;
+        return snapshot.partial() ? ExitCodes.UNKNOWN : ExitCodes.OK;
     }
 
     /** Critical findings are certain even in a partial snapshot; quiet rules are not, so partial then means unknown. */
     static int exitCode(AuditReport report, Severity failOn) {
         Optional<Severity> worst = report.worst();
-        if (worst.isPresent() && worst.get() == Severity.CRITICAL) {
-            return CRITICAL;
-        }
-        if (report.partial()) {
-            return UNKNOWN;
-        }
-        if (worst.isPresent() && failOn == Severity.WARNING) {
-            return WARNING;
-        }
-        return OK;
+        return ExitCodes.ofCheck(worst.isPresent() && worst.get() == Severity.CRITICAL,
+                worst.isPresent() && failOn == Severity.WARNING, report.partial());
     }
 }

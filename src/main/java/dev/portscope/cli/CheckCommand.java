@@ -7,6 +7,7 @@ import dev.portscope.analysis.probe.ProbeRunner;
 import dev.portscope.analysis.probe.ScanLimits;
 import dev.portscope.analysis.probe.ScanProbes;
 import dev.portscope.app.Session;
+import dev.portscope.render.JsonFormat;
 import dev.portscope.services.ServiceTable;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -40,8 +40,8 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ScanCommand.Limits limits;
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     ProbeOptions probe;
@@ -67,7 +67,7 @@ final class CheckCommand implements Callable<Integer> {
         ScanLimits chosen = limits.resolve(loopback);
         List<PortCheck> checks = Scanners.connectScanner(chosen, parent.env()).scan(addresses, done -> {});
         ScanProbes probes = prober == null ? ScanProbes.NONE : ScanProbes.of(checks, prober);
-        ScanCommand.Limits.report(spec, json, "portscope-check", checks, probes, true, parent.env());
+        ScanCommand.Limits.report(spec, json.requested(), JsonFormat.CHECK, checks, probes, true, parent.env());
         return checks.stream().allMatch(PortCheck::open) ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 }

@@ -15,14 +15,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Listeners that appeared, disappeared, or changed owner or exposure since a baseline saved by 'portscope snapshot save'.",
-            "Exit status 0 when nothing changed, 1 when something did, 3 when the baseline cannot be used or the answer is partial."})
+            "Exit status 0 when nothing changed, 1 when something did, 2 when the baseline cannot be used, 3 when the answer is partial."})
 final class DiffCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,8 +36,8 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -48,15 +47,14 @@ final class DiffCommand implements Callable<Integer> {
             before = AuditFiles.baseline(file);
         } catch (AuditFiles.UnusableFileException e) {
             err.println("portscope: " + e.getMessage());
-            return ExitCodes.PARTIAL;
+            return ExitCodes.USAGE;
         }
         Session session = Sessions.open(source, parent.env());
         Snapshot snapshot = session.inventory().take(SocketQuery.listening(), s -> true, !source.noProcess);
         List<ListenerChange> changes = BaselineDiff.compare(before, Baseline.of(snapshot));
         var out = spec.commandLine().getOut();
-        if (json) {
-            BaselineDiffJsonWriter.write(out, before, changes, snapshot.host(), snapshot.time(), snapshot.diagnostics(),
-                    "portscope " + Version.text());
+        if (json.requested()) {
+            BaselineDiffJsonWriter.write(out, before, changes, Version.envelope(snapshot), snapshot.diagnostics());
             out.flush();
         } else {
             BaselineDiffTextWriter.write(out, changes);

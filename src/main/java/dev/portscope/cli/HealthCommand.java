@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
         description = {"Connection diagnostics in plain language: CLOSE_WAIT piling up, full accept queues, unanswered SYNs, "
                 + "SYN floods, TIME_WAIT against the ephemeral range, retransmissions, slow and idle connections, resets.",
             "Resets are counted since the previous run (kept under $XDG_STATE_HOME/portscope) or over --interval.",
-            "Exit status 0 when nothing is wrong, 1 for a warning, 2 for a critical finding."})
-final class HealthCommand implements Callable<Integer> {
+            "Exit status (monitoring-plugin convention, as audit): 0 OK, 1 warning, 2 critical, "
+                    + "3 unknown (incomplete inspection, bad option)."})
+final class HealthCommand implements Callable<Integer>, MonitoringCheck {
 
     @ParentCommand
     PortscopeCommand parent;
@@ -54,8 +55,8 @@ final class HealthCommand implements Callable<Integer> {
     @Option(names = "--close-wait", paramLabel = "N", description = "CLOSE_WAIT sockets of one process that make a warning (default: 10).")
     int closeWait = HealthThresholds.DEFAULTS.closeWaitPerProcess();
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     SourceOptions source;
@@ -103,15 +104,16 @@ final class HealthCommand implements Callable<Integer> {
         List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
         diagnostics.addAll(log.diagnostics());
         var out = spec.commandLine().getOut();
-        if (json) {
-            new HealthJsonWriter(out, snapshot.time(), "portscope " + Version.text()).write(report, diagnostics);
+        if (json.requested()) {
+            new HealthJsonWriter(out, Version.envelope(snapshot)).write(report, diagnostics);
         } else {
             new HealthTextWriter(out).write(report);
         }
         out.flush();
         Sessions.report(diagnostics, spec.commandLine().getErr());
         Level worst = report.worst();
-        return worst == Level.CRITICAL ? 2 : worst == Level.WARNING ? 1 : ExitCodes.OK;
+        boolean incomplete = diagnostics.stream().anyMatch(d -> d.kind().partial());
+        return ExitCodes.ofCheck(worst == Level.CRITICAL, worst == Level.WARNING, incomplete);
     }
 
     /** One file per network namespace: counters of different namespaces do not compare. */

@@ -60,7 +60,7 @@ final class Listing {
         if (options.filter().needsOwners() && !withOwners) {
             throw new UsageException("--pid and --process need the owning processes: leave out --no-process");
         }
-        ListingContext context = session.context(output.numeric, withOwners, options.source().info);
+        ListingContext context = session.context(output.numeric.requested(), withOwners, options.source().info);
         Predicate<ListingRow> rowFilter = options.filter().rowFilter(context.userNames());
         ListingWriter writer = writerFor(output, context, env, out);
         var header = new ListingHeader(view, env.clock().instant(), session.hostName(), session.backend().name());
@@ -120,8 +120,8 @@ final class Listing {
     }
 
     private static ListingWriter writerFor(OutputOptions output, ListingContext context, CliEnvironment env, PrintWriter out) {
-        if (output.json) {
-            return new JsonListingWriter(out, context, "portscope " + Version.text());
+        if (output.json.requested()) {
+            return new JsonListingWriter(out, context, Version.generator());
         }
         if (output.csv) {
             return new CsvListingWriter(out, context, !output.noHeader);

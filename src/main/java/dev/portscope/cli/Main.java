@@ -33,13 +33,13 @@ public final class Main {
         cli.setParameterExceptionHandler((e, ignored) -> {
             err.println("portscope: " + e.getMessage());
             err.println("Try 'portscope --help' for more information.");
-            // audit speaks the monitoring-plugin convention, where 2 means critical: a bad option is unknown.
-            return e.getCommandLine().getCommand() instanceof AuditCommand ? AuditCommand.UNKNOWN : ExitCodes.USAGE;
+            // audit and health speak the monitoring-plugin convention, where 2 means critical: a bad option is unknown.
+            return ExitCodes.usageError(e.getCommandLine().getCommand());
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof UsageException || e instanceof dev.portscope.app.SetupException) {
                 err.println("portscope: " + e.getMessage());
-                return ExitCodes.USAGE;
+                return ExitCodes.usageError(command.getCommand());
             }
             if (e instanceof java.io.UncheckedIOException io && isBrokenPipe(io)) {
                 return ExitCodes.OK; // the reader went away (| head): nothing more to say

@@ -12,7 +12,9 @@ public final class PortscopeCommand extends ListingCommand {
 
     public PortscopeCommand(CliEnvironment env) {
         super(env, "portscope", "Which ports are in use on this machine, by whom, and is that right?");
-        spec().usageMessage().footer("", "Exit codes: 0 complete answer, 1 nothing found, 2 usage error, 3 partial answer (see stderr).");
+        spec().usageMessage().footer("",
+                "Exit codes: 0 complete answer, 1 nothing found, 2 usage error, 3 partial answer (see stderr), 70 internal error.",
+                "audit and health (monitoring-plugin convention): 0 OK, 1 warning, 2 critical, 3 unknown (incomplete, bad option).");
     }
 
     @Override

@@ -54,8 +54,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", description = "Ports probed at once (default: ${DEFAULT-VALUE}).")
     int concurrency = 16;
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     SourceOptions source;
@@ -88,8 +88,8 @@ final class ProbeCommand implements Callable<Integer> {
         }
         List<ProbeResult> results = runner.probe(targets);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ProbeJsonWriter.write(out, results, snapshot.time(), "portscope " + Version.text());
+        if (json.requested()) {
+            ProbeJsonWriter.write(out, results, Version.envelope(snapshot), snapshot.diagnostics());
         } else {
             ProbeTextWriter.write(out, results);
         }

@@ -1,5 +1,6 @@
 package dev.portscope.cli;
 
+import dev.portscope.model.AddressText;
 import dev.portscope.analysis.probe.ConnectScanner;
 import dev.portscope.analysis.probe.HostNames;
 import dev.portscope.analysis.probe.PortCheck;
@@ -8,6 +9,7 @@ import dev.portscope.analysis.probe.ProbeRunner;
 import dev.portscope.analysis.probe.ScanLimits;
 import dev.portscope.analysis.probe.ScanProbes;
 import dev.portscope.analysis.probe.TopPorts;
+import dev.portscope.render.JsonFormat;
 import dev.portscope.render.ScanJsonWriter;
 import dev.portscope.render.ScanTextWriter;
 import dev.portscope.app.Session;
@@ -53,8 +55,8 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     Limits limits;
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     ProbeOptions probe;
@@ -80,9 +82,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         List<PortCheck> checks = Scanners.connectScanner(chosen, parent.env()).scan(targets,
-                Progress.on(parent.env(), err, "scanning " + address.getHostAddress(), targets.size()));
+                Progress.on(parent.env(), err, "scanning " + AddressText.of(address), targets.size()));
         ScanProbes probes = prober == null ? ScanProbes.NONE : ScanProbes.of(checks, prober);
-        Limits.report(spec, json, "portscope-scan", checks, probes, false, parent.env());
+        Limits.report(spec, json.requested(), JsonFormat.SCAN, checks, probes, false, parent.env());
         return checks.stream().anyMatch(PortCheck::open) ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 
@@ -128,12 +130,12 @@ final class ScanCommand implements Callable<Integer> {
         }
 
         /** Writes the result as a table or JSON. */
-        static void report(CommandSpec spec, boolean json, String format, List<PortCheck> checks, ScanProbes probes, boolean listClosed,
+        static void report(CommandSpec spec, boolean json, JsonFormat format, List<PortCheck> checks, ScanProbes probes, boolean listClosed,
                 CliEnvironment env) {
             PrintWriter out = spec.commandLine().getOut();
             ServiceTable services = Session.services(env.platform());
             if (json) {
-                ScanJsonWriter.write(out, format, checks, probes, listClosed, services, env.clock().instant(), "portscope " + Version.text());
+                ScanJsonWriter.write(out, format, checks, probes, listClosed, services, Version.envelope(env));
             } else {
                 ScanTextWriter.write(out, checks, probes, services, listClosed);
             }

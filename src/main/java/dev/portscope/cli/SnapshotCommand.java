@@ -45,7 +45,7 @@ final class SnapshotCommand implements Callable<Integer> {
         Snapshot snapshot = session.inventory().take(SocketQuery.listening(), s -> true, !source.noProcess);
         Baseline baseline = Baseline.of(snapshot);
         StringWriter text = new StringWriter();
-        BaselineJsonWriter.write(text, baseline, "portscope " + Version.text());
+        BaselineJsonWriter.write(text, baseline, Version.generator(), snapshot.diagnostics());
         AuditFiles.writeWhole(file, text.toString());
         var err = spec.commandLine().getErr();
         err.println("portscope: saved " + baseline.listeners().size() + " listeners to " + file);

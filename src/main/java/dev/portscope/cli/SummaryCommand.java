@@ -36,8 +36,8 @@ final class SummaryCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @Option(names = "--json", description = "Write JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--sections", split = ",", paramLabel = "WHAT",
             description = "Sections to show: state, process, remote (default: all).")
@@ -55,8 +55,8 @@ final class SummaryCommand implements Callable<Integer> {
         Snapshot snapshot = session.inventory().take(selection.applyTo(SocketQuery.all()), s -> true, !source.noProcess);
         SocketSummary summary = Summarizer.summarize(snapshot, top);
         var out = spec.commandLine().getOut();
-        if (json) {
-            SummaryJsonWriter.write(out, summary, snapshot.time(), "portscope " + Version.text(), snapshot.diagnostics());
+        if (json.requested()) {
+            SummaryJsonWriter.write(out, summary, Version.envelope(snapshot), snapshot.diagnostics());
         } else {
             SummaryTextWriter.write(out, summary, sections.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(sections));
         }

@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -38,11 +37,11 @@ final class WhoCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PORT", description = "8080, :8080, 8080/udp, 127.0.0.1:8080, [::1]:8080 or a service name (ssh).")
     String port;
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = {"-n", "--numeric"}, description = "Uids instead of user names.")
-    boolean numeric;
+    @Mixin
+    NumericOption numeric;
 
     @Mixin
     SourceOptions source;
@@ -63,10 +62,10 @@ final class WhoCommand implements Callable<Integer> {
         for (ProcessInfo p : snapshot.processes().values()) {
             origins.put(p.pid(), session.inventory().origin(p.pid()));
         }
-        ListingContext context = session.context(numeric, !source.noProcess);
+        ListingContext context = session.context(numeric.requested(), !source.noProcess);
         var out = spec.commandLine().getOut();
-        if (json) {
-            new WhoJsonWriter(out, context, origins, snapshot.time(), "portscope " + Version.text()).write(report, snapshot.diagnostics());
+        if (json.requested()) {
+            new WhoJsonWriter(out, context, origins, Version.envelope(snapshot)).write(report, snapshot.diagnostics());
         } else {
             new WhoTextWriter(out, context, origins, snapshot.time()).write(report);
         }

@@ -12,6 +12,7 @@ import dev.portscope.platform.PortSettings;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
+import dev.portscope.query.IpLiteral;
 import dev.portscope.query.PortTarget;
 import dev.portscope.query.SocketQuery;
 import dev.portscope.render.ListingContext;
@@ -70,11 +71,11 @@ final class WhyCommand implements Callable<Integer> {
     @Option(names = "--try", description = "Also bind the port for real (and close it at once) and report the kernel's errno.")
     boolean tryBind;
 
-    @Option(names = "--json", description = "Write JSON (layout documented in the README).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = {"-n", "--numeric"}, description = "Uids instead of user names.")
-    boolean numeric;
+    @Mixin
+    NumericOption numeric;
 
     @Mixin
     SourceOptions source;
@@ -114,10 +115,10 @@ final class WhyCommand implements Callable<Integer> {
             report = new BindReport(report.request(), report.settings(), report.blockers(), report.bystanders(), report.foreign(),
                     cautions, report.trial(), report.verdict(), report.nextStep());
         }
-        ListingContext context = session.context(numeric, !source.noProcess);
+        ListingContext context = session.context(numeric.requested(), !source.noProcess);
         var out = spec.commandLine().getOut();
-        if (json) {
-            new WhyJsonWriter(out, context, snapshot.time(), "portscope " + Version.text()).write(report, snapshot.diagnostics());
+        if (json.requested()) {
+            new WhyJsonWriter(out, context, Version.envelope(snapshot)).write(report, snapshot.diagnostics());
         } else {
             new WhyTextWriter(out, context).write(report);
         }
@@ -202,7 +203,7 @@ final class WhyCommand implements Callable<Integer> {
 
     private static InetAddress literal(String text) {
         try {
-            return PortTarget.ipLiteral(text);
+            return IpLiteral.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--addr: " + e.getMessage());
         }

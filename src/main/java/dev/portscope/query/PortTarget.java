@@ -1,9 +1,9 @@
 package dev.portscope.query;
 
+import dev.portscope.model.AddressText;
 import dev.portscope.model.Protocol;
 import dev.portscope.services.ServiceTable;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param port     the port number
  * @param protocol the protocol asked for, empty for both
- * @param address  the local address asked for, empty for any (only IP literals: no DNS)
+ * @param address  the local address asked for, empty for any (only IP literals, read by {@link IpLiteral}: no DNS)
  */
 public record PortTarget(int port, Optional<Protocol> protocol, Optional<InetAddress> address) {
 
@@ -49,26 +49,9 @@ public record PortTarget(int port, Optional<Protocol> protocol, Optional<InetAdd
 
     private static InetAddress literal(String host, String text) {
         try {
-            return ipLiteral(host.equalsIgnoreCase("localhost") ? "127.0.0.1" : host);
+            return IpLiteral.parse(host.equalsIgnoreCase("localhost") ? "127.0.0.1" : host);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + " in '" + text + "'");
-        }
-    }
-
-    /**
-     * An IPv4 or IPv6 literal, bracketed or not; never a name, so never a DNS query.
-     *
-     * @throws IllegalArgumentException {@code not an IP address: 'TEXT'}
-     */
-    public static InetAddress ipLiteral(String text) {
-        String h = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (h.isEmpty() || !h.matches("[0-9a-fA-F:.]+")) {
-            throw new IllegalArgumentException("not an IP address: '" + text + "'");
-        }
-        try {
-            return InetAddress.getByName(h); // a literal: never a DNS query
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP address: '" + text + "'");
         }
     }
 
@@ -87,7 +70,7 @@ public record PortTarget(int port, Optional<Protocol> protocol, Optional<InetAdd
 
     /** The port with its protocol, as titles show it: {@code 8080/tcp}, {@code 53}. */
     public String label() {
-        return address.map(a -> (a.getAddress().length == 16 ? "[" + a.getHostAddress() + "]" : a.getHostAddress()) + ":").orElse("")
-                + port + protocol.map(p -> "/" + p.label()).orElse("");
+        String where = address.map(a -> AddressText.withPort(a, port)).orElse(Integer.toString(port));
+        return where + protocol.map(p -> "/" + p.label()).orElse("");
     }
 }

@@ -1,15 +1,12 @@
 package dev.portscope.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.audit.Baseline;
 import dev.portscope.analysis.audit.BaselineListener;
 import dev.portscope.analysis.audit.ListenerChange;
 import dev.portscope.model.Diagnostic;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,20 +16,10 @@ import java.util.List;
  */
 public final class BaselineDiffJsonWriter {
 
-    public static final int FORMAT_VERSION = 1;
-
     private BaselineDiffJsonWriter() {}
 
-    public static void write(Writer out, Baseline before, List<ListenerChange> changes, String host, Instant time,
-            List<Diagnostic> diagnostics, String generator) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.writeStartObject();
-            json.writeStringField("format", "portscope-diff");
-            json.writeNumberField("version", FORMAT_VERSION);
-            json.writeStringField("generator", generator);
-            json.writeStringField("host", host);
-            json.writeStringField("time", time.toString());
+    public static void write(Writer out, Baseline before, List<ListenerChange> changes, JsonEnvelope envelope, List<Diagnostic> diagnostics) {
+        JsonDocument.write(out, JsonFormat.DIFF, envelope, diagnostics, json -> {
             json.writeObjectFieldStart("baseline");
             json.writeStringField("host", before.host());
             json.writeStringField("time", before.time().toString());
@@ -49,12 +36,7 @@ public final class BaselineDiffJsonWriter {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            JsonSocketFields.writeDiagnostics(json, diagnostics);
-            json.writeEndObject();
-            json.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static void listener(JsonGenerator json, String field, BaselineListener l) throws IOException {

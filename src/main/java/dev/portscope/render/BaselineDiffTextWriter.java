@@ -2,6 +2,7 @@ package dev.portscope.render;
 
 import dev.portscope.analysis.audit.BaselineListener;
 import dev.portscope.analysis.audit.ListenerChange;
+import dev.portscope.model.AddressText;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class BaselineDiffTextWriter {
     }
 
     private static String describe(BaselineListener l) {
-        return l.exposure().label() + " (" + String.join(", ", l.addresses()) + "), " + owners(l);
+        return l.exposure().label() + " (" + String.join(", ", l.addresses().stream().map(AddressText::of).toList()) + "), " + owners(l);
     }
 
     private static String owners(BaselineListener l) {

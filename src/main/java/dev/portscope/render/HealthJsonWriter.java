@@ -1,36 +1,25 @@
 package dev.portscope.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.health.HealthFinding;
 import dev.portscope.analysis.health.HealthReport;
 import dev.portscope.model.Diagnostic;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** {@code portscope health --json}: findings with evidence, cause and action; socket counts; counter changes (README). */
 public final class HealthJsonWriter {
 
-    public static final int FORMAT_VERSION = 1;
-
     private final Writer out;
-    private final Instant now;
-    private final String generator;
+    private final JsonEnvelope envelope;
 
-    public HealthJsonWriter(Writer out, Instant now, String generator) {
+    public HealthJsonWriter(Writer out, JsonEnvelope envelope) {
         this.out = out;
-        this.now = now;
-        this.generator = generator;
+        this.envelope = envelope;
     }
 
     public void write(HealthReport report, List<Diagnostic> diagnostics) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            JsonSocketFields.writeHeader(json, "portscope-health", FORMAT_VERSION, generator, now);
+        JsonDocument.write(out, JsonFormat.HEALTH, envelope, diagnostics, json -> {
             json.writeStringField("worst", report.worst() == null ? "ok" : report.worst().label());
             json.writeObjectFieldStart("tcpStates");
             for (Map.Entry<String, Long> e : report.states().entrySet()) {
@@ -61,11 +50,6 @@ public final class HealthJsonWriter {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            JsonSocketFields.writeDiagnostics(json, diagnostics);
-            json.writeEndObject();
-            json.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

@@ -10,7 +10,7 @@ import dev.portscope.model.Socket;
 import dev.portscope.model.LinuxSocket;
 import java.io.IOException;
 
-/** The JSON fields of a socket and of a process, shared by every JSON document portscope writes. */
+/** The JSON fields of a socket and of a process, shared by every JSON document portscope writes ({@link JsonDocument}). */
 final class JsonSocketFields {
 
     private JsonSocketFields() {}
@@ -63,15 +63,6 @@ final class JsonSocketFields {
         json.writeEndObject();
     }
 
-    /** Starts a document with the fields every portscope JSON document opens with. */
-    static void writeHeader(JsonGenerator json, String format, int version, String generator, java.time.Instant time) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("format", format);
-        json.writeNumberField("version", version);
-        json.writeStringField("generator", generator);
-        json.writeStringField("time", time.toString());
-    }
-
     /** Writes a {@code processes} array of process objects. */
     static void writeProcesses(JsonGenerator json, java.util.List<ProcessInfo> processes) throws IOException {
         json.writeArrayFieldStart("processes");
@@ -81,21 +72,6 @@ final class JsonSocketFields {
             json.writeEndObject();
         }
         json.writeEndArray();
-    }
-
-    /** Writes the {@code diagnostics} array and the {@code partial} flag. */
-    static void writeDiagnostics(JsonGenerator json, java.util.List<dev.portscope.model.Diagnostic> diagnostics) throws IOException {
-        json.writeArrayFieldStart("diagnostics");
-        boolean partial = false;
-        for (var d : diagnostics) {
-            json.writeStartObject();
-            json.writeStringField("kind", JsonNames.of(d.kind()));
-            json.writeStringField("message", d.message());
-            json.writeEndObject();
-            partial |= d.kind().partial();
-        }
-        json.writeEndArray();
-        json.writeBooleanField("partial", partial);
     }
 
     /** Writes the fields of a process into the current object. */

@@ -2,36 +2,28 @@ package dev.portscope.render;
 
 import dev.portscope.model.AddressText;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.TlsInfo;
-import dev.portscope.model.IpFamily;
+import dev.portscope.model.Diagnostic;
 import dev.portscope.model.ProcessInfo;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
 import java.util.List;
 
 /** {@code portscope probe --json} ({@code "format": "portscope-probe"}): one object per probed port (README). */
 public final class ProbeJsonWriter {
 
-    public static final int FORMAT_VERSION = 1;
-
     private ProbeJsonWriter() {}
 
-    public static void write(Writer out, List<ProbeResult> results, Instant time, String generator) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            JsonSocketFields.writeHeader(json, "portscope-probe", FORMAT_VERSION, generator, time);
+    public static void write(Writer out, List<ProbeResult> results, JsonEnvelope envelope, List<Diagnostic> diagnostics) {
+        JsonDocument.write(out, JsonFormat.PROBE, envelope, diagnostics, json -> {
             json.writeArrayFieldStart("probes");
             for (ProbeResult r : results) {
                 json.writeStartObject();
                 json.writeNumberField("port", r.target().port());
                 json.writeStringField("protocol", r.target().protocol().label());
-                var a = r.target().address().getAddress();
-                json.writeStringField("address", AddressText.of(a, a.getAddress().length == 16 ? IpFamily.IPV6 : IpFamily.IPV4));
+                json.writeStringField("address", AddressText.of(r.target().address().getAddress()));
                 json.writeArrayFieldStart("processes");
                 for (ProcessInfo p : r.target().owners()) {
                     json.writeStartObject();
@@ -45,11 +37,7 @@ public final class ProbeJsonWriter {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeEndObject();
-            json.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** {@code detected}, {@code evidence}, {@code tls} and {@code mismatch}, into the current object (shared with scan and check). */

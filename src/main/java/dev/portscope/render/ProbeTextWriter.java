@@ -4,7 +4,6 @@ import dev.portscope.model.AddressText;
 
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.TlsInfo;
-import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -20,10 +19,9 @@ public final class ProbeTextWriter {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("PORT", "ADDRESS", "PID", "PROCESS", "SERVICE", "DETECTED", "DETAIL"));
         for (ProbeResult r : results) {
-            var a = r.target().address().getAddress();
             rows.add(List.of(
                     r.target().port() + (r.target().protocol() == Protocol.UDP ? "/udp" : ""),
-                    AddressText.of(a, a.getAddress().length == 16 ? IpFamily.IPV6 : IpFamily.IPV4),
+                    AddressText.of(r.target().address().getAddress()),
                     pids(r),
                     r.target().owners().isEmpty() ? "-" : r.target().servedBy(),
                     r.service().map(s -> s.name()).orElse("-"),

@@ -2,19 +2,13 @@ package dev.portscope.render;
 
 import dev.portscope.model.AddressText;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.probe.PortCheck;
 import dev.portscope.analysis.probe.PortStatus;
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.ScanProbes;
-import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
 import dev.portscope.services.ServiceTable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +22,12 @@ import java.util.Map;
  */
 public final class ScanJsonWriter {
 
-    public static final int FORMAT_VERSION = 1;
-
     private ScanJsonWriter() {}
 
-    public static void write(Writer out, String format, List<PortCheck> checks, ScanProbes probes, boolean listClosed,
-            ServiceTable services, Instant time, String generator) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            JsonSocketFields.writeHeader(json, format, FORMAT_VERSION, generator, time);
+    /** {@code format}: {@link JsonFormat#SCAN} or {@link JsonFormat#CHECK}; a connect scan has no diagnostics yet. */
+    public static void write(Writer out, JsonFormat format, List<PortCheck> checks, ScanProbes probes, boolean listClosed,
+            ServiceTable services, JsonEnvelope envelope) {
+        JsonDocument.write(out, format, envelope, List.of(), json -> {
             Map<PortStatus, Integer> counts = new EnumMap<>(PortStatus.class);
             for (PortStatus s : PortStatus.values()) {
                 counts.put(s, 0);
@@ -51,8 +42,7 @@ public final class ScanJsonWriter {
             for (PortCheck c : checks) {
                 if (listClosed || c.status() != PortStatus.CLOSED) {
                     json.writeStartObject();
-                    json.writeStringField("address", AddressText.of(c.target().getAddress(),
-                            c.target().getAddress().getAddress().length == 16 ? IpFamily.IPV6 : IpFamily.IPV4));
+                    json.writeStringField("address", AddressText.of(c.target().getAddress()));
                     json.writeNumberField("port", c.port());
                     json.writeStringField("status", c.status().label());
                     json.writeNumberField("latencyMs", Math.round(c.latency().toNanos() / 1e3) / 1e3);
@@ -73,10 +63,6 @@ public final class ScanJsonWriter {
                 }
             }
             json.writeEndArray();
-            json.writeEndObject();
-            json.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

@@ -6,7 +6,6 @@ import dev.portscope.analysis.probe.PortCheck;
 import dev.portscope.analysis.probe.PortStatus;
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.ScanProbes;
-import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
 import dev.portscope.services.ServiceTable;
 import java.io.PrintWriter;
@@ -74,9 +73,7 @@ public final class ScanTextWriter {
     }
 
     static String target(PortCheck c) {
-        var address = c.target().getAddress();
-        return address.getAddress().length == 16 ? "[" + AddressText.of(address, IpFamily.IPV6) + "]:" + c.port()
-                : AddressText.of(address, IpFamily.IPV4) + ":" + c.port();
+        return AddressText.withPort(c.target().getAddress(), c.port());
     }
 
     static String latency(Duration d) {

@@ -1,28 +1,22 @@
 package dev.portscope.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import dev.portscope.model.AddressText;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.summary.Count;
 import dev.portscope.analysis.summary.SocketSummary;
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.ProcessInfo;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
 import java.util.List;
 
 /** {@code portscope summary --json} (layout in the README). */
 public final class SummaryJsonWriter {
 
-    public static final int FORMAT_VERSION = 1;
-
     private SummaryJsonWriter() {}
 
-    public static void write(Writer out, SocketSummary s, Instant time, String generator, List<Diagnostic> diagnostics) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            JsonSocketFields.writeHeader(json, "portscope-summary", FORMAT_VERSION, generator, time);
+    public static void write(Writer out, SocketSummary s, JsonEnvelope envelope, List<Diagnostic> diagnostics) {
+        JsonDocument.write(out, JsonFormat.SUMMARY, envelope, diagnostics, json -> {
             json.writeNumberField("total", s.total());
             json.writeObjectFieldStart("protocols");
             for (var p : s.byProtocolFamily().entrySet()) {
@@ -43,18 +37,13 @@ public final class SummaryJsonWriter {
             json.writeArrayFieldStart("topRemotes");
             for (var c : s.topRemotes()) {
                 json.writeStartObject();
-                json.writeStringField("address", c.key().getHostAddress());
+                json.writeStringField("address", AddressText.of(c.key()));
                 json.writeNumberField("connections", c.count());
                 json.writeEndObject();
             }
             json.writeEndArray();
             json.writeNumberField("unowned", s.unowned());
-            JsonSocketFields.writeDiagnostics(json, diagnostics);
-            json.writeEndObject();
-            json.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static void processes(JsonGenerator json, String field, List<Count<ProcessInfo>> counts) throws IOException {

@@ -1,5 +1,6 @@
 package dev.portscope.render;
 
+import dev.portscope.model.AddressText;
 import dev.portscope.analysis.summary.Count;
 import dev.portscope.analysis.summary.SocketSummary;
 import dev.portscope.model.IpFamily;
@@ -59,7 +60,7 @@ public final class SummaryTextWriter {
                 out.println("  none");
             }
             for (var c : s.topRemotes()) {
-                out.printf("  %8d  %s%n", c.count(), c.key().getHostAddress());
+                out.printf("  %8d  %s%n", c.count(), AddressText.of(c.key()));
             }
         }
         out.flush();

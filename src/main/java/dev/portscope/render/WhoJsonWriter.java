@@ -1,45 +1,38 @@
 package dev.portscope.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import dev.portscope.model.AddressText;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.who.Holding;
 import dev.portscope.analysis.who.PortReport;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.ProcessOrigin;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /** {@code portscope who --json}: the port, whether it is held, and every socket involving it (README). */
 public final class WhoJsonWriter {
 
-    public static final int FORMAT_VERSION = 1;
-
     private final Writer out;
     private final ListingContext context;
     private final Map<Integer, ProcessOrigin> origins;
-    private final Instant now;
-    private final String generator;
+    private final JsonEnvelope envelope;
 
-    public WhoJsonWriter(Writer out, ListingContext context, Map<Integer, ProcessOrigin> origins, Instant now, String generator) {
+    /** Uptimes are counted up to the envelope's time. */
+    public WhoJsonWriter(Writer out, ListingContext context, Map<Integer, ProcessOrigin> origins, JsonEnvelope envelope) {
         this.out = out;
         this.context = context;
         this.origins = origins;
-        this.now = now;
-        this.generator = generator;
+        this.envelope = envelope;
     }
 
     public void write(PortReport report, java.util.List<dev.portscope.model.Diagnostic> diagnostics) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            JsonSocketFields.writeHeader(json, "portscope-who", FORMAT_VERSION, generator, now);
+        JsonDocument.write(out, JsonFormat.WHO, envelope, diagnostics, json -> {
             json.writeObjectFieldStart("target");
             json.writeNumberField("port", report.target().port());
             json.writeStringField("protocol", report.target().protocol().map(p -> p.label()).orElse(null));
-            json.writeStringField("address", report.target().address().map(a -> a.getHostAddress()).orElse(null));
+            json.writeStringField("address", report.target().address().map(AddressText::of).orElse(null));
             json.writeEndObject();
             json.writeBooleanField("held", report.held());
             json.writeArrayFieldStart("holdings");
@@ -57,19 +50,14 @@ public final class WhoJsonWriter {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            JsonSocketFields.writeDiagnostics(json, diagnostics);
-            json.writeEndObject();
-            json.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private void writeProcess(JsonGenerator json, ProcessInfo p) throws IOException {
         json.writeStartObject();
         JsonSocketFields.writeProcess(json, p);
         if (p.startTime() != null) {
-            json.writeNumberField("uptimeSeconds", Math.max(0, Duration.between(p.startTime(), now).toSeconds()));
+            json.writeNumberField("uptimeSeconds", Math.max(0, Duration.between(p.startTime(), envelope.time()).toSeconds()));
         }
         ProcessOrigin origin = origins.getOrDefault(p.pid(), ProcessOrigin.NONE);
         json.writeStringField("systemdUnit", origin.systemdUnit());

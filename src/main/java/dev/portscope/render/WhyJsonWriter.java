@@ -2,7 +2,6 @@ package dev.portscope.render;
 
 import dev.portscope.model.AddressText;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.why.BindReport;
 import dev.portscope.analysis.why.BindRequest;
@@ -11,32 +10,24 @@ import dev.portscope.analysis.why.OwnedSocket;
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Socket;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
 import java.util.List;
 
 /** {@code portscope why --json}: the bind asked about, the blockers with their sockets and owners, the verdict (README). */
 public final class WhyJsonWriter {
 
-    public static final int FORMAT_VERSION = 1;
-
     private final Writer out;
     private final ListingContext context;
-    private final Instant now;
-    private final String generator;
+    private final JsonEnvelope envelope;
 
-    public WhyJsonWriter(Writer out, ListingContext context, Instant now, String generator) {
+    public WhyJsonWriter(Writer out, ListingContext context, JsonEnvelope envelope) {
         this.out = out;
         this.context = context;
-        this.now = now;
-        this.generator = generator;
+        this.envelope = envelope;
     }
 
     public void write(BindReport report, List<Diagnostic> diagnostics) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            JsonSocketFields.writeHeader(json, "portscope-why", FORMAT_VERSION, generator, now);
+        JsonDocument.write(out, JsonFormat.WHY, envelope, diagnostics, json -> {
             writeRequest(json, report.request());
             json.writeStringField("verdict", report.verdict().label());
             json.writeBooleanField("bindable", report.verdict() == dev.portscope.analysis.why.BindVerdict.FREE);
@@ -68,12 +59,7 @@ public final class WhyJsonWriter {
                 json.writeEndObject();
             }
             json.writeStringField("nextStep", report.nextStep());
-            JsonSocketFields.writeDiagnostics(json, diagnostics);
-            json.writeEndObject();
-            json.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static void writeRequest(JsonGenerator json, BindRequest r) throws IOException {

@@ -71,8 +71,7 @@ public final class WhyTextWriter {
     }
 
     static String question(BindRequest r) {
-        String address = AddressText.of(r.address(), r.family());
-        String where = (r.family() == dev.portscope.model.IpFamily.IPV6 ? "[" + address + "]" : address) + ":" + r.port();
+        String where = AddressText.withPort(r.address(), r.family(), r.port());
         StringBuilder options = new StringBuilder();
         if (r.reuseAddress()) {
             options.append(", SO_REUSEADDR");

@@ -48,7 +48,7 @@ class AuditCommandTest {
         try (LoopbackSockets sockets = new LoopbackSockets()) {
             int port = LoopbackSockets.port(sockets.listen("0.0.0.0"));
             CliRun audit = CliRun.run("audit", "--policy", policy.toString(), "--json");
-            assertThat(audit.exitCode()).as(audit.err()).isEqualTo(AuditCommand.WARNING);
+            assertThat(audit.exitCode()).as(audit.err()).isEqualTo(ExitCodes.WARNING);
             List<String> ours = new ArrayList<>();
             for (JsonNode f : audit.json().get("findings")) {
                 if (f.get("socket").path("port").asInt() == port) {
@@ -68,7 +68,7 @@ class AuditCommandTest {
     void aBrokenPolicyIsOneLineAndUnknown() throws Exception {
         Path fixture = Fixtures.path("policies/port-out-of-range.yaml");
         CliRun run = CliRun.run("audit", "--policy", fixture.toString());
-        assertThat(run.exitCode()).isEqualTo(AuditCommand.UNKNOWN);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
         assertThat(run.err()).isEqualTo("portscope: " + fixture + ":3:11: expected a port from 1 to 65535, found 70000" + System.lineSeparator());
         assertThat(run.out()).isEmpty();
     }
@@ -76,22 +76,24 @@ class AuditCommandTest {
     @Test
     void aMissingPolicyIsUnknown() {
         CliRun run = CliRun.run("audit", "--policy", dir.resolve("none.yaml").toString());
-        assertThat(run.exitCode()).isEqualTo(AuditCommand.UNKNOWN);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
         assertThat(run.err()).isEqualTo("portscope: cannot read policy " + dir.resolve("none.yaml") + ": no such file" + System.lineSeparator());
     }
 
     @Test
     void aBadOptionValueIsUnknownNotCritical() {
         CliRun run = CliRun.run("audit", "--fail-on", "sometimes");
-        assertThat(run.exitCode()).isEqualTo(AuditCommand.UNKNOWN);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
         assertThat(run.err()).startsWith("portscope: Invalid value for option '--fail-on'").doesNotContain("at dev.");
         assertThat(CliRun.run("who", "--no-such-option", "22").exitCode()).isEqualTo(ExitCodes.USAGE);
+        CliRun noRecording = CliRun.run("audit", "--replay", "/no/such/recording.bin");
+        assertThat(noRecording.exitCode()).as(noRecording.err()).isEqualTo(ExitCodes.UNKNOWN);
     }
 
     @Test
     void conflictingOptionsAreUnknown() {
         CliRun run = CliRun.run("audit", "--json", "--sarif");
-        assertThat(run.exitCode()).isEqualTo(AuditCommand.UNKNOWN);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
         assertThat(run.err()).contains("--json and --sarif exclude each other").doesNotContain("at dev.");
     }
 
@@ -139,12 +141,12 @@ class AuditCommandTest {
         Path policy = dir.resolve("policy.yaml");
         Files.writeString(policy, "version: 1\nallow:\n  - port: 1-65535\n    protocol: any\n    scope: any\nrequire:\n  - port: 1\n");
         CliRun missing = CliRun.run("audit", "--policy", policy.toString(), "--json");
-        assertThat(missing.exitCode()).isEqualTo(AuditCommand.CRITICAL);
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.CRITICAL);
         assertThat(missing.json().get("findings").get(0).get("message").asText()).isEqualTo("nothing listens on required port 1");
         Files.writeString(policy, "version: 1\nallow:\n  - port: 1-65535\n    protocol: any\n    scope: any\nrequire:\n  - port: 1\nthresholds:\n  closeWaitPerProcess: 1000000\nrules:\n  PS101: warning\n");
-        assertThat(CliRun.run("audit", "--policy", policy.toString()).exitCode()).isEqualTo(AuditCommand.WARNING);
-        assertThat(CliRun.run("audit", "--policy", policy.toString(), "--fail-on", "critical").exitCode()).isEqualTo(AuditCommand.OK);
+        assertThat(CliRun.run("audit", "--policy", policy.toString()).exitCode()).isEqualTo(ExitCodes.WARNING);
+        assertThat(CliRun.run("audit", "--policy", policy.toString(), "--fail-on", "critical").exitCode()).isEqualTo(ExitCodes.OK);
         Files.writeString(policy, "version: 1\nallow:\n  - port: 1-65535\n    protocol: any\n    scope: any\nrequire:\n  - port: 1\nthresholds:\n  closeWaitPerProcess: 1000000\nrules:\n  PS101: off\n");
-        assertThat(CliRun.run("audit", "--policy", policy.toString()).exitCode()).isEqualTo(AuditCommand.OK);
+        assertThat(CliRun.run("audit", "--policy", policy.toString()).exitCode()).isEqualTo(ExitCodes.OK);
     }
 }

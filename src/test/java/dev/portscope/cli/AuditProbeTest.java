@@ -79,7 +79,7 @@ class AuditProbeTest {
             int port = server.getAddress().getPort();
             String protocol = ServiceTable.embedded().lookup(Protocol.TCP, port).orElseThrow().name(); // each named as its protocol
             CliRun run = CliRun.run(PROBE);
-            assertThat(run.exitCode()).as(run.err()).isIn(AuditCommand.WARNING, AuditCommand.CRITICAL, AuditCommand.UNKNOWN);
+            assertThat(run.exitCode()).as(run.err()).isIn(ExitCodes.WARNING, ExitCodes.CRITICAL, ExitCodes.UNKNOWN);
             assertThat(mismatches(run.json(), port)).as(run.out()).singleElement().asString()
                     .startsWith(PID + " " + protocol + " expected on " + port + ", got http (HTTP/1.1 200")
                     .endsWith("): " + port + "/tcp on loopback, pid " + PID + " (java)");
@@ -139,7 +139,7 @@ class AuditProbeTest {
         for (String[] args : new String[][] {{"audit", "--probe", "--probe-timeout", "0"}, {"audit", "--probe", "--probe-concurrency", "0"},
             {"audit", "--init", "--probe"}}) {
             CliRun run = CliRun.run(args);
-            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(AuditCommand.UNKNOWN);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.UNKNOWN);
             assertThat(run.err()).startsWith("portscope: ").doesNotContain("\tat ");
             assertThat(run.err().lines()).hasSize(1);
         }

@@ -46,7 +46,7 @@ class CheckCommandTest {
     @Test
     void badTargetsAndLimitsAreOneLineWithExitTwo() {
         String[][] cases = {
-            {"check", "no-such-host.invalid:22"}, {"check", "localhost"}, {"check", "::1:22"}, {"check", "localhost:99999"},
+            {"check", "no-such-host.invalid:22"}, {"check", "localhost"}, {"check", "::1:22"}, {"check", "localhost:99999"}, {"check", "12345:22"},
             {"check", "localhost:22", "--rate", "0"}, {"check", "localhost:22", "--concurrency", "0"},
             {"check", "localhost:22", "--timeout", "0"}, {"check"},
         };

@@ -39,7 +39,26 @@ class DiffCommandTest {
                         && f.get("processes").get(0).get("pid").asLong() == PID;
             }
             assertThat(named).as(audit.out()).isTrue();
-            assertThat(audit.exitCode()).isIn(AuditCommand.WARNING, AuditCommand.CRITICAL);
+            assertThat(audit.exitCode()).isIn(ExitCodes.WARNING, ExitCodes.CRITICAL);
+        }
+    }
+
+    @Test
+    void anOldBaselineWithIpv6SpelledInFullIsReadAndWrittenAsRfc5952() throws Exception {
+        try (LoopbackSockets sockets = new LoopbackSockets()) {
+            int kept = LoopbackSockets.port(sockets.listen("::1"));
+            int gone = CheckCommandTest.closedPort();
+            Path file = dir.resolve("old.json");
+            Files.writeString(file, """
+                    {"format": "portscope-baseline", "version": 1, "host": "h", "time": "2026-01-02T03:04:05Z", "listeners": [
+                      {"protocol": "tcp", "port": %d, "exposure": "loopback", "addresses": ["0:0:0:0:0:0:0:1"],
+                       "processes": ["java"], "users": ["root"], "pids": [1]},
+                      {"protocol": "tcp", "port": %d, "exposure": "loopback", "addresses": ["0:0:0:0:0:0:0:1"],
+                       "processes": ["redis-server"], "users": ["redis"], "pids": [12]}]}
+                    """.formatted(kept, gone));
+            CliRun diff = CliRun.run("diff", file.toString());
+            assertThat(diff.out()).contains("- " + gone + "/tcp disappeared: was loopback (::1), redis-server as redis (pid 12)")
+                    .doesNotContain(" " + kept + "/tcp").doesNotContain("0:0:0:0");
         }
     }
 
@@ -50,10 +69,10 @@ class DiffCommandTest {
         String expected = "portscope: " + file + ": baseline format version 7 is newer than this portscope reads (1); "
                 + "upgrade portscope or save the baseline again" + System.lineSeparator();
         CliRun diff = CliRun.run("diff", file.toString());
-        assertThat(diff.exitCode()).isEqualTo(3);
+        assertThat(diff.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(diff.err()).isEqualTo(expected);
         CliRun audit = CliRun.run("audit", "--baseline", file.toString());
-        assertThat(audit.exitCode()).isEqualTo(AuditCommand.UNKNOWN);
+        assertThat(audit.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
         assertThat(audit.err()).isEqualTo(expected);
     }
 
@@ -62,7 +81,7 @@ class DiffCommandTest {
         Path file = dir.resolve("other.json");
         Files.writeString(file, "{\"format\":\"portscope-summary\",\"version\":1}");
         CliRun diff = CliRun.run("diff", file.toString());
-        assertThat(diff.exitCode()).isEqualTo(3);
+        assertThat(diff.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(diff.err().strip()).isEqualTo("portscope: " + file + ": not a portscope baseline (expected \"format\": \"portscope-baseline\")");
     }
 

@@ -159,10 +159,15 @@ class HealthCommandTest {
         assertThat(state.resolve("portscope")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("tcp-counters-"));
     }
 
+    /** health follows the monitoring-plugin convention, where 2 is critical: a bad command line is unknown. */
     @Test
-    void badOptionsAreUsageErrors() {
-        assertThat(health("--interval", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(health("--close-wait", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
+    void badOptionsAreUnknownNotCritical() {
+        for (String[] args : new String[][] {{"--interval", "0"}, {"--close-wait", "0"}, {"--no-such-option"}, {"--close-wait", "many"},
+            {"--replay", "/no/such/recording.bin"}}) {
+            CliRun run = health(args);
+            assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(ExitCodes.UNKNOWN);
+            assertThat(run.err()).startsWith("portscope: ").doesNotContain("\tat ");
+        }
     }
 
     /**

@@ -32,6 +32,8 @@ class ListingSpecTest {
         return Stream.of(
                 new Form("selection", new SelectionOptions(), SelectionOptions::addTo),
                 new Form("output", new OutputOptions(), OutputOptions::addTo),
+                new Form("json", new JsonOption(), JsonOption::addTo),
+                new Form("numeric", new NumericOption(), NumericOption::addTo),
                 new Form("source", new SourceOptions(), SourceOptions::addTo),
                 new Form("filter", new FilterOptions(), FilterOptions::addTo));
     }
@@ -60,7 +62,7 @@ class ListingSpecTest {
         assertThat(parsed.matchedOptionValue("--state", List.of())).isEqualTo(List.of("established", "close-wait", "time-wait"));
         assertThat(SelectionOptions.from(parsed).tcp).isTrue();
         assertThat(SelectionOptions.from(parsed).udp).isFalse();
-        assertThat(OutputOptions.from(parsed).numeric).isTrue();
+        assertThat(OutputOptions.from(parsed).numeric.requested()).isTrue();
         assertThat(FilterOptions.from(parsed).expression).containsExactly("sport", "=", ":22");
         assertThat(SourceOptions.from(parsed).backend).isEqualTo("auto");
     }

@@ -41,7 +41,7 @@ class SarifSchemaTest {
             // nothing allowed (every listener beyond loopback is a finding), and a required port nothing can hold
             Files.writeString(policy, "version: 1\nallow: []\nrequire:\n  - port: 1\n    protocol: udp\n");
             CliRun run = CliRun.run("audit", "--policy", policy.toString(), "--sarif");
-            assertThat(run.exitCode()).as(run.err()).isIn(AuditCommand.CRITICAL, AuditCommand.UNKNOWN);
+            assertThat(run.exitCode()).as(run.err()).isIn(ExitCodes.CRITICAL, ExitCodes.UNKNOWN);
             JsonNode sarif = run.json();
             List<String> rules = sarif.findValuesAsText("ruleId");
             assertThat(rules).contains("PS100", "PS101");

@@ -140,4 +140,19 @@ class UnprivilegedRunTest {
             assertThat(holders.pid()).matches(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         }
     }
+
+    /** health is a monitoring check: an inspection that missed owners is unknown (3), unless it found something critical. */
+    @Test
+    void healthThatCannotSeeEveryOwnerIsUnknownNotOk(@TempDir Path dir) throws Exception {
+        try (var sockets = new LoopbackSockets()) {
+            sockets.listen("127.0.0.1");
+            Process run = runAsNobody(dir, "health", "--json");
+            String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            JsonNode report = new ObjectMapper().readTree(dir.resolve("out.json").toFile());
+            assertThat(report.get("partial").asBoolean()).as(err).isTrue();
+            boolean critical = report.get("worst").asText().equals("critical");
+            assertThat(run.exitValue()).as(err).isEqualTo(critical ? ExitCodes.CRITICAL : ExitCodes.UNKNOWN);
+        }
+    }
 }

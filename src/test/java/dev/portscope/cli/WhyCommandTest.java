@@ -227,7 +227,7 @@ class WhyCommandTest {
     @Test
     void badOptionsAreOneLineUsageErrors() {
         String[][] cases = {
-            {"why", "8080", "--reuse", "everything"}, {"why", "8080", "--proto", "sctp"}, {"why", "8080", "--addr", "db1"},
+            {"why", "8080", "--reuse", "everything"}, {"why", "8080", "--proto", "sctp"}, {"why", "8080", "--addr", "db1"}, {"why", "8080", "--addr", "127.1"},
             {"why", "8080", "--as-user", "no-such-user-here"}, {"why", "8080/udp", "--proto", "tcp"}, {"why", "8080", "--v6only", "maybe"},
         };
         for (String[] args : cases) {

@@ -2,8 +2,7 @@ package dev.portscope.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portscope.model.Endpoint;
-import dev.portscope.model.IpFamily;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,5 +37,25 @@ class AddressTextTest {
         assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("10.0.0.1"), 22), IpFamily.IPV4)).isEqualTo("10.0.0.1:22");
         assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("0.0.0.0"), 0), IpFamily.IPV4)).isEqualTo("*:*");
         assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("10.0.0.1"), 0), IpFamily.IPV4)).isEqualTo("10.0.0.1:*");
+    }
+
+    @Test
+    void anAddressOnItsOwnTakesTheFamilyOfItsClass() throws Exception {
+        assertThat(AddressText.of(InetAddress.getByName("0:0:0:0:0:0:0:1"))).isEqualTo("::1");
+        assertThat(AddressText.of(InetAddress.getByName("10.0.0.1"))).isEqualTo("10.0.0.1");
+        byte[] mapped = InetAddress.getByName("::ffff:10.0.0.1").getAddress();
+        byte[] sixteen = new byte[16];
+        sixteen[10] = (byte) 0xff;
+        sixteen[11] = (byte) 0xff;
+        System.arraycopy(mapped, 0, sixteen, 12, 4);
+        assertThat(AddressText.of(Inet6Address.getByAddress(null, sixteen, -1))).isEqualTo("::ffff:10.0.0.1");
+        assertThat(AddressText.of(Inet6Address.getByAddress(null, InetAddress.getByName("fe80::1").getAddress(), 3))).isEqualTo("fe80::1%3");
+    }
+
+    @Test
+    void withAPortAnIpv6AddressIsBracketed() throws Exception {
+        assertThat(AddressText.withPort(InetAddress.getByName("0:0:0:0:0:0:0:1"), 22)).isEqualTo("[::1]:22");
+        assertThat(AddressText.withPort(InetAddress.getByName("10.0.0.1"), 0)).isEqualTo("10.0.0.1:0");
+        assertThat(AddressText.withPort(InetAddress.getByName("10.0.0.1"), IpFamily.IPV6, 80)).isEqualTo("[::ffff:10.0.0.1]:80");
     }
 }

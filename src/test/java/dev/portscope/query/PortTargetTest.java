@@ -37,6 +37,10 @@ class PortTargetTest {
         "8080/sctp | unknown protocol 'sctp' in '8080/sctp' (expected tcp or udp)",
         "example.com:80 | not an IP address: 'example.com' in 'example.com:80'",
         "10.0.0.999:80 | not an IP address: '10.0.0.999' in '10.0.0.999:80'",
+        "12345:80 | not an IP address: '12345' in '12345:80'",
+        "127.1:80 | not an IP address: '127.1' in '127.1:80'",
+        "010.0.0.1:80 | not an IP address: '010.0.0.1' in '010.0.0.1:80'",
+        "[0x7f.1]:80 | not an IP address: '[0x7f.1]' in '[0x7f.1]:80'",
         "127.0.0.1: | no port in '127.0.0.1:'",
     })
     void badInputNamesTheBadPart(String text, String message) {

@@ -1,9 +1,11 @@
 package dev.portscope.analysis.audit;
 
+import dev.portscope.model.AddressOrder;
 import dev.portscope.model.Exposure;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,14 +39,14 @@ public record Baseline(String host, Instant time, List<BaselineListener> listene
         for (List<Socket> sockets : byKey.values()) {
             Socket first = sockets.getFirst();
             Exposure widest = Exposure.LOOPBACK;
-            var addresses = new TreeSet<String>();
+            var addresses = new TreeSet<InetAddress>(AddressOrder.BY_VALUE);
             var names = new TreeSet<String>();
             var users = new TreeSet<String>();
             var pids = new TreeSet<Integer>();
             for (Socket s : sockets) {
                 Exposure e = Exposure.of(s.local().address());
                 widest = e.compareTo(widest) > 0 ? e : widest;
-                addresses.add(s.local().address().getHostAddress());
+                addresses.add(s.family().holding(s.local().address()));
                 for (ProcessInfo p : snapshot.ownersOf(s)) {
                     names.add(p.name());
                     users.add(p.user());

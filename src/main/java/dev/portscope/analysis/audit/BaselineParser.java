@@ -3,13 +3,18 @@ package dev.portscope.analysis.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portscope.model.AddressOrder;
 import dev.portscope.model.Exposure;
+import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
+import dev.portscope.query.IpLiteral;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /** Reads a baseline written by {@code portscope snapshot save}. Pure: the caller reads the file. */
 public final class BaselineParser {
@@ -57,7 +62,7 @@ public final class BaselineParser {
                 }
                 List<Integer> pids = new ArrayList<>();
                 l.path("pids").forEach(p -> pids.add(p.asInt()));
-                listeners.add(new BaselineListener(protocol, port, exposure, texts(l, "addresses"), texts(l, "processes"),
+                listeners.add(new BaselineListener(protocol, port, exposure, addresses(l), texts(l, "processes"),
                         texts(l, "users"), pids));
             }
             return new Baseline(required(root, "host").asText(), Instant.parse(required(root, "time").asText()), listeners);
@@ -72,6 +77,19 @@ public final class BaselineParser {
             throw new IllegalArgumentException("missing \"" + field + "\"");
         }
         return value;
+    }
+
+    /**
+     * Read as addresses, whatever their spelling: baselines before RFC 5952 text wrote
+     * {@code 0:0:0:0:0:0:0:1} for {@code ::1}. IPv6 text stays IPv6, as {@link Baseline#of} keeps it.
+     */
+    private static List<InetAddress> addresses(JsonNode listener) {
+        var addresses = new TreeSet<InetAddress>(AddressOrder.BY_VALUE);
+        for (String text : texts(listener, "addresses")) {
+            InetAddress address = IpLiteral.parse(text);
+            addresses.add(IpLiteral.isIpv6Text(text) ? IpFamily.IPV6.holding(address) : address);
+        }
+        return List.copyOf(addresses);
     }
 
     private static List<String> texts(JsonNode node, String field) {

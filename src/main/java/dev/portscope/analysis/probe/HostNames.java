@@ -1,7 +1,7 @@
 package dev.portscope.analysis.probe;
 
+import dev.portscope.query.IpLiteral;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -44,13 +44,18 @@ public final class HostNames {
     }
 
     /**
-     * The first address of {@code host} ({@code [::1]} and bare IP literals need no resolver).
+     * The first address of {@code host}. What looks like an address ({@code [::1]}, {@code 10.0.0.5},
+     * but also {@code 12345} or {@code 127.1}) must be one as {@link IpLiteral} reads it and needs no
+     * resolver, which would take {@code inet_aton}'s forms; anything else is a name.
      *
      * @throws IllegalArgumentException when the name does not resolve within {@link #RESOLVE_LIMIT}
      */
     public static InetAddress resolve(String host) {
+        if (IpLiteral.looksLikeAddress(host)) {
+            return IpLiteral.parse(host);
+        }
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.isEmpty() || !h.matches("[A-Za-z0-9._:%-]+") || h.startsWith("-")) {
+        if (h.isEmpty() || !h.matches("[A-Za-z0-9._-]+") || h.startsWith("-")) {
             throw new IllegalArgumentException("not a host name or address: '" + host + "'");
         }
         FutureTask<InetAddress> lookup = new FutureTask<>(() -> InetAddress.getByName(h));
@@ -69,11 +74,5 @@ public final class HostNames {
             Thread.currentThread().interrupt();
             throw new IllegalArgumentException("cannot resolve host '" + host + "': interrupted");
         }
-    }
-
-    /** {@code 127.0.0.1:22}, {@code [::1]:22}. */
-    public static String text(InetSocketAddress a) {
-        InetAddress address = a.getAddress();
-        return (address.getAddress().length == 16 ? "[" + address.getHostAddress() + "]" : address.getHostAddress()) + ":" + a.getPort();
     }
 }

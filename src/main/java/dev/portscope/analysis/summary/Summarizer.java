@@ -1,5 +1,6 @@
 package dev.portscope.analysis.summary;
 
+import dev.portscope.model.AddressOrder;
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
@@ -48,7 +49,7 @@ public final class Summarizer {
                 families,
                 states,
                 topProcesses(perProcess, snapshot, top),
-                top(perRemote, top, Comparator.comparing(InetAddress::getHostAddress)),
+                top(perRemote, top, AddressOrder.BY_VALUE),
                 topProcesses(closeWait, snapshot, top),
                 unowned);
     }

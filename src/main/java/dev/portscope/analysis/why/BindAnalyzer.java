@@ -1,5 +1,6 @@
 package dev.portscope.analysis.why;
 
+import dev.portscope.model.AddressText;
 import dev.portscope.platform.PortSettings;
 import dev.portscope.platform.BindTrial;
 
@@ -192,7 +193,7 @@ public final class BindAnalyzer {
         }
         if (!addressIsLocal && !settings.nonLocalBind()) {
             blockers.add(new Blocker(BlockerKind.ADDRESS_NOT_LOCAL, List.of(), List.of(),
-                    request.address().getHostAddress() + " is not an address of this machine: bind fails with EADDRNOTAVAIL",
+                    AddressText.of(request.address(), request.family()) + " is not an address of this machine: bind fails with EADDRNOTAVAIL",
                     null, true));
         }
         blockers.sort(Comparator.comparing(Blocker::kind));

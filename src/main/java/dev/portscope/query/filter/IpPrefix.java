@@ -1,7 +1,9 @@
 package dev.portscope.query.filter;
 
+import dev.portscope.model.AddressText;
 import dev.portscope.model.Endpoint;
 import dev.portscope.model.IpFamily;
+import dev.portscope.query.IpLiteral;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -59,21 +61,23 @@ public record IpPrefix(InetAddress address, int length) {
         return (have[full] & mask) == (want[full] & mask);
     }
 
-    /** The prefix as ss reads it back: {@code 10.0.0.0/8}, {@code 10.0.0.1}, {@code [fe80::]/10} style without brackets. */
+    /** The prefix as ss reads it back: {@code 10.0.0.0/8}, {@code 10.0.0.1}, {@code fe80::/10} (the pattern adds brackets). */
     public String text() {
-        String host = address.getHostAddress();
+        String host = AddressText.of(address);
         int bits = address.getAddress().length * 8;
         return length == bits ? host : host + "/" + length;
     }
 
     /**
-     * Reads {@code ADDR} or {@code ADDR/LEN}. IPv4 may be abbreviated as iproute2 allows, filling from
-     * the left ({@code 10/8} is {@code 10.0.0.0/8}); IPv6 is a literal. Host names are not looked up.
+     * Reads {@code ADDR} or {@code ADDR/LEN}, the address as {@link IpLiteral} reads it. Before a length,
+     * IPv4 may be shortened as iproute2 writes networks, filling from the left ({@code 10/8} is
+     * {@code 10.0.0.0/8}); a shortened address without a length ({@code 127.1}) is refused, as it means
+     * 127.1.0.0 to {@code ss} and 127.0.0.1 to {@code inet_aton}. Host names are not looked up.
      */
     static IpPrefix parse(String text, Token token) {
         int slash = text.indexOf('/');
         String host = slash < 0 ? text : text.substring(0, slash);
-        InetAddress address = host.contains(":") ? ipv6(host, token) : ipv4(host, token);
+        InetAddress address = IpLiteral.isIpv6Text(host) ? ipv6(host, token) : ipv4(host, slash >= 0, token);
         int bits = address.getAddress().length * 8;
         int length = bits;
         if (slash >= 0) {
@@ -89,35 +93,30 @@ public record IpPrefix(InetAddress address, int length) {
         return new IpPrefix(address, length);
     }
 
-    private static InetAddress ipv4(String host, Token token) {
+    private static InetAddress ipv4(String host, boolean network, Token token) {
         String[] parts = host.split("\\.", -1);
-        byte[] bytes = new byte[4];
-        boolean ok = parts.length <= 4;
-        for (int i = 0; ok && i < parts.length; i++) {
-            String part = parts[i];
-            ok = !part.isEmpty() && part.length() <= 3 && part.chars().allMatch(c -> c >= '0' && c <= '9')
-                    && Integer.parseInt(part) <= 255;
-            if (ok) {
-                bytes[i] = (byte) Integer.parseInt(part);
-            }
+        boolean shortened = parts.length < 4 && java.util.Arrays.stream(parts).allMatch(p -> IpLiteral.decimalByte(p) >= 0);
+        if (shortened && network) {
+            host = host + ".0".repeat(4 - parts.length);
         }
-        if (!ok) {
-            boolean looksNumeric = host.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
+        try {
+            return IpLiteral.parse(host);
+        } catch (IllegalArgumentException e) {
+            if (shortened) {
+                throw token.error(quote(host, token) + " is not an IPv4 address: write its four parts ("
+                        + host + ".0".repeat(4 - parts.length) + "), or a network with its length (" + host + "/" + 8 * parts.length + ")");
+            }
+            boolean looksNumeric = IpLiteral.looksLikeAddress(host);
             throw token.error(looksNumeric
                     ? quote(host, token) + " is not an IPv4 address"
                     : quote(host, token) + " is not an IP address (host names are not resolved)");
-        }
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     private static InetAddress ipv6(String host, Token token) {
         InetAddress parsed;
         try {
-            parsed = InetAddress.ofLiteral(host);
+            parsed = IpLiteral.parse(host);
         } catch (IllegalArgumentException e) {
             throw token.error(quote(host, token) + " is not an IPv6 address");
         }

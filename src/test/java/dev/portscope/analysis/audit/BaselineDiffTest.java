@@ -3,7 +3,10 @@ package dev.portscope.analysis.audit;
 import static dev.portscope.analysis.audit.Snapshots.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portscope.model.AddressText;
+import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
+import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
 class BaselineDiffTest {
@@ -23,6 +26,42 @@ class BaselineDiffTest {
         var changes = BaselineDiff.compare(Baseline.of(before.build()), Baseline.of(now.build()));
         assertThat(changes).extracting(c -> c.getClass().getSimpleName() + " " + c.listener().key()).containsExactly(
                 "Disappeared 53/udp", "OwnerChanged 80/tcp", "ExposureChanged 5432/tcp", "Appeared 8080/tcp");
+    }
+
+    /** Baselines saved before addresses had one spelling wrote IPv6 as getHostAddress() does. */
+    private static final String OLD_SPELLING = """
+            {"format": "portscope-baseline", "version": 1, "generator": "portscope 0.1.0", "host": "h", "time": "2026-01-01T00:00:00Z",
+             "listeners": [{"protocol": "tcp", "port": 22, "exposure": "loopback", "addresses": ["0:0:0:0:0:0:0:1", "127.0.0.1"],
+                            "processes": ["sshd"], "users": ["root"], "pids": [2]}]}
+            """;
+
+    @Test
+    void anOldBaselineSpellingIpv6InFullIsReadAsAddresses() throws Exception {
+        Baseline old = BaselineParser.parse(OLD_SPELLING, "old.json");
+        var now = new Snapshots();
+        now.listen(Protocol.TCP, "::1", 22, process(12, "sshd", 0, "root"));
+        now.listen(Protocol.TCP, "127.0.0.1", 22, process(12, "sshd", 0, "root"));
+        Baseline current = Baseline.of(now.build());
+        assertThat(old.listeners().getFirst().addresses())
+                .containsExactly(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"))
+                .isEqualTo(current.listeners().getFirst().addresses());
+        assertThat(old.listeners().getFirst().addresses()).extracting(AddressText::of).containsExactly("127.0.0.1", "::1");
+        assertThat(BaselineDiff.compare(old, current)).isEmpty();
+    }
+
+    @Test
+    void anIpv6SocketsMappedAddressStaysIpv6() throws Exception {
+        String text = OLD_SPELLING.replace("\"0:0:0:0:0:0:0:1\"", "\"::ffff:127.0.0.1\"");
+        var addresses = BaselineParser.parse(text, "b.json").listeners().getFirst().addresses();
+        assertThat(addresses).extracting(AddressText::of).containsExactly("127.0.0.1", "::ffff:127.0.0.1");
+        assertThat(addresses.get(1)).isEqualTo(IpFamily.IPV6.holding(InetAddress.getByName("127.0.0.1")));
+    }
+
+    @Test
+    void anAddressThatIsNoAddressDamagesTheBaseline() {
+        String text = OLD_SPELLING.replace("\"127.0.0.1\"", "\"127.1\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BaselineParser.parse(text, "b.json"))
+                .hasMessage("b.json: damaged baseline: not an IP address: '127.1'");
     }
 
     @Test

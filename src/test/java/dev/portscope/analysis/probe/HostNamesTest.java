@@ -26,4 +26,11 @@ class HostNamesTest {
         assertThatThrownBy(() -> HostNames.resolve("no-such-host.invalid")).hasMessage("cannot resolve host 'no-such-host.invalid'");
         assertThatThrownBy(() -> HostNames.resolve("bad host")).hasMessageContaining("not a host name");
     }
+
+    @Test
+    void whatTheResolverWouldReadAsInetAtonIsRefused() {
+        for (String host : new String[] {"12345", "127.1", "0x7f.1", "0x7f000001", "010.0.0.1", "[127.1]"}) {
+            assertThatThrownBy(() -> HostNames.resolve(host)).as(host).hasMessage("not an IP address: '" + host + "'");
+        }
+    }
 }

@@ -37,6 +37,12 @@ class FilterErrorsTest {
         dst [::1/129]               | filter:1:5: prefix length 129 in '[::1/129]' exceeds 128
         src 10.0.0.1/x              | filter:1:5: expected a prefix length after '/' in '10.0.0.1/x'
         src 256.0.0.1               | filter:1:5: '256.0.0.1' is not an IPv4 address
+        src 10                      | filter:1:5: '10' is not an IPv4 address: write its four parts (10.0.0.0), or a network with its length (10/8)
+        src 127.1:22                | filter:1:5: '127.1' in '127.1:22' is not an IPv4 address: write its four parts (127.1.0.0), or a network with its length (127.1/16)
+        src 12345                   | filter:1:5: '12345' is not an IPv4 address
+        src 010.0.0.1               | filter:1:5: '010.0.0.1' is not an IPv4 address
+        src 010/8                   | filter:1:5: '010' in '010/8' is not an IPv4 address
+        dst 0x7f.1                  | filter:1:5: '0x7f.1' is not an IPv4 address
         src 1.2.3.4.5:22            | filter:1:5: '1.2.3.4.5' in '1.2.3.4.5:22' is not an IPv4 address
         src example.com             | filter:1:5: 'example.com' is not an IP address (host names are not resolved)
         dst ::zz                    | filter:1:5: '::zz' is not an IPv6 address
