@@ -25,7 +25,11 @@ final class AuditJsonFields {
             json.writeNumberField("port", s.local().port());
             json.writeStringField("state", s.state().name());
             json.writeStringField("exposure", exposure(Exposure.of(s.local().address())));
-            json.writeNumberField("uid", s.uid());
+            if (s.uidKnown()) {
+                json.writeNumberField("uid", s.uid());
+            } else {
+                json.writeNullField("uid");
+            }
             json.writeEndObject();
         }
         json.writeArrayFieldStart("processes");

@@ -145,6 +145,9 @@ public enum Column {
         String value(ListingRow row, ListingContext context) {
             List<ProcessInfo> owners = row.owners();
             int uid = owners.isEmpty() || owners.getFirst().uid() < 0 ? row.socket().uid() : owners.getFirst().uid();
+            if (uid == Socket.UNKNOWN_UID) {
+                return "-"; // TIME_WAIT: the kernel keeps no owner, and its 0 is not root
+            }
             return context.numeric() ? Integer.toString(uid) : context.userNames().apply(uid);
         }
     };

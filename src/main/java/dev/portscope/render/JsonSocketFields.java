@@ -33,8 +33,13 @@ final class JsonSocketFields {
             json.writeNullField("service");
         }
         json.writeStringField("exposure", JsonNames.of(Exposure.of(s.local().address())));
-        json.writeNumberField("uid", s.uid());
-        json.writeStringField("user", context.userNames().apply(s.uid()));
+        if (s.uidKnown()) {
+            json.writeNumberField("uid", s.uid());
+            json.writeStringField("user", context.userNames().apply(s.uid()));
+        } else {
+            json.writeNullField("uid"); // TIME_WAIT: the kernel keeps no owner
+            json.writeNullField("user");
+        }
         LinuxSocket linux = s.linux();
         if (linux != null) {
             json.writeNumberField("inode", linux.inode());

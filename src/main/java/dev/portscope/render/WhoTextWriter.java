@@ -81,8 +81,8 @@ public final class WhoTextWriter {
         out.println("  " + Column.PROTO.value(new ListingRow(s, h.owners()), context) + "  " + where + "  "
                 + s.state().displayName(s.protocol()) + "  exposure: " + Exposure.of(s.local().address()).label());
         if (h.owners().isEmpty()) {
-            out.println("      owner unknown (socket uid " + s.uid() + " " + context.userNames().apply(s.uid())
-                    + "; not root, or held by another pid namespace)");
+            String uid = s.uidKnown() ? "socket uid " + s.uid() + " " + context.userNames().apply(s.uid()) + "; " : "";
+            out.println("      owner unknown (" + uid + "not root, or held by another pid namespace)");
         }
         for (ProcessInfo p : h.owners()) {
             describe(p, "      ");

@@ -115,7 +115,8 @@ public final class WhyTextWriter {
         if (s.v6Only() != null && s.family() == dev.portscope.model.IpFamily.IPV6) {
             line += s.v6Only() ? "  v6only" : "";
         }
-        line += "  uid " + s.uid() + (context.numeric() ? "" : " (" + context.userNames().apply(s.uid()) + ")");
+        line += s.uidKnown() ? "  uid " + s.uid() + (context.numeric() ? "" : " (" + context.userNames().apply(s.uid()) + ")")
+                : "  uid -"; // TIME_WAIT: the kernel keeps no owner
         if (!owners.isEmpty()) {
             line += "  " + owners(owners);
         } else if (s.key() != 0) {

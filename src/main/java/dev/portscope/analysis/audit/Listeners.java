@@ -24,7 +24,7 @@ final class Listeners {
     /** {@code pid 812 (inetd)}, {@code pids 1, 2 (nginx)}, or the uid when no owner is known. */
     static String owners(List<ProcessInfo> owners, Socket socket) {
         if (owners.isEmpty()) {
-            return "owner unknown (uid " + socket.uid() + ")";
+            return socket.uidKnown() ? "owner unknown (uid " + socket.uid() + ")" : "owner unknown";
         }
         String pids = owners.stream().map(p -> Integer.toString(p.pid())).collect(Collectors.joining(", "));
         String names = owners.stream().map(ProcessInfo::name).distinct().collect(Collectors.joining(", "));

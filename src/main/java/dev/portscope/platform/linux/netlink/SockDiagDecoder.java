@@ -25,7 +25,7 @@ import java.util.List;
  * struct inet_diag_msg {             // include/uapi/linux/inet_diag.h, after the 16-byte nlmsghdr
  *     __u8  idiag_family;            // offset 0: AF_INET / AF_INET6
  *     __u8  idiag_state;             // offset 1: include/net/tcp_states.h
- *     __u8  idiag_timer;             // offset 2
+ *     __u8  idiag_timer;             // offset 2: 3 for a TIME_WAIT socket
  *     __u8  idiag_retrans;           // offset 3
  *     struct inet_diag_sockid {
  *         __be16 idiag_sport;        // offset 4: network byte order
@@ -214,6 +214,7 @@ public final class SockDiagDecoder {
         TcpInfo tcpInfo = null;
         SocketMemory memory = null;
         Boolean v6Only = null;
+        boolean fullSocket = false;
         int end = pos + length;
         for (int at = body + MSG_LENGTH; at < end; ) {
             if (end - at < 4) {
@@ -233,6 +234,7 @@ public final class SockDiagDecoder {
                 case InetDiagRequest.INET_DIAG_INFO -> tcpInfo = protocol == Protocol.TCP ? InetDiagExtras.tcpInfo(b, payload, payloadLength) : null;
                 case InetDiagRequest.INET_DIAG_SKMEMINFO -> memory = InetDiagExtras.memory(b, payload, payloadLength);
                 case InetDiagRequest.INET_DIAG_SKV6ONLY -> v6Only = payloadLength >= 1 ? b.get(payload) != 0 : null;
+                case InetDiagRequest.INET_DIAG_SHUTDOWN -> fullSocket = true;
                 default -> {} // other attributes (shutdown, cgroup, mark...) are not part of the model
             }
             at += NetlinkHeader.align(attrLength);
@@ -246,12 +248,23 @@ public final class SockDiagDecoder {
                 local,
                 remote,
                 state,
-                b.getInt(body + 64),
+                ownerless(state, Byte.toUnsignedInt(b.get(body + 2)), fullSocket) ? Socket.UNKNOWN_UID : b.getInt(body + 64),
                 InetDiagExtras.u32(b, body + 68),
                 InetDiagExtras.u32(b, body + 56),
                 InetDiagExtras.u32(b, body + 60),
                 v6Only,
                 new LinuxSocket(InetDiagExtras.u32(b, body + 68), netns, details ? tcpInfo : null, details ? memory : null)));
+    }
+
+    /**
+     * Whether the kernel sent the socket without an owner, its {@code idiag_uid} a 0 that means nobody
+     * ({@code net/ipv4/inet_diag.c}): {@code inet_twsk_diag_fill} (TIME_WAIT, or its FIN_WAIT2 sub-state,
+     * with {@code idiag_timer} 3) and {@code inet_req_diag_fill} (a connection request, reported as SYN_RECV
+     * without the {@code INET_DIAG_SHUTDOWN} attribute that {@code inet_diag_msg_attrs_fill} puts on every
+     * full socket).
+     */
+    private static boolean ownerless(SocketState state, int timer, boolean fullSocket) {
+        return state == SocketState.TIME_WAIT || timer == 3 || (state == SocketState.SYN_RECV && !fullSocket);
     }
 
     /** {@code __be16}: network byte order whatever the host's. */
