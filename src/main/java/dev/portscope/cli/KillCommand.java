@@ -82,7 +82,7 @@ final class KillCommand implements Callable<Integer> {
         report.holdings().forEach(h -> h.owners().forEach(p -> origins.put(p.pid(), session.inventory().origin(p.pid()))));
         StopPlan plan = StopPlanner.plan(report, origins, ProcessHandle.current().pid(), viaService);
 
-        if (!report.held()) {
+        if (!report.held() && !report.maybeHeld()) {
             out.println("Nothing holds port " + target.label() + ": nothing to stop.");
             return ExitCodes.OK;
         }

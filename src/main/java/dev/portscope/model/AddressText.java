@@ -17,7 +17,7 @@ public final class AddressText {
             if (family != IpFamily.IPV6) {
                 return v4;
             }
-            return address.isAnyLocalAddress() ? "::" : "::ffff:" + v4;
+            return "::ffff:" + v4; // ::ffff:0.0.0.0 included: every IPv4 address and no IPv6 one, not ::
         }
         return compressIpv6(address.getAddress());
     }

@@ -33,6 +33,15 @@ class AddressTextTest {
     }
 
     @Test
+    void theMappedWildcardIsNotTheIpv6Wildcard() throws Exception {
+        // ::ffff:0.0.0.0 takes every IPv4 address and no IPv6 one; Java folds it into 0.0.0.0
+        assertThat(AddressText.of(InetAddress.getByName("::ffff:0.0.0.0"), IpFamily.IPV6)).isEqualTo("::ffff:0.0.0.0");
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("::ffff:0.0.0.0"), 80), IpFamily.IPV6))
+                .isEqualTo("[::ffff:0.0.0.0]:80");
+        assertThat(AddressText.of(InetAddress.getByName("::"), IpFamily.IPV6)).isEqualTo("::");
+    }
+
+    @Test
     void endpoints() throws Exception {
         assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("::1"), 22), IpFamily.IPV6)).isEqualTo("[::1]:22");
         assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("10.0.0.1"), 22), IpFamily.IPV4)).isEqualTo("10.0.0.1:22");

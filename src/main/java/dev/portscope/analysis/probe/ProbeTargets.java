@@ -1,6 +1,6 @@
 package dev.portscope.analysis.probe;
 
-import dev.portscope.model.IpFamily;
+import dev.portscope.model.AddressClaim;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
@@ -49,12 +49,15 @@ public final class ProbeTargets {
         return targets;
     }
 
-    /** A wildcard takes connections on loopback too: 127.0.0.1 for IPv4, ::1 for IPv6 (an IPv6 socket may be IPV6_V6ONLY). */
+    /**
+     * A wildcard takes connections on loopback too: ::1 when it takes IPv6 addresses (an IPv6 socket
+     * may be IPV6_V6ONLY), else 127.0.0.1 (0.0.0.0, and ::ffff:0.0.0.0, which takes no IPv6 address).
+     */
     static InetAddress connectAddress(Socket s) {
         InetAddress a = s.local().address();
         if (!a.isAnyLocalAddress()) {
             return a;
         }
-        return InetAddress.ofLiteral(s.family() == IpFamily.IPV6 ? "::1" : "127.0.0.1");
+        return InetAddress.ofLiteral(AddressClaim.of(s, true).allIpv6() ? "::1" : "127.0.0.1");
     }
 }

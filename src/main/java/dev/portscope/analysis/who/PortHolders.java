@@ -1,5 +1,6 @@
 package dev.portscope.analysis.who;
 
+import dev.portscope.model.AddressClaim;
 import dev.portscope.model.Endpoint;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
@@ -12,7 +13,10 @@ import java.util.List;
 /**
  * Sorts the sockets of a snapshot by how they involve a port. A socket whose local port is the
  * port is a server's only when a listener of the same protocol holds that port; otherwise it is a
- * client that was handed the port as its ephemeral port, and is never shown as a server.
+ * client that was handed the port as its ephemeral port, and is never shown as a server. Whether a
+ * socket takes the address asked about is {@link AddressClaim}'s rule, the one {@code why} judges
+ * binds by: an IPv6 wildcard takes IPv4 addresses only without {@code IPV6_V6ONLY}, an IPv6 socket on
+ * {@code ::ffff:0.0.0.0} takes IPv4 addresses only.
  */
 public final class PortHolders {
 
@@ -20,21 +24,23 @@ public final class PortHolders {
 
     /** Whether a socket involves the target at all; used to filter before owners are looked up. */
     public static boolean involves(Socket socket, PortTarget target) {
-        return protocolMatches(socket, target) && (localMatches(socket, target) || remoteMatches(socket, target));
+        return protocolMatches(socket, target) && (localMatch(socket, target) != AddressClaim.Answer.NO || remoteMatches(socket, target));
     }
 
     public static PortReport analyze(Snapshot snapshot, PortTarget target) {
         List<Socket> involved = snapshot.sockets().stream().filter(s -> involves(s, target)).toList();
         List<Holding> holdings = new ArrayList<>();
         for (Socket socket : involved) {
-            holdings.add(new Holding(roleOf(socket, target, involved), socket, snapshot.ownersOf(socket)));
+            AddressClaim.Answer local = localMatch(socket, target);
+            HoldingRole role = roleOf(socket, local, involved);
+            holdings.add(new Holding(role, socket, snapshot.ownersOf(socket), local != AddressClaim.Answer.UNKNOWN || !role.holdsPort()));
         }
         holdings.sort(Comparator.comparing(Holding::role));
         return new PortReport(target, holdings);
     }
 
-    private static HoldingRole roleOf(Socket socket, PortTarget target, List<Socket> involved) {
-        if (!localMatches(socket, target)) {
+    private static HoldingRole roleOf(Socket socket, AddressClaim.Answer local, List<Socket> involved) {
+        if (local == AddressClaim.Answer.NO) {
             return HoldingRole.CONNECTED_TO_PORT;
         }
         if (socket.isListening()) {
@@ -53,10 +59,11 @@ public final class PortHolders {
         return target.protocol().map(p -> p == socket.protocol()).orElse(true);
     }
 
-    private static boolean localMatches(Socket socket, PortTarget target) {
-        Endpoint local = socket.local();
-        return local.port() == target.port()
-                && target.address().map(a -> local.isWildcard() || local.address().equals(a)).orElse(true);
+    private static AddressClaim.Answer localMatch(Socket socket, PortTarget target) {
+        if (socket.local().port() != target.port()) {
+            return AddressClaim.Answer.NO;
+        }
+        return target.address().map(a -> AddressClaim.takes(socket, a)).orElse(AddressClaim.Answer.YES);
     }
 
     private static boolean remoteMatches(Socket socket, PortTarget target) {

@@ -3,6 +3,7 @@ package dev.portscope.analysis.why;
 import dev.portscope.platform.PortSettings;
 import dev.portscope.platform.BindTrial;
 
+import dev.portscope.model.AddressClaim;
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
@@ -53,12 +54,8 @@ public final class BindAnalyzer {
             if (s.protocol() != request.protocol() || s.local().port() != request.port() || s.state() == SocketState.SYN_RECV) {
                 continue; // a SYN_RECV request is not bound: its listener is
             }
-            Boolean known = s.v6Only();
-            if (known == null && s.family() == IpFamily.IPV6 && s.local().address().isAnyLocalAddress()) {
-                v6OnlyAssumed = true;
-            }
-            boolean v6Only = known != null ? known : settings.bindV6Only();
-            if (AddressClaim.of(s.family(), s.local().address(), v6Only).overlaps(wanted)) {
+            v6OnlyAssumed |= AddressClaim.v6OnlyDecides(s);
+            if (AddressClaim.of(s, settings.bindV6Only()).overlaps(wanted)) {
                 conflicting.add(held);
             } else {
                 bystanders.add(held);
@@ -100,8 +97,8 @@ public final class BindAnalyzer {
                         }
                         continue;
                     }
-                    boolean dualStack = s.family() == IpFamily.IPV6 && request.family() == IpFamily.IPV4
-                            && s.local().address().isAnyLocalAddress();
+                    boolean dualStack = request.family() == IpFamily.IPV4
+                            && AddressClaim.of(s, settings.bindV6Only()).takesIpv4AsDualStack(s.family());
                     blockers.add(listenerBlocker(request, held, group, dualStack, conflicting));
                 }
                 case CLOSE, BOUND_INACTIVE -> blockers.add(new Blocker(BlockerKind.BOUND_NOT_LISTENING, List.of(s), held.owners(),
@@ -132,6 +129,8 @@ public final class BindAnalyzer {
         if (dualStack) {
             explanation = "an IPv6 wildcard listener without IPV6_V6ONLY takes the port on every IPv4 address too: "
                     + "nothing listens on the IPv4 address yet the bind fails" + also;
+        } else if (s.local().address().isAnyLocalAddress() && AddressClaim.ipv4Mapped(s.family(), s.local().address())) {
+            explanation = "an IPv6 listener on ::ffff:0.0.0.0 takes the port on every IPv4 address (and no IPv6 address)" + also;
         } else if (s.local().address().isAnyLocalAddress()) {
             explanation = "a listener on the wildcard address takes the port on every address" + also;
         } else if (request.address().isAnyLocalAddress()) {

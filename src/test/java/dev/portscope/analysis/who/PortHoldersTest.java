@@ -61,6 +61,42 @@ class PortHoldersTest {
         assertThat(r.held()).isTrue();
     }
 
+    private static Socket listener6(String local, Boolean v6Only) throws Exception {
+        return new Socket(Protocol.TCP, IpFamily.IPV6, new Endpoint(InetAddress.getByName(local), 8080),
+                new Endpoint(InetAddress.getByName("::"), 0), SocketState.LISTEN, 0, 1, 0, 0, v6Only, null);
+    }
+
+    private static PortReport at(String address, Socket... sockets) throws Exception {
+        Snapshot snapshot = new Snapshot(Instant.EPOCH, "h", List.of(sockets), Map.of(), OwnerIndex.empty(), List.of());
+        return PortHolders.analyze(snapshot, new PortTarget(8080, Optional.empty(), Optional.of(InetAddress.getByName(address))));
+    }
+
+    @Test
+    void anIpv6WildcardHoldsAnIpv4AddressOnlyWithoutV6Only() throws Exception {
+        assertThat(at("127.0.0.1", listener6("::", true)).held()).as("IPV6_V6ONLY=1").isFalse();
+        assertThat(at("127.0.0.1", listener6("::", true)).holdings()).isEmpty();
+        assertThat(at("::1", listener6("::", true)).held()).isTrue();
+        assertThat(at("127.0.0.1", listener6("::", false)).held()).as("dual-stack").isTrue();
+        PortReport unknown = at("127.0.0.1", listener6("::", null));
+        assertThat(unknown.held()).as("IPV6_V6ONLY not reported").isFalse();
+        assertThat(unknown.maybeHeld()).isTrue();
+        assertThat(unknown.holdings()).singleElement().satisfies(h -> assertThat(h.certain()).isFalse());
+        assertThat(at("::1", listener6("::", null)).held()).isTrue();
+    }
+
+    @Test
+    void theMappedWildcardHoldsEveryIpv4AddressAndNoIpv6One() throws Exception {
+        Socket mapped = listener6("::ffff:0.0.0.0", false);
+        assertThat(at("::1", mapped).held()).isFalse();
+        assertThat(at("::1", mapped).maybeHeld()).isFalse();
+        assertThat(at("10.0.0.1", mapped).held()).isTrue();
+    }
+
+    @Test
+    void anIpv4WildcardDoesNotHoldAnIpv6Address() throws Exception {
+        assertThat(at("::1", tcp("0.0.0.0", 8080, "0.0.0.0", 0, SocketState.LISTEN)).held()).isFalse();
+    }
+
     @Test
     void anAddressNarrowsButAWildcardListenerStillHoldsIt() throws Exception {
         Socket wildcard = tcp("0.0.0.0", 8080, "0.0.0.0", 0, SocketState.LISTEN);
