@@ -1,7 +1,5 @@
 package dev.portscope.model;
 
-import dev.portscope.model.Endpoint;
-import dev.portscope.model.IpFamily;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 
@@ -20,6 +18,28 @@ public final class AddressText {
             return "::ffff:" + v4; // ::ffff:0.0.0.0 included: every IPv4 address and no IPv6 one, not ::
         }
         return compressIpv6(address.getAddress());
+    }
+
+    /**
+     * A socket's local address as {@code ss} shows it: {@code *} for an IPv6 wildcard that takes IPv4 too
+     * ({@code IPV6_V6ONLY} off), {@code ::} for one that does not or whose flag is unknown.
+     */
+    public static String localAddress(Socket socket) {
+        return dualStackWildcard(socket) ? "*" : of(socket.local().address(), socket.family());
+    }
+
+    /** {@link #endpoint} of a socket's local end, with {@code *:22} for a dual-stack wildcard as {@code ss} shows it. */
+    public static String local(Socket socket) {
+        if (dualStackWildcard(socket)) {
+            return "*:" + (socket.local().port() == 0 ? "*" : Integer.toString(socket.local().port()));
+        }
+        return endpoint(socket.local(), socket.family());
+    }
+
+    /** An IPv6 socket on {@code ::} known to take IPv4 too: {@code ss} writes its address as {@code *}. */
+    private static boolean dualStackWildcard(Socket socket) {
+        return Boolean.FALSE.equals(socket.v6Only()) && socket.family() == IpFamily.IPV6
+                && !(socket.local().address() instanceof Inet4Address) && socket.local().address().isAnyLocalAddress();
     }
 
     /** {@code 127.0.0.1:22}, {@code [::1]:22}; port 0 reads {@code *} as in {@code ss}. */

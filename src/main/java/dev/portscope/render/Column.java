@@ -30,8 +30,7 @@ public enum Column {
     ADDRESS("ADDRESS", false) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            Socket s = row.socket();
-            return AddressText.of(s.local().address(), s.family());
+            return AddressText.localAddress(row.socket());
         }
     },
     PORT("PORT", true) {
@@ -43,12 +42,17 @@ public enum Column {
     LOCAL("LOCAL", false) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            return AddressText.endpoint(row.socket().local(), row.socket().family());
+            return AddressText.local(row.socket());
         }
 
         @Override
         void appendTo(StringBuilder text, ListingRow row, ListingContext context) {
-            AddressText.appendEndpoint(text, row.socket().local(), row.socket().family());
+            Socket s = row.socket();
+            if (s.family() == dev.portscope.model.IpFamily.IPV4) {
+                AddressText.appendEndpoint(text, s.local(), s.family());
+            } else {
+                text.append(AddressText.local(s));
+            }
         }
     },
     REMOTE("REMOTE", false) {

@@ -80,7 +80,7 @@ public final class WhoTextWriter {
 
     private void writeServer(Holding h) {
         Socket s = h.socket();
-        String where = AddressText.endpoint(s.local(), s.family());
+        String where = AddressText.local(s);
         out.println("  " + Column.PROTO.value(new ListingRow(s, h.owners()), context) + "  " + where + "  "
                 + s.state().displayName(s.protocol()) + "  exposure: " + Exposure.of(s.local().address()).label());
         if (!h.certain()) {
@@ -102,7 +102,7 @@ public final class WhoTextWriter {
                 : String.join(", ", h.owners().stream().map(p -> p.name() + " (pid " + p.pid() + ")").toList());
         out.println("  " + Column.PROTO.value(new ListingRow(s, h.owners()), context) + "  "
                 + padRight(s.state().displayName(s.protocol()), 11)
-                + AddressText.endpoint(s.local(), s.family()) + " -> " + AddressText.endpoint(s.remote(), s.family())
+                + AddressText.local(s) + " -> " + AddressText.endpoint(s.remote(), s.family())
                 + "   " + owners);
     }
 

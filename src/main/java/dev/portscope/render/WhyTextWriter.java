@@ -107,7 +107,7 @@ public final class WhyTextWriter {
     }
 
     private String socketLine(Socket s, List<ProcessInfo> owners) {
-        String line = s.protocol().label() + "  " + AddressText.endpoint(s.local(), s.family());
+        String line = s.protocol().label() + "  " + AddressText.local(s);
         if (!(s.remote().port() == 0 && s.remote().address().isAnyLocalAddress())) {
             line += " -> " + AddressText.endpoint(s.remote(), s.family());
         }

@@ -102,6 +102,20 @@ class AddressRulesLiveTest {
     }
 
     @Test
+    void tablesTellDualStackFromIpv6OnlyAsSsDoes() throws Exception {
+        String listen = CliRun.run("listen", "-n", "-t", "sport", "=", ":" + dualStack, "or", "sport", "=", ":" + v6Only).out();
+        assertThat(listen).containsPattern("tcp6 +\\* +" + dualStack + " ").containsPattern("tcp6 +:: +" + v6Only + " ");
+        String all = CliRun.run("all", "-n", "-t", "sport", "=", ":" + dualStack, "or", "sport", "=", ":" + v6Only).out();
+        assertThat(all).contains(" *:" + dualStack + " ").contains(" [::]:" + v6Only + " ");
+        JsonNode json = CliRun.run("listen", "--json", "-t", "sport", "=", ":" + dualStack, "or", "sport", "=", ":" + v6Only).json();
+        for (JsonNode s : json.get("sockets")) {
+            assertThat(s.get("local").get("address").asText()).isEqualTo("::");
+            assertThat(s.get("v6Only").asBoolean()).isEqualTo(s.get("local").get("port").asInt() == v6Only);
+        }
+        assertThat(json.get("sockets")).hasSize(2);
+    }
+
+    @Test
     void anIpv6SocketOnTheMappedWildcardTakesEveryIpv4AddressAndNoIpv6One() throws Exception {
         assertThat(accepts("::1", mappedAny)).as("the kernel's answer").isFalse();
         assertThat(accepts("127.0.0.1", mappedAny)).isTrue();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portscope.model.Endpoint;
 import dev.portscope.model.IpFamily;
+import dev.portscope.model.Protocol;
+import dev.portscope.model.Socket;
+import dev.portscope.model.SocketState;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +42,20 @@ class AddressTextTest {
         assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("::ffff:0.0.0.0"), 80), IpFamily.IPV6))
                 .isEqualTo("[::ffff:0.0.0.0]:80");
         assertThat(AddressText.of(InetAddress.getByName("::"), IpFamily.IPV6)).isEqualTo("::");
+    }
+
+    private static Socket wildcard6(Boolean v6Only) throws Exception {
+        return new Socket(Protocol.TCP, IpFamily.IPV6, new Endpoint(InetAddress.getByName("::"), 22), new Endpoint(InetAddress.getByName("::"), 0),
+                SocketState.LISTEN, 0, 1, 0, 0, v6Only, null);
+    }
+
+    @Test
+    void aDualStackWildcardReadsStarAsInSs() throws Exception {
+        assertThat(AddressText.local(wildcard6(false))).isEqualTo("*:22");
+        assertThat(AddressText.localAddress(wildcard6(false))).isEqualTo("*");
+        assertThat(AddressText.local(wildcard6(true))).as("IPV6_V6ONLY").isEqualTo("[::]:22");
+        assertThat(AddressText.localAddress(wildcard6(true))).isEqualTo("::");
+        assertThat(AddressText.local(wildcard6(null))).as("flag not reported: no claim").isEqualTo("[::]:22");
     }
 
     @Test
