@@ -52,6 +52,15 @@ public final class Inventory {
      * @param withOwners whether to find the processes holding each socket
      */
     public Snapshot take(SocketQuery query, Predicate<Socket> filter, boolean withOwners) {
+        return take(query, filter, socket -> true, withOwners);
+    }
+
+    /**
+     * As {@link #take(SocketQuery, Predicate, boolean)}, looking up the owners of the sockets that
+     * {@code described} accepts only: the others are context (who's listeners of other ports), and
+     * their unknown owners are not counted as hidden.
+     */
+    public Snapshot take(SocketQuery query, Predicate<Socket> filter, Predicate<Socket> described, boolean withOwners) {
         DiagnosticLog log = new DiagnosticLog();
         var time = clock.instant();
         List<Socket> sockets = new ArrayList<>();
@@ -65,7 +74,7 @@ public final class Inventory {
         }
         Set<Long> keys = new HashSet<>();
         for (Socket socket : sockets) {
-            if (socket.key() != 0) {
+            if (socket.key() != 0 && described.test(socket)) {
                 keys.add(socket.key());
             }
         }

@@ -111,7 +111,8 @@ final class KillCommand implements Callable<Integer> {
     }
 
     private static PortReport look(Session session, PortTarget target) {
-        Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> PortHolders.involves(s, target), true);
+        Snapshot snapshot = session.inventory().take(SocketQuery.all(),
+                s -> PortHolders.needed(s, target), s -> PortHolders.involves(s, target), true);
         return PortHolders.analyze(snapshot, target);
     }
 

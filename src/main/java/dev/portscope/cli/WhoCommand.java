@@ -58,7 +58,8 @@ final class WhoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> PortHolders.involves(s, target), !source.noProcess);
+        Snapshot snapshot = session.inventory().take(SocketQuery.all(),
+                s -> PortHolders.needed(s, target), s -> PortHolders.involves(s, target), !source.noProcess);
         PortReport report = PortHolders.analyze(snapshot, target);
         Map<Integer, ProcessOrigin> origins = new HashMap<>();
         for (ProcessInfo p : snapshot.processes().values()) {

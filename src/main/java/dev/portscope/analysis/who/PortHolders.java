@@ -17,6 +17,10 @@ import java.util.List;
  * socket takes the address asked about is {@link AddressClaim}'s rule, the one {@code why} judges
  * binds by: an IPv6 wildcard takes IPv4 addresses only without {@code IPV6_V6ONLY}, an IPv6 socket on
  * {@code ::ffff:0.0.0.0} takes IPv4 addresses only.
+ *
+ * <p>A connection whose remote port is the port is this machine's connection to a server's port,
+ * unless it was accepted here (a listener of its own local port takes its address): then the port is
+ * its client's ephemeral port, and the socket is the server side of that client's connection.
  */
 public final class PortHolders {
 
@@ -27,21 +31,31 @@ public final class PortHolders {
         return protocolMatches(socket, target) && (localMatch(socket, target) != AddressClaim.Answer.NO || remoteMatches(socket, target));
     }
 
+    /**
+     * The sockets {@link #analyze} needs: those that involve the target, and every listener, which
+     * tells a connection accepted here from one this machine made.
+     */
+    public static boolean needed(Socket socket, PortTarget target) {
+        return socket.isListening() || involves(socket, target);
+    }
+
+    /** @param snapshot sockets that {@link #needed} accepts, or more */
     public static PortReport analyze(Snapshot snapshot, PortTarget target) {
         List<Socket> involved = snapshot.sockets().stream().filter(s -> involves(s, target)).toList();
+        List<Socket> listeners = snapshot.sockets().stream().filter(Socket::isListening).toList();
         List<Holding> holdings = new ArrayList<>();
         for (Socket socket : involved) {
             AddressClaim.Answer local = localMatch(socket, target);
-            HoldingRole role = roleOf(socket, local, involved);
+            HoldingRole role = roleOf(socket, local, involved, listeners);
             holdings.add(new Holding(role, socket, snapshot.ownersOf(socket), local != AddressClaim.Answer.UNKNOWN || !role.holdsPort()));
         }
         holdings.sort(Comparator.comparing(Holding::role));
         return new PortReport(target, holdings);
     }
 
-    private static HoldingRole roleOf(Socket socket, AddressClaim.Answer local, List<Socket> involved) {
+    private static HoldingRole roleOf(Socket socket, AddressClaim.Answer local, List<Socket> involved, List<Socket> listeners) {
         if (local == AddressClaim.Answer.NO) {
-            return HoldingRole.CONNECTED_TO_PORT;
+            return acceptedHere(socket, listeners) ? HoldingRole.PEER_OF_CLIENT : HoldingRole.CONNECTED_TO_PORT;
         }
         if (socket.isListening()) {
             return HoldingRole.LISTENER;
@@ -53,6 +67,13 @@ public final class PortHolders {
                 && s.protocol() == socket.protocol()
                 && s.local().port() == socket.local().port());
         return served ? HoldingRole.ACCEPTED : HoldingRole.CLIENT_LOCAL_PORT;
+    }
+
+    /** Whether a listener of the socket's protocol and local port takes its local address: it accepted the connection. */
+    private static boolean acceptedHere(Socket socket, List<Socket> listeners) {
+        return listeners.stream().anyMatch(l -> l != socket && l.protocol() == socket.protocol()
+                && l.local().port() == socket.local().port()
+                && AddressClaim.takes(l, socket.local().address()) != AddressClaim.Answer.NO);
     }
 
     private static boolean protocolMatches(Socket socket, PortTarget target) {

@@ -48,6 +48,26 @@ class PortHoldersTest {
     }
 
     @Test
+    void theServerSideOfAClientsConnectionIsNotAConnectionToTheClientsPort() throws Exception {
+        PortReport r = report(50000,
+                tcp("127.0.0.1", 8080, "0.0.0.0", 0, SocketState.LISTEN),
+                tcp("127.0.0.1", 50000, "127.0.0.1", 8080, SocketState.ESTABLISHED),   // the client
+                tcp("127.0.0.1", 8080, "127.0.0.1", 50000, SocketState.ESTABLISHED));  // the server's accepted socket
+        assertThat(r.holdings()).extracting(Holding::role)
+                .containsExactly(HoldingRole.CLIENT_LOCAL_PORT, HoldingRole.PEER_OF_CLIENT);
+        assertThat(r.held()).as("by the client").isTrue();
+    }
+
+    @Test
+    void aRemoteClientsPortIsNotHeldHere() throws Exception {
+        PortReport r = report(50000,
+                tcp("0.0.0.0", 22, "0.0.0.0", 0, SocketState.LISTEN),
+                tcp("10.0.0.1", 22, "203.0.113.5", 50000, SocketState.ESTABLISHED));
+        assertThat(r.holdings()).extracting(Holding::role).containsExactly(HoldingRole.PEER_OF_CLIENT);
+        assertThat(r.held()).isFalse();
+    }
+
+    @Test
     void onlyConnectionsToAPeerDoNotHoldThePort() throws Exception {
         PortReport r = report(5432, tcp("10.0.0.1", 51000, "10.0.0.9", 5432, SocketState.ESTABLISHED));
         assertThat(r.held()).isFalse();
