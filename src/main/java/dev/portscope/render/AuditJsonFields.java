@@ -24,7 +24,7 @@ final class AuditJsonFields {
             json.writeStringField("address", AddressText.of(s.local().address(), s.family()));
             json.writeNumberField("port", s.local().port());
             json.writeStringField("state", s.state().name());
-            json.writeStringField("exposure", exposure(Exposure.of(s.local().address())));
+            json.writeStringField("exposure", exposure(Exposure.of(s.local())));
             if (s.uidKnown()) {
                 json.writeNumberField("uid", s.uid());
             } else {

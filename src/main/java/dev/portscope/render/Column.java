@@ -76,7 +76,7 @@ public enum Column {
     EXPOSURE("EXPOSURE", false) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            return Exposure.of(row.socket().local().address()).label();
+            return Exposure.label(row.socket().local());
         }
     },
     RECV_Q("RECV-Q", true) {

@@ -32,7 +32,7 @@ final class JsonSocketFields {
         } else {
             json.writeNullField("service");
         }
-        json.writeStringField("exposure", JsonNames.of(Exposure.of(s.local().address())));
+        json.writeStringField("exposure", JsonNames.of(Exposure.of(s.local())));
         if (s.uidKnown()) {
             json.writeNumberField("uid", s.uid());
             json.writeStringField("user", context.userNames().apply(s.uid()));
@@ -65,6 +65,13 @@ final class JsonSocketFields {
         json.writeObjectFieldStart(name);
         json.writeStringField("address", AddressText.of(endpoint.address(), s.family()));
         json.writeNumberField("port", endpoint.port());
+        if (endpoint.device() != null) {
+            json.writeObjectFieldStart("interface");
+            json.writeNumberField("index", endpoint.device().index());
+            json.writeStringField("name", endpoint.device().name());
+            json.writeBooleanField("loopback", endpoint.device().loopback());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

@@ -82,7 +82,7 @@ public final class WhoTextWriter {
         Socket s = h.socket();
         String where = AddressText.local(s);
         out.println("  " + Column.PROTO.value(new ListingRow(s, h.owners()), context) + "  " + where + "  "
-                + s.state().displayName(s.protocol()) + "  exposure: " + Exposure.of(s.local().address()).label());
+                + s.state().displayName(s.protocol()) + "  exposure: " + Exposure.label(s.local()));
         if (!h.certain()) {
             out.println("      takes IPv4 addresses too only if IPV6_V6ONLY is off, which was not reported");
         }

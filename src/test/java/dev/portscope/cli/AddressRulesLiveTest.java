@@ -1,6 +1,7 @@
 package dev.portscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portscope.testing.ChildProcess;
@@ -47,6 +48,10 @@ class AddressRulesLiveTest {
             "    raise SystemExit('no port free of other sockets')",
             "socks = [alone('::', True, socket.AF_INET, '0.0.0.0'), listen6('::', False),",
             "         alone('::ffff:0.0.0.0', False, socket.AF_INET6, '::')]",
+            "lo = socket.socket()",
+            "try:",
+            "    lo.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, b'lo'); lo.bind(('0.0.0.0', 0)); lo.listen(); socks.append(lo)",
+            "except OSError: pass  # SO_BINDTODEVICE needs CAP_NET_RAW before Linux 5.7",
             "print(*[s.getsockname()[1] for s in socks], flush=True)",
             "time.sleep(120)");
 
@@ -54,6 +59,7 @@ class AddressRulesLiveTest {
     private static int v6Only;
     private static int dualStack;
     private static int mappedAny;
+    private static int onLoopbackDevice;
 
     @BeforeAll
     static void open() throws Exception {
@@ -62,6 +68,7 @@ class AddressRulesLiveTest {
         v6Only = Integer.parseInt(ports[0]);
         dualStack = Integer.parseInt(ports[1]);
         mappedAny = Integer.parseInt(ports[2]);
+        onLoopbackDevice = ports.length > 3 ? Integer.parseInt(ports[3]) : 0;
     }
 
     @AfterAll
@@ -113,6 +120,24 @@ class AddressRulesLiveTest {
             assertThat(s.get("v6Only").asBoolean()).isEqualTo(s.get("local").get("port").asInt() == v6Only);
         }
         assertThat(json.get("sockets")).hasSize(2);
+    }
+
+    @Test
+    void aWildcardBoundToLoopbackIsLoopbackOnlyAndShownAsSsShowsIt() throws Exception {
+        assumeTrue(onLoopbackDevice != 0, "SO_BINDTODEVICE not permitted");
+        String listen = CliRun.run("listen", "-n", "-t", "sport", "=", ":" + onLoopbackDevice).out();
+        assertThat(listen).containsPattern("tcp +0\\.0\\.0\\.0%lo +" + onLoopbackDevice + " +loopback ");
+        JsonNode socket = CliRun.run("listen", "--json", "-t", "sport", "=", ":" + onLoopbackDevice).json().get("sockets").get(0);
+        assertThat(socket.get("exposure").asText()).isEqualTo("loopback");
+        assertThat(socket.get("local").get("address").asText()).isEqualTo("0.0.0.0");
+        assertThat(socket.get("local").get("interface").get("name").asText()).isEqualTo("lo");
+        assertThat(CliRun.run("who", Integer.toString(onLoopbackDevice)).out())
+                .contains("tcp  0.0.0.0%lo:" + onLoopbackDevice + "  LISTEN  exposure: loopback");
+        // the oracle: ss writes the same local end
+        Process ss = new ProcessBuilder("ss", "-Hltn", "sport", "=", ":" + onLoopbackDevice).start();
+        String ssOut = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ss.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(ssOut).contains("0.0.0.0%lo:" + onLoopbackDevice);
     }
 
     @Test

@@ -59,6 +59,24 @@ class AddressTextTest {
     }
 
     @Test
+    void theInterfaceOfALocalEndFollowsAPercentSign() throws Exception {
+        NetInterface lo = new NetInterface(1, "lo", true);
+        NetInterface veth = new NetInterface(7, "veth0", false);
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("0.0.0.0"), 22, lo), IpFamily.IPV4)).isEqualTo("0.0.0.0%lo:22");
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("fe80::1"), 22, veth), IpFamily.IPV6))
+                .isEqualTo("[fe80::1%veth0]:22");
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("fe80::1"), 22, new NetInterface(9, null, false)), IpFamily.IPV6))
+                .as("unnamed: the index, RFC 4007").isEqualTo("[fe80::1%9]:22");
+        StringBuilder text = new StringBuilder();
+        AddressText.appendEndpoint(text, new Endpoint(InetAddress.getByName("10.0.0.1"), 22, veth), IpFamily.IPV4);
+        assertThat(text).hasToString("10.0.0.1%veth0:22");
+        Socket dualOnLo = new Socket(Protocol.TCP, IpFamily.IPV6, new Endpoint(InetAddress.getByName("::"), 22, lo),
+                new Endpoint(InetAddress.getByName("::"), 0), SocketState.LISTEN, 0, 1, 0, 0, false, null);
+        assertThat(AddressText.local(dualOnLo)).isEqualTo("*%lo:22");
+        assertThat(AddressText.localAddress(dualOnLo)).isEqualTo("*%lo");
+    }
+
+    @Test
     void endpoints() throws Exception {
         assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("::1"), 22), IpFamily.IPV6)).isEqualTo("[::1]:22");
         assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("10.0.0.1"), 22), IpFamily.IPV4)).isEqualTo("10.0.0.1:22");

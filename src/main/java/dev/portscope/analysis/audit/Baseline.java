@@ -42,7 +42,7 @@ public record Baseline(String host, Instant time, List<BaselineListener> listene
             var users = new TreeSet<String>();
             var pids = new TreeSet<Integer>();
             for (Socket s : sockets) {
-                Exposure e = Exposure.of(s.local().address());
+                Exposure e = Exposure.of(s.local());
                 widest = e.compareTo(widest) > 0 ? e : widest;
                 addresses.add(s.local().address().getHostAddress());
                 for (ProcessInfo p : snapshot.ownersOf(s)) {

@@ -12,13 +12,13 @@ final class Listeners {
     private Listeners() {}
 
     static boolean beyondLoopback(Socket socket) {
-        return Exposure.of(socket.local().address()) != Exposure.LOOPBACK;
+        return Exposure.of(socket.local()) != Exposure.LOOPBACK;
     }
 
     /** {@code 23/tcp on all interfaces, pid 812 (inetd)}. */
     static String describe(Socket socket, List<ProcessInfo> owners) {
         return socket.local().port() + "/" + socket.protocol().label() + " on "
-                + Exposure.of(socket.local().address()).label() + ", " + owners(owners, socket);
+                + Exposure.label(socket.local()) + ", " + owners(owners, socket);
     }
 
     /** {@code pid 812 (inetd)}, {@code pids 1, 2 (nginx)}, or the uid when no owner is known. */

@@ -32,7 +32,7 @@ public final class PolicyDraft {
             String process = owners.isEmpty() ? null : owners.getFirst().name();
             String user = owners.isEmpty() ? null : owners.getFirst().user();
             var listener = new AllowedListener(new PortMatch(PortRange.of(s.local().port()), s.protocol()),
-                    Scope.of(Exposure.of(s.local().address())), process, user);
+                    Scope.of(Exposure.of(s.local())), process, user);
             // One entry per port, protocol and program: the widest scope among its sockets.
             String key = listener.match() + " " + process + " " + user;
             allow.merge(key, listener, (a, b) -> a.scope().compareTo(b.scope()) >= 0 ? a : b);

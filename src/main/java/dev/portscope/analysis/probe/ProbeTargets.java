@@ -35,7 +35,7 @@ public final class ProbeTargets {
     public static List<ProbeTarget> of(Snapshot snapshot, BiPredicate<Protocol, Integer> wanted) {
         Map<Protocol, Map<Integer, List<Socket>>> byPort = new EnumMap<>(Protocol.class);
         for (Socket s : snapshot.sockets()) {
-            if (s.isListening() && s.local().port() != 0 && wanted.test(s.protocol(), s.local().port())) {
+            if (s.isListening() && s.local().port() != 0 && wanted.test(s.protocol(), s.local().port()) && reachableFromHere(s)) {
                 byPort.computeIfAbsent(s.protocol(), p -> new TreeMap<>()).computeIfAbsent(s.local().port(), p -> new ArrayList<>()).add(s);
             }
         }
@@ -47,6 +47,14 @@ public final class ProbeTargets {
             targets.add(new ProbeTarget(protocol, new InetSocketAddress(connectAddress(chosen), port), new ArrayList<>(owners)));
         }));
         return targets;
+    }
+
+    /**
+     * A socket bound to an interface other than loopback takes only what arrives there; a connection
+     * from this machine arrives on loopback, whatever address it goes to (its route is {@code local ... dev lo}).
+     */
+    private static boolean reachableFromHere(Socket s) {
+        return s.local().device() == null || s.local().device().loopback();
     }
 
     /**

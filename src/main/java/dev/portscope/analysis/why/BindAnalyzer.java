@@ -23,7 +23,9 @@ import java.util.Set;
  * both sockets set {@code SO_REUSEADDR} and the other is not listening, or both set
  * {@code SO_REUSEPORT} under the same user. The kernel does not report the options of existing
  * sockets, so a blocker that an option could lift is "uncertain" when the new socket sets it;
- * {@code --try} settles it. {@code SO_BINDTODEVICE} is not reported either and is not considered.
+ * {@code --try} settles it. A socket bound to an interface ({@code SO_BINDTODEVICE}, shown as
+ * {@code 0.0.0.0%lo}) is in the way of a bind made without one all the same ({@code inet_bind_conflict}
+ * compares devices only when both sockets have one), and the bind asked about never has one.
  */
 public final class BindAnalyzer {
 

@@ -5,6 +5,7 @@ import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Socket;
 import dev.portscope.model.LinuxSocket;
+import dev.portscope.model.NetInterface;
 import dev.portscope.model.SocketMemory;
 import dev.portscope.model.SocketState;
 import dev.portscope.model.TcpInfo;
@@ -15,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Turns bytes from a {@code NETLINK_SOCK_DIAG} socket (or a recording of one) into sockets: a pure
@@ -32,7 +34,7 @@ import java.util.List;
  *         __be16 idiag_dport;        // offset 6
  *         __be32 idiag_src[4];       // offset 8: IPv4 uses the first word
  *         __be32 idiag_dst[4];       // offset 24
- *         __u32  idiag_if;           // offset 40
+ *         __u32  idiag_if;           // offset 40: the bound interface (SO_BINDTODEVICE, link-local scope), 0 for none
  *         __u32  idiag_cookie[2];    // offset 44
  *     } id;
  *     __u32 idiag_expires;           // offset 52
@@ -58,6 +60,7 @@ public final class SockDiagDecoder {
 
     private final long netns;
     private final boolean details;
+    private final IntFunction<NetInterface> interfaces;
 
     /**
      * @param netns   network namespace inode stamped on every socket, 0 when unknown (a recording)
@@ -65,8 +68,14 @@ public final class SockDiagDecoder {
      *                {@code INET_DIAG_SKV6ONLY} into {@link SocketDetails}; without it sockets carry none
      */
     public SockDiagDecoder(long netns, boolean details) {
+        this(netns, details, BoundInterfaces.UNNAMED);
+    }
+
+    /** @param interfaces names the interface of an {@code idiag_if} index (see {@link BoundInterfaces}) */
+    public SockDiagDecoder(long netns, boolean details, IntFunction<NetInterface> interfaces) {
         this.netns = netns;
         this.details = details;
+        this.interfaces = interfaces;
     }
 
     /** Everything found in a byte array: see {@link #decodeAll}. */
@@ -240,7 +249,8 @@ public final class SockDiagDecoder {
             at += NetlinkHeader.align(attrLength);
         }
 
-        Endpoint local = new Endpoint(address(b, body + 8, family), bigEndianPort(b, body + 4));
+        int ifindex = b.getInt(body + 40);
+        Endpoint local = new Endpoint(address(b, body + 8, family), bigEndianPort(b, body + 4), ifindex > 0 ? interfaces.apply(ifindex) : null);
         Endpoint remote = new Endpoint(address(b, body + 24, family), bigEndianPort(b, body + 6));
         events.socket(new Socket(
                 protocol,
