@@ -52,7 +52,16 @@ public final class Inventory {
      * @param withOwners whether to find the processes holding each socket
      */
     public Snapshot take(SocketQuery query, Predicate<Socket> filter, boolean withOwners) {
-        return take(query, filter, withOwners, false);
+        return take(query, filter, socket -> true, withOwners, false);
+    }
+
+    /**
+     * As {@link #take(SocketQuery, Predicate, boolean)}, looking up the owners of the sockets that
+     * {@code described} accepts only: the others are context (who's listeners of other ports), and
+     * their unknown owners are not counted as hidden.
+     */
+    public Snapshot take(SocketQuery query, Predicate<Socket> filter, Predicate<Socket> described, boolean withOwners) {
+        return take(query, filter, described, withOwners, false);
     }
 
     /**
@@ -61,11 +70,12 @@ public final class Inventory {
      * (a {@link Diagnostic.Kind#PERMISSION_DENIED} diagnostic) whenever one could not be read and
      * some socket was wanted, not only when a socket is left without any owner.
      */
-    public Snapshot takeEveryHolder(SocketQuery query, Predicate<Socket> filter) {
-        return take(query, filter, true, true);
+    public Snapshot takeEveryHolder(SocketQuery query, Predicate<Socket> filter, Predicate<Socket> described) {
+        return take(query, filter, described, true, true);
     }
 
-    private Snapshot take(SocketQuery query, Predicate<Socket> filter, boolean withOwners, boolean everyHolder) {
+    private Snapshot take(SocketQuery query, Predicate<Socket> filter, Predicate<Socket> described, boolean withOwners,
+            boolean everyHolder) {
         DiagnosticLog log = new DiagnosticLog();
         var time = clock.instant();
         List<Socket> sockets = new ArrayList<>();
@@ -79,7 +89,7 @@ public final class Inventory {
         }
         Set<Long> keys = new HashSet<>();
         for (Socket socket : sockets) {
-            if (socket.key() != 0) {
+            if (socket.key() != 0 && described.test(socket)) {
                 keys.add(socket.key());
             }
         }

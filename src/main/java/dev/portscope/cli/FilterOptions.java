@@ -119,7 +119,8 @@ public final class FilterOptions {
             if (!users.isEmpty()) {
                 boolean byOwner = owners.stream().anyMatch(p -> users.contains(p.user()) || users.contains(Integer.toString(p.uid())));
                 int uid = row.socket().uid();
-                boolean bySocket = users.contains(Integer.toString(uid)) || users.contains(userNames.apply(uid));
+                boolean bySocket = row.socket().uidKnown()
+                        && (users.contains(Integer.toString(uid)) || users.contains(userNames.apply(uid)));
                 return byOwner || bySocket;
             }
             return true;

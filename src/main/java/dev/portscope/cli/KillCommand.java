@@ -82,7 +82,8 @@ final class KillCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Snapshot snapshot = session.inventory().takeEveryHolder(SocketQuery.all(), s -> PortHolders.involves(s, target));
+        Snapshot snapshot = session.inventory().takeEveryHolder(SocketQuery.all(), s -> PortHolders.needed(s, target),
+                s -> PortHolders.involves(s, target));
         Sessions.report(snapshot.diagnostics(), spec.commandLine().getErr());
         // Not root: an unreadable process may hold the port unseen, so no answer short of "free" is complete.
         boolean partial = snapshot.partial();
@@ -92,7 +93,7 @@ final class KillCommand implements Callable<Integer> {
         report.holdings().forEach(h -> h.owners().forEach(p -> origins.put(p.pid(), session.inventory().origin(p.pid()))));
         StopPlan plan = StopPlanner.plan(report, !partial, origins, Lineage.current(), viaService);
 
-        if (!report.held()) {
+        if (!report.held() && !report.maybeHeld()) {
             out.println("Nothing holds port " + target.label() + ": nothing to stop.");
             return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
         }
@@ -126,7 +127,7 @@ final class KillCommand implements Callable<Integer> {
 
     /** Whether a server socket still holds the port; every socket is visible to anyone, so no owners are needed. */
     private static boolean stillHeld(Session session, PortTarget target) {
-        Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> PortHolders.involves(s, target), false);
+        Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> PortHolders.needed(s, target), s -> PortHolders.involves(s, target), false);
         return PortHolders.analyze(snapshot, target).holdings().stream().anyMatch(h -> StopPlanner.isTargetRole(h.role()));
     }
 

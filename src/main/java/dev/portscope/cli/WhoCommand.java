@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "who", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Everything holding a port: listeners first, then sockets using it as their local port, "
                 + "then connections to it on peers.",
-            "Exit status 0 when something on this machine holds the port, 1 when nothing does."})
+            "Exit status 0 when something on this machine holds the port, 1 when nothing does, 3 when it depends on "
+                    + "an IPV6_V6ONLY flag the source did not report."})
 final class WhoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -56,7 +57,8 @@ final class WhoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Snapshot snapshot = session.inventory().take(SocketQuery.all(), s -> PortHolders.involves(s, target), !source.noProcess);
+        Snapshot snapshot = session.inventory().take(SocketQuery.all(),
+                s -> PortHolders.needed(s, target), s -> PortHolders.involves(s, target), !source.noProcess);
         PortReport report = PortHolders.analyze(snapshot, target);
         Map<Integer, ProcessOrigin> origins = new HashMap<>();
         for (ProcessInfo p : snapshot.processes().values()) {
@@ -71,6 +73,6 @@ final class WhoCommand implements Callable<Integer> {
         }
         out.flush();
         Sessions.report(snapshot.diagnostics(), spec.commandLine().getErr());
-        return report.held() ? ExitCodes.OK : ExitCodes.NOT_FOUND;
+        return report.held() ? ExitCodes.OK : report.maybeHeld() ? ExitCodes.PARTIAL : ExitCodes.NOT_FOUND;
     }
 }

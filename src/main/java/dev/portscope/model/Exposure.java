@@ -5,8 +5,9 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /**
- * How far a listening socket can be reached from, judged from its bind address.
- * IPv4-mapped IPv6 addresses are judged as the IPv4 address they carry.
+ * How far a listening socket can be reached from, judged from its bind address and the interface it
+ * is bound to ({@code SO_BINDTODEVICE}). IPv4-mapped IPv6 addresses are judged as the IPv4 address
+ * they carry. Ordered from the narrowest to the widest.
  */
 public enum Exposure {
     /** 127.0.0.0/8 or ::1: this machine only. */
@@ -17,6 +18,8 @@ public enum Exposure {
     PRIVATE("private"),
     /** Any other specific address: reachable wherever that address routes. */
     PUBLIC("public"),
+    /** A wildcard bound to one interface other than loopback: whatever reaches that interface. */
+    ONE_INTERFACE("one interface"),
     /** 0.0.0.0 or ::: every interface of the machine, present and future. */
     ALL_INTERFACES("all interfaces");
 
@@ -30,6 +33,25 @@ public enum Exposure {
         return label;
     }
 
+    /** The exposure of a socket's local end: a socket bound to the loopback interface reaches this machine only, whatever its address. */
+    public static Exposure of(Endpoint local) {
+        NetInterface device = local.device();
+        if (device != null && device.loopback()) {
+            return LOOPBACK;
+        }
+        if (device != null && local.isWildcard()) {
+            return ONE_INTERFACE;
+        }
+        return of(local.address());
+    }
+
+    /** {@link #label()} of {@link #of(Endpoint)}, naming the interface: {@code one interface (eth0)}. */
+    public static String label(Endpoint local) {
+        Exposure e = of(local);
+        return e == ONE_INTERFACE ? e.label + " (" + local.device().text() + ")" : e.label;
+    }
+
+    /** The exposure of a bind address alone, bound to no interface. */
     public static Exposure of(InetAddress address) {
         if (address.isAnyLocalAddress()) {
             return ALL_INTERFACES;

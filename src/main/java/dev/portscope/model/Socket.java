@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param local        local address and port
  * @param remote       remote address and port; the wildcard address and port 0 when not connected
  * @param state        kernel state
- * @param uid          owner uid of the socket (the creating process's effective uid)
+ * @param uid          owner uid of the socket (the creating process's effective uid), or {@link #UNKNOWN_UID}
+ *                     when the platform reports the socket without an owner (Linux: TIME_WAIT sockets and
+ *                     connection requests, whose uid the kernel fills with 0)
  * @param key          the platform's opaque identity of the socket, which {@link OwnerIndex} maps to
  *                     the processes holding it (Linux: the socket's inode); 0 when nothing can hold
  *                     it any more (TIME_WAIT, orphans)
@@ -33,6 +35,9 @@ public record Socket(
         Boolean v6Only,
         LinuxSocket linux) {
 
+    /** The uid of a socket reported without an owner: {@code (uid_t) -1}, which is no user's ({@code chown(2)}). */
+    public static final int UNKNOWN_UID = -1;
+
     public Socket {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(family, "family");
@@ -44,6 +49,11 @@ public record Socket(
     /** Waiting for connections or datagrams: a TCP listener, or an unconnected UDP socket (as {@code ss -l}). */
     public boolean isListening() {
         return protocol == Protocol.TCP ? state == SocketState.LISTEN : state == SocketState.CLOSE;
+    }
+
+    /** False when the platform reports the socket without an owner: never read such a socket as root's. */
+    public boolean uidKnown() {
+        return uid != UNKNOWN_UID;
     }
 
     /** The kernel's TCP details when they were asked for (Linux, netlink), else null. */

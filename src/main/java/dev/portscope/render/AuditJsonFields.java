@@ -24,8 +24,12 @@ final class AuditJsonFields {
             json.writeStringField("address", AddressText.of(s.local().address(), s.family()));
             json.writeNumberField("port", s.local().port());
             json.writeStringField("state", s.state().name());
-            json.writeStringField("exposure", exposure(Exposure.of(s.local().address())));
-            json.writeNumberField("uid", s.uid());
+            json.writeStringField("exposure", exposure(Exposure.of(s.local())));
+            if (s.uidKnown()) {
+                json.writeNumberField("uid", s.uid());
+            } else {
+                json.writeNullField("uid");
+            }
             json.writeEndObject();
         }
         json.writeArrayFieldStart("processes");

@@ -30,8 +30,7 @@ public enum Column {
     ADDRESS("ADDRESS", false) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            Socket s = row.socket();
-            return AddressText.of(s.local().address(), s.family());
+            return AddressText.localAddress(row.socket());
         }
     },
     PORT("PORT", true) {
@@ -43,12 +42,17 @@ public enum Column {
     LOCAL("LOCAL", false) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            return AddressText.endpoint(row.socket().local(), row.socket().family());
+            return AddressText.local(row.socket());
         }
 
         @Override
         void appendTo(StringBuilder text, ListingRow row, ListingContext context) {
-            AddressText.appendEndpoint(text, row.socket().local(), row.socket().family());
+            Socket s = row.socket();
+            if (s.family() == dev.portscope.model.IpFamily.IPV4) {
+                AddressText.appendEndpoint(text, s.local(), s.family());
+            } else {
+                text.append(AddressText.local(s));
+            }
         }
     },
     REMOTE("REMOTE", false) {
@@ -72,7 +76,7 @@ public enum Column {
     EXPOSURE("EXPOSURE", false) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            return Exposure.of(row.socket().local().address()).label();
+            return Exposure.label(row.socket().local());
         }
     },
     RECV_Q("RECV-Q", true) {
@@ -145,6 +149,9 @@ public enum Column {
         String value(ListingRow row, ListingContext context) {
             List<ProcessInfo> owners = row.owners();
             int uid = owners.isEmpty() || owners.getFirst().uid() < 0 ? row.socket().uid() : owners.getFirst().uid();
+            if (uid == Socket.UNKNOWN_UID) {
+                return "-"; // TIME_WAIT: the kernel keeps no owner, and its 0 is not root
+            }
             return context.numeric() ? Integer.toString(uid) : context.userNames().apply(uid);
         }
     };

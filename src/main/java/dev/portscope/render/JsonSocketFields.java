@@ -32,9 +32,14 @@ final class JsonSocketFields {
         } else {
             json.writeNullField("service");
         }
-        json.writeStringField("exposure", JsonNames.of(Exposure.of(s.local().address())));
-        json.writeNumberField("uid", s.uid());
-        json.writeStringField("user", context.userNames().apply(s.uid()));
+        json.writeStringField("exposure", JsonNames.of(Exposure.of(s.local())));
+        if (s.uidKnown()) {
+            json.writeNumberField("uid", s.uid());
+            json.writeStringField("user", context.userNames().apply(s.uid()));
+        } else {
+            json.writeNullField("uid"); // TIME_WAIT: the kernel keeps no owner
+            json.writeNullField("user");
+        }
         LinuxSocket linux = s.linux();
         if (linux != null) {
             json.writeNumberField("inode", linux.inode());
@@ -60,6 +65,13 @@ final class JsonSocketFields {
         json.writeObjectFieldStart(name);
         json.writeStringField("address", AddressText.of(endpoint.address(), s.family()));
         json.writeNumberField("port", endpoint.port());
+        if (endpoint.device() != null) {
+            json.writeObjectFieldStart("interface");
+            json.writeNumberField("index", endpoint.device().index());
+            json.writeStringField("name", endpoint.device().name());
+            json.writeBooleanField("loopback", endpoint.device().loopback());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

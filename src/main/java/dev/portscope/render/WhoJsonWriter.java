@@ -34,11 +34,16 @@ public final class WhoJsonWriter {
             json.writeStringField("protocol", report.target().protocol().map(p -> p.label()).orElse(null));
             json.writeStringField("address", report.target().address().map(AddressText::of).orElse(null));
             json.writeEndObject();
-            json.writeBooleanField("held", report.held());
+            if (report.maybeHeld()) {
+                json.writeNullField("held"); // it hangs on an IPV6_V6ONLY flag that was not reported
+            } else {
+                json.writeBooleanField("held", report.held());
+            }
             json.writeArrayFieldStart("holdings");
             for (Holding h : report.holdings()) {
                 json.writeStartObject();
                 json.writeStringField("role", JsonNames.of(h.role()));
+                json.writeBooleanField("certain", h.certain());
                 json.writeObjectFieldStart("socket");
                 JsonSocketFields.writeSocket(json, h.socket(), context);
                 json.writeEndObject();

@@ -45,10 +45,13 @@ public final class WhoTextWriter {
 
     public void write(PortReport report) {
         String port = "port " + report.target().label();
-        if (!report.held()) {
-            out.println("Nothing holds " + port + " on this machine.");
-        } else {
+        if (report.held()) {
             out.println(capitalised(port) + " is held on this machine.");
+        } else if (report.maybeHeld()) {
+            out.println(capitalised(port) + " may be held on this machine: by an IPv6 wildcard socket whose IPV6_V6ONLY flag "
+                    + "was not reported (the netlink backend reports it).");
+        } else {
+            out.println("Nothing holds " + port + " on this machine.");
         }
         for (HoldingRole role : HoldingRole.values()) {
             List<Holding> group = report.inRole(role);
@@ -77,12 +80,15 @@ public final class WhoTextWriter {
 
     private void writeServer(Holding h) {
         Socket s = h.socket();
-        String where = AddressText.endpoint(s.local(), s.family());
+        String where = AddressText.local(s);
         out.println("  " + Column.PROTO.value(new ListingRow(s, h.owners()), context) + "  " + where + "  "
-                + s.state().displayName(s.protocol()) + "  exposure: " + Exposure.of(s.local().address()).label());
+                + s.state().displayName(s.protocol()) + "  exposure: " + Exposure.label(s.local()));
+        if (!h.certain()) {
+            out.println("      takes IPv4 addresses too only if IPV6_V6ONLY is off, which was not reported");
+        }
         if (h.owners().isEmpty()) {
-            out.println("      owner unknown (socket uid " + s.uid() + " " + context.userNames().apply(s.uid())
-                    + "; not root, or held by another pid namespace)");
+            String uid = s.uidKnown() ? "socket uid " + s.uid() + " " + context.userNames().apply(s.uid()) + "; " : "";
+            out.println("      owner unknown (" + uid + "not root, or held by another pid namespace)");
         }
         for (ProcessInfo p : h.owners()) {
             describe(p, "      ");
@@ -96,7 +102,7 @@ public final class WhoTextWriter {
                 : String.join(", ", h.owners().stream().map(p -> p.name() + " (pid " + p.pid() + ")").toList());
         out.println("  " + Column.PROTO.value(new ListingRow(s, h.owners()), context) + "  "
                 + padRight(s.state().displayName(s.protocol()), 11)
-                + AddressText.endpoint(s.local(), s.family()) + " -> " + AddressText.endpoint(s.remote(), s.family())
+                + AddressText.local(s) + " -> " + AddressText.endpoint(s.remote(), s.family())
                 + "   " + owners);
     }
 

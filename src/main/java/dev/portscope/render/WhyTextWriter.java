@@ -106,7 +106,7 @@ public final class WhyTextWriter {
     }
 
     private String socketLine(Socket s, List<ProcessInfo> owners) {
-        String line = s.protocol().label() + "  " + AddressText.endpoint(s.local(), s.family());
+        String line = s.protocol().label() + "  " + AddressText.local(s);
         if (!(s.remote().port() == 0 && s.remote().address().isAnyLocalAddress())) {
             line += " -> " + AddressText.endpoint(s.remote(), s.family());
         }
@@ -114,7 +114,8 @@ public final class WhyTextWriter {
         if (s.v6Only() != null && s.family() == dev.portscope.model.IpFamily.IPV6) {
             line += s.v6Only() ? "  v6only" : "";
         }
-        line += "  uid " + s.uid() + (context.numeric() ? "" : " (" + context.userNames().apply(s.uid()) + ")");
+        line += s.uidKnown() ? "  uid " + s.uid() + (context.numeric() ? "" : " (" + context.userNames().apply(s.uid()) + ")")
+                : "  uid -"; // TIME_WAIT: the kernel keeps no owner
         if (!owners.isEmpty()) {
             line += "  " + owners(owners);
         } else if (s.key() != 0) {

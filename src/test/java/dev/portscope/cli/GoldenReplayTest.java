@@ -44,7 +44,10 @@ class GoldenReplayTest {
                 continue;
             }
             String[] parts = line.split("\t", 2);
-            List<String> args = Arrays.stream(parts[1].split(" ")).map(a -> a.equals("@REC") ? recording : a).toList();
+            List<String> args = Arrays.stream(parts[1].split(" "))
+                    .map(a -> a.equals("@REC") ? recording
+                            : a.startsWith("@REC:") ? Fixtures.path("netlink/" + a.substring(5) + "/recording.bin").toString() : a)
+                    .toList();
             cases.add(new Case(parts[0], args));
         }
         return cases.stream();
@@ -70,6 +73,7 @@ class GoldenReplayTest {
         String masked = text.replace(System.lineSeparator(), "\n").replace(Version.text(), "VERSION");
         String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
         masked = masked.replaceAll("(?<![A-Za-z0-9.-])" + java.util.regex.Pattern.quote(host) + "(?![A-Za-z0-9-])", "HOST");
-        return masked.replace(Fixtures.path("netlink/loopback-all-states/recording.bin").toString(), "RECORDING");
+        String recordings = java.util.regex.Pattern.quote(Fixtures.path("netlink").toString());
+        return masked.replaceAll(recordings + "/[a-z0-9-]+/recording\\.bin", "RECORDING");
     }
 }

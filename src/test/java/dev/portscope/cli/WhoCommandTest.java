@@ -85,7 +85,11 @@ class WhoCommandTest {
             List<String> roles = new ArrayList<>();
             holdings.forEach(h -> roles.add(h.get("role").asText()));
             assertThat(roles).contains("client-local-port").doesNotContain("listener", "accepted");
-            assertThat(CliRun.run("who", clientPort + "/tcp").out()).contains("not servers");
+            // the server's accepted socket has the client's port as its remote port: it is no connection to that port
+            assertThat(roles).contains("peer-of-client").doesNotContain("connected-to-port");
+            assertThat(CliRun.run("who", clientPort + "/tcp").out()).contains("not servers")
+                    .contains("Server side of connections from clients whose own port this is")
+                    .doesNotContain("this machine is the client");
         }
     }
 

@@ -32,6 +32,47 @@ class AddressTextTest {
     }
 
     @Test
+    void theMappedWildcardIsNotTheIpv6Wildcard() throws Exception {
+        // ::ffff:0.0.0.0 takes every IPv4 address and no IPv6 one; Java folds it into 0.0.0.0
+        assertThat(AddressText.of(InetAddress.getByName("::ffff:0.0.0.0"), IpFamily.IPV6)).isEqualTo("::ffff:0.0.0.0");
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("::ffff:0.0.0.0"), 80), IpFamily.IPV6))
+                .isEqualTo("[::ffff:0.0.0.0]:80");
+        assertThat(AddressText.of(InetAddress.getByName("::"), IpFamily.IPV6)).isEqualTo("::");
+    }
+
+    private static Socket wildcard6(Boolean v6Only) throws Exception {
+        return new Socket(Protocol.TCP, IpFamily.IPV6, new Endpoint(InetAddress.getByName("::"), 22), new Endpoint(InetAddress.getByName("::"), 0),
+                SocketState.LISTEN, 0, 1, 0, 0, v6Only, null);
+    }
+
+    @Test
+    void aDualStackWildcardReadsStarAsInSs() throws Exception {
+        assertThat(AddressText.local(wildcard6(false))).isEqualTo("*:22");
+        assertThat(AddressText.localAddress(wildcard6(false))).isEqualTo("*");
+        assertThat(AddressText.local(wildcard6(true))).as("IPV6_V6ONLY").isEqualTo("[::]:22");
+        assertThat(AddressText.localAddress(wildcard6(true))).isEqualTo("::");
+        assertThat(AddressText.local(wildcard6(null))).as("flag not reported: no claim").isEqualTo("[::]:22");
+    }
+
+    @Test
+    void theInterfaceOfALocalEndFollowsAPercentSign() throws Exception {
+        NetInterface lo = new NetInterface(1, "lo", true);
+        NetInterface veth = new NetInterface(7, "veth0", false);
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("0.0.0.0"), 22, lo), IpFamily.IPV4)).isEqualTo("0.0.0.0%lo:22");
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("fe80::1"), 22, veth), IpFamily.IPV6))
+                .isEqualTo("[fe80::1%veth0]:22");
+        assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("fe80::1"), 22, new NetInterface(9, null, false)), IpFamily.IPV6))
+                .as("unnamed: the index, RFC 4007").isEqualTo("[fe80::1%9]:22");
+        StringBuilder text = new StringBuilder();
+        AddressText.appendEndpoint(text, new Endpoint(InetAddress.getByName("10.0.0.1"), 22, veth), IpFamily.IPV4);
+        assertThat(text).hasToString("10.0.0.1%veth0:22");
+        Socket dualOnLo = new Socket(Protocol.TCP, IpFamily.IPV6, new Endpoint(InetAddress.getByName("::"), 22, lo),
+                new Endpoint(InetAddress.getByName("::"), 0), SocketState.LISTEN, 0, 1, 0, 0, false, null);
+        assertThat(AddressText.local(dualOnLo)).isEqualTo("*%lo:22");
+        assertThat(AddressText.localAddress(dualOnLo)).isEqualTo("*%lo");
+    }
+
+    @Test
     void endpoints() throws Exception {
         assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("::1"), 22), IpFamily.IPV6)).isEqualTo("[::1]:22");
         assertThat(AddressText.endpoint(new Endpoint(InetAddress.getByName("10.0.0.1"), 22), IpFamily.IPV4)).isEqualTo("10.0.0.1:22");

@@ -35,4 +35,17 @@ class ExposureTest {
     void classifiesBindAddresses(String address, Exposure expected) throws Exception {
         assertThat(Exposure.of(InetAddress.getByName(address))).isEqualTo(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void aSocketBoundToAnInterfaceReachesThatInterfaceOnly() throws Exception {
+        NetInterface lo = new NetInterface(1, "lo", true);
+        NetInterface eth = new NetInterface(2, "eth0", false);
+        InetAddress any = InetAddress.getByName("0.0.0.0");
+        assertThat(Exposure.of(new Endpoint(any, 22, lo))).as("0.0.0.0%lo").isEqualTo(Exposure.LOOPBACK);
+        assertThat(Exposure.of(new Endpoint(InetAddress.getByName("::"), 22, lo))).isEqualTo(Exposure.LOOPBACK);
+        assertThat(Exposure.of(new Endpoint(any, 22, eth))).isEqualTo(Exposure.ONE_INTERFACE);
+        assertThat(Exposure.label(new Endpoint(any, 22, eth))).isEqualTo("one interface (eth0)");
+        assertThat(Exposure.of(new Endpoint(InetAddress.getByName("fe80::1"), 22, eth))).isEqualTo(Exposure.LINK_LOCAL);
+        assertThat(Exposure.of(new Endpoint(any, 22))).isEqualTo(Exposure.ALL_INTERFACES);
+    }
 }

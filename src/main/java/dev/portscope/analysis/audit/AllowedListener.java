@@ -31,7 +31,7 @@ public record AllowedListener(PortMatch match, Scope scope, String process, Stri
     }
 
     public boolean allows(Socket socket, List<ProcessInfo> owners) {
-        if (!socket.isListening() || !match.matches(socket) || !scope.admits(Exposure.of(socket.local().address()))) {
+        if (!socket.isListening() || !match.matches(socket) || !scope.admits(Exposure.of(socket.local()))) {
             return false;
         }
         if (process == null && user == null && executable == null) {

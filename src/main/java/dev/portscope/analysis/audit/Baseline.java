@@ -44,7 +44,7 @@ public record Baseline(String host, Instant time, List<BaselineListener> listene
             var users = new TreeSet<String>();
             var pids = new TreeSet<Integer>();
             for (Socket s : sockets) {
-                Exposure e = Exposure.of(s.local().address());
+                Exposure e = Exposure.of(s.local());
                 widest = e.compareTo(widest) > 0 ? e : widest;
                 addresses.add(s.family().holding(s.local().address()));
                 for (ProcessInfo p : snapshot.ownersOf(s)) {

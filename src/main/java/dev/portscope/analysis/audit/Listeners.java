@@ -12,19 +12,19 @@ final class Listeners {
     private Listeners() {}
 
     static boolean beyondLoopback(Socket socket) {
-        return Exposure.of(socket.local().address()) != Exposure.LOOPBACK;
+        return Exposure.of(socket.local()) != Exposure.LOOPBACK;
     }
 
     /** {@code 23/tcp on all interfaces, pid 812 (inetd)}. */
     static String describe(Socket socket, List<ProcessInfo> owners) {
         return socket.local().port() + "/" + socket.protocol().label() + " on "
-                + Exposure.of(socket.local().address()).label() + ", " + owners(owners, socket);
+                + Exposure.label(socket.local()) + ", " + owners(owners, socket);
     }
 
     /** {@code pid 812 (inetd)}, {@code pids 1, 2 (nginx)}, or the uid when no owner is known. */
     static String owners(List<ProcessInfo> owners, Socket socket) {
         if (owners.isEmpty()) {
-            return "owner unknown (uid " + socket.uid() + ")";
+            return socket.uidKnown() ? "owner unknown (uid " + socket.uid() + ")" : "owner unknown";
         }
         String pids = owners.stream().map(p -> Integer.toString(p.pid())).collect(Collectors.joining(", "));
         String names = owners.stream().map(ProcessInfo::name).distinct().collect(Collectors.joining(", "));

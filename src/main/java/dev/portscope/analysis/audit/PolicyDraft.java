@@ -34,7 +34,7 @@ public final class PolicyDraft {
             // The executable pins the program: a name alone can be taken by any user's process.
             String executable = owners.isEmpty() || owners.getFirst().executableDeleted() ? null : owners.getFirst().executable();
             var listener = new AllowedListener(new PortMatch(PortRange.of(s.local().port()), s.protocol()),
-                    Scope.of(Exposure.of(s.local().address())), process, user, executable);
+                    Scope.of(Exposure.of(s.local())), process, user, executable);
             // One entry per port, protocol and program: the widest scope among its sockets.
             String key = listener.match() + " " + process + " " + user + " " + executable;
             allow.merge(key, listener, (a, b) -> a.scope().compareTo(b.scope()) >= 0 ? a : b);

@@ -2,6 +2,7 @@ package dev.portscope.analysis.audit;
 
 import dev.portscope.analysis.probe.ExpectedProtocols;
 import dev.portscope.analysis.probe.ProbeResult;
+import dev.portscope.model.AddressClaim;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
@@ -46,6 +47,7 @@ public final class ProbeMismatches {
         List<Socket> listeners = snapshot.sockets().stream()
                 .filter(s -> s.protocol() == r.target().protocol() && s.isListening() && s.local().port() == port).toList();
         return listeners.stream().filter(s -> s.local().address().equals(r.target().address().getAddress())).findFirst()
-                .or(() -> listeners.stream().filter(s -> s.local().address().isAnyLocalAddress()).findFirst());
+                .or(() -> listeners.stream().filter(s -> s.local().address().isAnyLocalAddress()
+                        && AddressClaim.takes(s, r.target().address().getAddress()) != AddressClaim.Answer.NO).findFirst());
     }
 }

@@ -39,7 +39,7 @@ public final class StopPlanner {
             switch (h.role()) {
                 case LISTENER, BOUND, ACCEPTED -> h.owners().forEach(p -> servers.putIfAbsent(p.pid(), p));
                 case CLIENT_LOCAL_PORT -> clients.add(h);
-                case CONNECTED_TO_PORT -> { } // a peer's port: nothing here to stop
+                case CONNECTED_TO_PORT, PEER_OF_CLIENT -> { } // the port is the peer's: nothing here holds it
             }
         }
         Optional<ProcessInfo> nearestAncestor = servers.values().stream()

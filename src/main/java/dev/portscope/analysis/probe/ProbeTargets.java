@@ -1,6 +1,6 @@
 package dev.portscope.analysis.probe;
 
-import dev.portscope.model.IpFamily;
+import dev.portscope.model.AddressClaim;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
@@ -35,7 +35,7 @@ public final class ProbeTargets {
     public static List<ProbeTarget> of(Snapshot snapshot, BiPredicate<Protocol, Integer> wanted) {
         Map<Protocol, Map<Integer, List<Socket>>> byPort = new EnumMap<>(Protocol.class);
         for (Socket s : snapshot.sockets()) {
-            if (s.isListening() && s.local().port() != 0 && wanted.test(s.protocol(), s.local().port())) {
+            if (s.isListening() && s.local().port() != 0 && wanted.test(s.protocol(), s.local().port()) && reachableFromHere(s)) {
                 byPort.computeIfAbsent(s.protocol(), p -> new TreeMap<>()).computeIfAbsent(s.local().port(), p -> new ArrayList<>()).add(s);
             }
         }
@@ -49,12 +49,23 @@ public final class ProbeTargets {
         return targets;
     }
 
-    /** A wildcard takes connections on loopback too: 127.0.0.1 for IPv4, ::1 for IPv6 (an IPv6 socket may be IPV6_V6ONLY). */
+    /**
+     * A socket bound to an interface other than loopback takes only what arrives there; a connection
+     * from this machine arrives on loopback, whatever address it goes to (its route is {@code local ... dev lo}).
+     */
+    private static boolean reachableFromHere(Socket s) {
+        return s.local().device() == null || s.local().device().loopback();
+    }
+
+    /**
+     * A wildcard takes connections on loopback too: ::1 when it takes IPv6 addresses (an IPv6 socket
+     * may be IPV6_V6ONLY), else 127.0.0.1 (0.0.0.0, and ::ffff:0.0.0.0, which takes no IPv6 address).
+     */
     static InetAddress connectAddress(Socket s) {
         InetAddress a = s.local().address();
         if (!a.isAnyLocalAddress()) {
             return a;
         }
-        return InetAddress.ofLiteral(s.family() == IpFamily.IPV6 ? "::1" : "127.0.0.1");
+        return InetAddress.ofLiteral(AddressClaim.of(s, true).allIpv6() ? "::1" : "127.0.0.1");
     }
 }

@@ -14,6 +14,11 @@ public enum HoldingRole {
      * Not a server.
      */
     CLIENT_LOCAL_PORT("client sockets using the port as their own local port (not servers)"),
+    /**
+     * A connection accepted here (a listener holds its local port) whose remote port is this port: the
+     * server side of a client's connection, the port being that client's own (ephemeral) port.
+     */
+    PEER_OF_CLIENT("server side of connections from clients whose own port this is (not connections to the port)"),
     /** A connection from this machine to the port on a peer: this machine is the client. */
     CONNECTED_TO_PORT("connections to the port on a peer (this machine is the client)");
 
@@ -29,6 +34,6 @@ public enum HoldingRole {
 
     /** Whether a socket in this role keeps the port from being bound on this machine. */
     public boolean holdsPort() {
-        return this != CONNECTED_TO_PORT;
+        return this != CONNECTED_TO_PORT && this != PEER_OF_CLIENT;
     }
 }

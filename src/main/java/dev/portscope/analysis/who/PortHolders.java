@@ -1,5 +1,6 @@
 package dev.portscope.analysis.who;
 
+import dev.portscope.model.AddressClaim;
 import dev.portscope.model.Endpoint;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
@@ -14,7 +15,14 @@ import java.util.List;
  * Sorts the sockets of a snapshot by how they involve a port. Servers are the sockets that serve the
  * port: listeners (for UDP, unconnected sockets bound to it), TCP sockets bound to it but idle, and
  * connections a listener on it accepted. Any other socket whose local port is the port is a client
- * that was handed the port (or bound it on another address) and is never shown as a server.
+ * that was handed the port (or bound it on another address) and is never shown as a server. Whether
+ * a socket takes the address asked about is {@link AddressClaim}'s rule, the one {@code why} judges
+ * binds by: an IPv6 wildcard takes IPv4 addresses only without {@code IPV6_V6ONLY}, an IPv6 socket on
+ * {@code ::ffff:0.0.0.0} takes IPv4 addresses only.
+ *
+ * <p>A connection whose remote port is the port is this machine's connection to a server's port,
+ * unless it was accepted here (a listener of its own local port accepted it): then the port is its
+ * client's ephemeral port, and the socket is the server side of that client's connection.
  */
 public final class PortHolders {
 
@@ -22,22 +30,34 @@ public final class PortHolders {
 
     /** Whether a socket involves the target at all; used to filter before owners are looked up. */
     public static boolean involves(Socket socket, PortTarget target) {
-        return protocolMatches(socket, target) && (localMatches(socket, target) || remoteMatches(socket, target));
+        return protocolMatches(socket, target) && (localMatch(socket, target) != AddressClaim.Answer.NO || remoteMatches(socket, target));
     }
 
+    /**
+     * The sockets {@link #analyze} needs: those that involve the target, and every listener, which
+     * tells a connection accepted here from one this machine made.
+     */
+    public static boolean needed(Socket socket, PortTarget target) {
+        return socket.isListening() || involves(socket, target);
+    }
+
+    /** @param snapshot sockets that {@link #needed} accepts, or more */
     public static PortReport analyze(Snapshot snapshot, PortTarget target) {
         List<Socket> involved = snapshot.sockets().stream().filter(s -> involves(s, target)).toList();
+        List<Socket> listeners = snapshot.sockets().stream().filter(Socket::isListening).toList();
         List<Holding> holdings = new ArrayList<>();
         for (Socket socket : involved) {
-            holdings.add(new Holding(roleOf(socket, target, involved), socket, snapshot.ownersOf(socket)));
+            AddressClaim.Answer local = localMatch(socket, target);
+            HoldingRole role = roleOf(socket, local, involved, listeners);
+            holdings.add(new Holding(role, socket, snapshot.ownersOf(socket), local != AddressClaim.Answer.UNKNOWN || !role.holdsPort()));
         }
         holdings.sort(Comparator.comparing(Holding::role));
         return new PortReport(target, holdings);
     }
 
-    private static HoldingRole roleOf(Socket socket, PortTarget target, List<Socket> involved) {
-        if (!localMatches(socket, target)) {
-            return HoldingRole.CONNECTED_TO_PORT;
+    private static HoldingRole roleOf(Socket socket, AddressClaim.Answer local, List<Socket> involved, List<Socket> listeners) {
+        if (local == AddressClaim.Answer.NO) {
+            return acceptedHere(socket, listeners) ? HoldingRole.PEER_OF_CLIENT : HoldingRole.CONNECTED_TO_PORT;
         }
         if (socket.isListening()) {
             return HoldingRole.LISTENER;
@@ -64,14 +84,20 @@ public final class PortHolders {
                 && (listener.local().isWildcard() || listener.local().address().equals(connection.local().address()));
     }
 
+    /** Whether some listener here accepted the connection: the server side of a local client's connection. */
+    private static boolean acceptedHere(Socket socket, List<Socket> listeners) {
+        return listeners.stream().anyMatch(l -> l != socket && accepts(l, socket));
+    }
+
     private static boolean protocolMatches(Socket socket, PortTarget target) {
         return target.protocol().map(p -> p == socket.protocol()).orElse(true);
     }
 
-    private static boolean localMatches(Socket socket, PortTarget target) {
-        Endpoint local = socket.local();
-        return local.port() == target.port()
-                && target.address().map(a -> local.isWildcard() || local.address().equals(a)).orElse(true);
+    private static AddressClaim.Answer localMatch(Socket socket, PortTarget target) {
+        if (socket.local().port() != target.port()) {
+            return AddressClaim.Answer.NO;
+        }
+        return target.address().map(a -> AddressClaim.takes(socket, a)).orElse(AddressClaim.Answer.YES);
     }
 
     private static boolean remoteMatches(Socket socket, PortTarget target) {

@@ -4,6 +4,7 @@ import dev.portscope.model.AddressText;
 import dev.portscope.platform.PortSettings;
 import dev.portscope.platform.BindTrial;
 
+import dev.portscope.model.AddressClaim;
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
@@ -23,7 +24,9 @@ import java.util.Set;
  * both sockets set {@code SO_REUSEADDR} and the other is not listening, or both set
  * {@code SO_REUSEPORT} under the same user. The kernel does not report the options of existing
  * sockets, so a blocker that an option could lift is "uncertain" when the new socket sets it;
- * {@code --try} settles it. {@code SO_BINDTODEVICE} is not reported either and is not considered.
+ * {@code --try} settles it. A socket bound to an interface ({@code SO_BINDTODEVICE}, shown as
+ * {@code 0.0.0.0%lo}) is in the way of a bind made without one all the same ({@code inet_bind_conflict}
+ * compares devices only when both sockets have one), and the bind asked about never has one.
  */
 public final class BindAnalyzer {
 
@@ -54,12 +57,8 @@ public final class BindAnalyzer {
             if (s.protocol() != request.protocol() || s.local().port() != request.port() || s.state() == SocketState.SYN_RECV) {
                 continue; // a SYN_RECV request is not bound: its listener is
             }
-            Boolean known = s.v6Only();
-            if (known == null && s.family() == IpFamily.IPV6 && s.local().address().isAnyLocalAddress()) {
-                v6OnlyAssumed = true;
-            }
-            boolean v6Only = known != null ? known : settings.bindV6Only();
-            if (AddressClaim.of(s.family(), s.local().address(), v6Only).overlaps(wanted)) {
+            v6OnlyAssumed |= AddressClaim.v6OnlyDecides(s);
+            if (AddressClaim.of(s, settings.bindV6Only()).overlaps(wanted)) {
                 conflicting.add(held);
             } else {
                 bystanders.add(held);
@@ -101,8 +100,8 @@ public final class BindAnalyzer {
                         }
                         continue;
                     }
-                    boolean dualStack = s.family() == IpFamily.IPV6 && request.family() == IpFamily.IPV4
-                            && s.local().address().isAnyLocalAddress();
+                    boolean dualStack = request.family() == IpFamily.IPV4
+                            && AddressClaim.of(s, settings.bindV6Only()).takesIpv4AsDualStack(s.family());
                     blockers.add(listenerBlocker(request, held, group, dualStack, conflicting));
                 }
                 case CLOSE, BOUND_INACTIVE -> blockers.add(new Blocker(BlockerKind.BOUND_NOT_LISTENING, List.of(s), held.owners(),
@@ -133,6 +132,8 @@ public final class BindAnalyzer {
         if (dualStack) {
             explanation = "an IPv6 wildcard listener without IPV6_V6ONLY takes the port on every IPv4 address too: "
                     + "nothing listens on the IPv4 address yet the bind fails" + also;
+        } else if (s.local().address().isAnyLocalAddress() && AddressClaim.ipv4Mapped(s.family(), s.local().address())) {
+            explanation = "an IPv6 listener on ::ffff:0.0.0.0 takes the port on every IPv4 address (and no IPv6 address)" + also;
         } else if (s.local().address().isAnyLocalAddress()) {
             explanation = "a listener on the wildcard address takes the port on every address" + also;
         } else if (request.address().isAnyLocalAddress()) {

@@ -1,5 +1,6 @@
 package dev.portscope.analysis.why;
 
+import dev.portscope.model.AddressClaim;
 import dev.portscope.model.IpFamily;
 import dev.portscope.platform.BindAttempt;
 import dev.portscope.model.Protocol;

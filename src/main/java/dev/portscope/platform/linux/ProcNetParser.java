@@ -78,7 +78,8 @@ public final class ProcNetParser {
             }
             long txQueue = c.hexUntil(':');
             long rxQueue = c.hexUntil(' ');
-            c.skipField(); // tr:tm->when
+            long timer = c.hexUntil(':'); // tr
+            c.skipField(); // tm->when
             c.skipField(); // retrnsmt
             long uid = c.decimal();
             c.skipField(); // timeout
@@ -92,7 +93,7 @@ public final class ProcNetParser {
                     new Endpoint(address(buf, localStart, addressChars), localPort),
                     new Endpoint(address(buf, remoteStart, addressChars), remotePort),
                     state,
-                    (int) uid,
+                    ownerless(state, timer) ? Socket.UNKNOWN_UID : (int) uid,
                     inode,
                     rxQueue,
                     txQueue,
@@ -103,6 +104,14 @@ public final class ProcNetParser {
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             return new Malformed(fileName + ":" + lineNumber, e.getMessage() == null ? "truncated line" : e.getMessage());
         }
+    }
+
+    /**
+     * A TIME_WAIT socket has no owner: {@code get_timewait4_sock} ({@code net/ipv4/tcp_ipv4.c}) prints uid 0
+     * and timer 3, also for the FIN_WAIT2 sub-state it reports as state 05.
+     */
+    private static boolean ownerless(SocketState state, long timer) {
+        return state == SocketState.TIME_WAIT || timer == 3;
     }
 
     private InetAddress address(byte[] buf, int start, int chars) {

@@ -55,4 +55,16 @@ class ProbeTargetsTest {
         assertThat(withDns.getLast().protocol()).isEqualTo(Protocol.UDP);
         assertThat(withDns.getLast().address()).isEqualTo(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 53));
     }
+
+    @Test
+    void aWildcardIsProbedThroughTheLoopbackOfTheFamilyItTakes() {
+        Snapshot snapshot = new Snapshot(Instant.EPOCH, "h", List.of(
+                socket(Protocol.TCP, IpFamily.IPV6, "::ffff:0.0.0.0", 9000, SocketState.LISTEN, 1), // every IPv4 address, no IPv6 one
+                new Socket(Protocol.TCP, IpFamily.IPV6, new Endpoint(InetAddress.ofLiteral("::"), 9001),
+                        new Endpoint(InetAddress.ofLiteral("::"), 0), SocketState.LISTEN, 0, 2, 0, 0, true, null)),
+                Map.of(), OwnerIndex.empty(), List.of());
+        assertThat(ProbeTargets.of(snapshot)).extracting(ProbeTarget::address).containsExactly(
+                new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 9000),
+                new InetSocketAddress(InetAddress.ofLiteral("::1"), 9001));
+    }
 }

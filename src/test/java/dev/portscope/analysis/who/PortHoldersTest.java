@@ -48,6 +48,26 @@ class PortHoldersTest {
     }
 
     @Test
+    void theServerSideOfAClientsConnectionIsNotAConnectionToTheClientsPort() throws Exception {
+        PortReport r = report(50000,
+                tcp("127.0.0.1", 8080, "0.0.0.0", 0, SocketState.LISTEN),
+                tcp("127.0.0.1", 50000, "127.0.0.1", 8080, SocketState.ESTABLISHED),   // the client
+                tcp("127.0.0.1", 8080, "127.0.0.1", 50000, SocketState.ESTABLISHED));  // the server's accepted socket
+        assertThat(r.holdings()).extracting(Holding::role)
+                .containsExactly(HoldingRole.CLIENT_LOCAL_PORT, HoldingRole.PEER_OF_CLIENT);
+        assertThat(r.held()).as("by the client").isTrue();
+    }
+
+    @Test
+    void aRemoteClientsPortIsNotHeldHere() throws Exception {
+        PortReport r = report(50000,
+                tcp("0.0.0.0", 22, "0.0.0.0", 0, SocketState.LISTEN),
+                tcp("10.0.0.1", 22, "203.0.113.5", 50000, SocketState.ESTABLISHED));
+        assertThat(r.holdings()).extracting(Holding::role).containsExactly(HoldingRole.PEER_OF_CLIENT);
+        assertThat(r.held()).isFalse();
+    }
+
+    @Test
     void onlyConnectionsToAPeerDoNotHoldThePort() throws Exception {
         PortReport r = report(5432, tcp("10.0.0.1", 51000, "10.0.0.9", 5432, SocketState.ESTABLISHED));
         assertThat(r.held()).isFalse();
@@ -59,6 +79,42 @@ class PortHoldersTest {
         PortReport r = report(9000, tcp("127.0.0.1", 9000, "0.0.0.0", 0, SocketState.CLOSE));
         assertThat(r.holdings()).extracting(Holding::role).containsExactly(HoldingRole.BOUND);
         assertThat(r.held()).isTrue();
+    }
+
+    private static Socket listener6(String local, Boolean v6Only) throws Exception {
+        return new Socket(Protocol.TCP, IpFamily.IPV6, new Endpoint(InetAddress.getByName(local), 8080),
+                new Endpoint(InetAddress.getByName("::"), 0), SocketState.LISTEN, 0, 1, 0, 0, v6Only, null);
+    }
+
+    private static PortReport at(String address, Socket... sockets) throws Exception {
+        Snapshot snapshot = new Snapshot(Instant.EPOCH, "h", List.of(sockets), Map.of(), OwnerIndex.empty(), List.of());
+        return PortHolders.analyze(snapshot, new PortTarget(8080, Optional.empty(), Optional.of(InetAddress.getByName(address))));
+    }
+
+    @Test
+    void anIpv6WildcardHoldsAnIpv4AddressOnlyWithoutV6Only() throws Exception {
+        assertThat(at("127.0.0.1", listener6("::", true)).held()).as("IPV6_V6ONLY=1").isFalse();
+        assertThat(at("127.0.0.1", listener6("::", true)).holdings()).isEmpty();
+        assertThat(at("::1", listener6("::", true)).held()).isTrue();
+        assertThat(at("127.0.0.1", listener6("::", false)).held()).as("dual-stack").isTrue();
+        PortReport unknown = at("127.0.0.1", listener6("::", null));
+        assertThat(unknown.held()).as("IPV6_V6ONLY not reported").isFalse();
+        assertThat(unknown.maybeHeld()).isTrue();
+        assertThat(unknown.holdings()).singleElement().satisfies(h -> assertThat(h.certain()).isFalse());
+        assertThat(at("::1", listener6("::", null)).held()).isTrue();
+    }
+
+    @Test
+    void theMappedWildcardHoldsEveryIpv4AddressAndNoIpv6One() throws Exception {
+        Socket mapped = listener6("::ffff:0.0.0.0", false);
+        assertThat(at("::1", mapped).held()).isFalse();
+        assertThat(at("::1", mapped).maybeHeld()).isFalse();
+        assertThat(at("10.0.0.1", mapped).held()).isTrue();
+    }
+
+    @Test
+    void anIpv4WildcardDoesNotHoldAnIpv6Address() throws Exception {
+        assertThat(at("::1", tcp("0.0.0.0", 8080, "0.0.0.0", 0, SocketState.LISTEN)).held()).isFalse();
     }
 
     @Test

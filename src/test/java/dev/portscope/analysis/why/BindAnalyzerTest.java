@@ -56,6 +56,20 @@ class BindAnalyzerTest {
     }
 
     @Test
+    void anIpv6SocketOnTheMappedWildcardIsAnIpv4ListenerNotADualStackOne() throws Exception {
+        // an IPv6 socket bound to ::ffff:0.0.0.0: Java folds the address into 0.0.0.0, the family stays IPv6
+        Socket s = new Socket(Protocol.TCP, IpFamily.IPV6, new Endpoint(InetAddress.getByName("::ffff:0.0.0.0"), 8080),
+                new Endpoint(InetAddress.getByName("::"), 0), SocketState.LISTEN, 33, 1, 0, 511, false, null);
+        BindReport v4 = BindAnalyzer.analyze(request(0, false), List.of(new OwnedSocket(s, List.of(NGINX))), PortSettings.DEFAULTS,
+                true, List.of(), null);
+        assertThat(v4.blockers()).extracting(Blocker::kind).containsExactly(BlockerKind.LISTENER);
+        assertThat(v4.blockers().getFirst().explanation()).contains("every IPv4 address (and no IPv6 address)");
+        BindRequest v6 = new BindRequest(Protocol.TCP, InetAddress.getByName("::1"), 8080, true, false, false, 0, "root", true);
+        BindReport loopback6 = BindAnalyzer.analyze(v6, List.of(new OwnedSocket(s, List.of(NGINX))), PortSettings.DEFAULTS, true, List.of(), null);
+        assertThat(loopback6.verdict()).isEqualTo(BindVerdict.FREE);
+    }
+
+    @Test
     void anAddressNotOnThisMachineIsBlockedUnlessNonLocalBindIsAllowed() throws Exception {
         BindRequest remote = new BindRequest(Protocol.TCP, InetAddress.getByName("192.0.2.7"), 8080, false, false, false, 0, "root", true);
         assertThat(BindAnalyzer.analyze(remote, List.of(), PortSettings.DEFAULTS, false, List.of(), null).blockers())

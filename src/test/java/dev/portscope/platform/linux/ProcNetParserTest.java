@@ -53,6 +53,8 @@ class ProcNetParserTest {
 
         Socket finWait = all.stream().filter(s -> s.state() == SocketState.FIN_WAIT2).findFirst().orElseThrow();
         assertThat(finWait.linux().inode()).isZero();
+        assertThat(finWait.uidKnown()).as("a TIME_WAIT socket in its FIN_WAIT2 sub-state (timer 3) has no owner").isFalse();
+        assertThat(listener.uid()).as("root's listener stays root's").isZero();
 
         Socket v6Loopback = byInode(all, 5968);
         assertThat(v6Loopback.family()).isEqualTo(IpFamily.IPV6);
@@ -113,6 +115,20 @@ class ProcNetParserTest {
         assertThat(log.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.kind().partial()).isFalse();
             assertThat(d.message()).contains("IPv6 is disabled");
+        });
+    }
+
+    @Test
+    void aTimeWaitSocketHasNoOwnerThoughTheFileSaysUid0() {
+        // as get_timewait4_sock (net/ipv4/tcp_ipv4.c) writes it: state 06, timer 3, uid 0, inode 0
+        var parser = new ProcNetParser(Protocol.TCP, IpFamily.IPV4, 0, "tcp", ByteOrder.LITTLE_ENDIAN);
+        byte[] line = "   6: 0100007F:1F90 0100007F:DEC2 06 00000000:00000000 03:00001579 00000000     0        0 0 3 0000000012345678"
+                .getBytes(StandardCharsets.US_ASCII);
+        List<Socket> found = new ArrayList<>();
+        assertThat(parser.parseLine(line, 0, line.length, 7, EnumSet.allOf(SocketState.class), found::add)).isNull();
+        assertThat(found).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo(SocketState.TIME_WAIT);
+            assertThat(s.uid()).isEqualTo(Socket.UNKNOWN_UID);
         });
     }
 

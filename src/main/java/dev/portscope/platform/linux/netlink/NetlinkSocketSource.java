@@ -11,6 +11,7 @@ import dev.portscope.platform.linux.NamespaceIds;
 import dev.portscope.platform.linux.ffm.Errno;
 import dev.portscope.platform.linux.ffm.Libc;
 import dev.portscope.platform.linux.ffm.LinuxConstants;
+import dev.portscope.platform.linux.ffm.InterfaceNames;
 import dev.portscope.platform.linux.ffm.NetlinkSocket;
 import dev.portscope.platform.linux.ffm.NetlinkSocketException;
 import java.io.IOException;
@@ -133,8 +134,11 @@ public final class NetlinkSocketSource implements SocketSource {
         if (dumps.isEmpty()) {
             return failures;
         }
-        var decoder = new SockDiagDecoder(NamespaceIds.networkNamespace(procRoot), settings.details());
-        try (NetlinkSocket socket = NetlinkSocket.open(LinuxConstants.NETLINK_SOCK_DIAG, BUFFER_SIZE)) {
+        try (InterfaceNames names = new InterfaceNames();
+                NetlinkSocket socket = NetlinkSocket.open(LinuxConstants.NETLINK_SOCK_DIAG, BUFFER_SIZE)) {
+            // the interfaces of bound sockets are named in this thread's namespace, the one the dumps describe
+            var decoder = new SockDiagDecoder(NamespaceIds.networkNamespace(procRoot), settings.details(),
+                    BoundInterfaces.named(names::nameOf));
             socket.receiveTimeout(RECEIVE_TIMEOUT_SECONDS);
             int sequence = 0;
             for (int i = 0; i < dumps.size(); i++) {

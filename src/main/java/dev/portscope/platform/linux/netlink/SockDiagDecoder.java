@@ -5,6 +5,7 @@ import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Socket;
 import dev.portscope.model.LinuxSocket;
+import dev.portscope.model.NetInterface;
 import dev.portscope.model.SocketMemory;
 import dev.portscope.model.SocketState;
 import dev.portscope.model.TcpInfo;
@@ -15,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Turns bytes from a {@code NETLINK_SOCK_DIAG} socket (or a recording of one) into sockets: a pure
@@ -25,14 +27,14 @@ import java.util.List;
  * struct inet_diag_msg {             // include/uapi/linux/inet_diag.h, after the 16-byte nlmsghdr
  *     __u8  idiag_family;            // offset 0: AF_INET / AF_INET6
  *     __u8  idiag_state;             // offset 1: include/net/tcp_states.h
- *     __u8  idiag_timer;             // offset 2
+ *     __u8  idiag_timer;             // offset 2: 3 for a TIME_WAIT socket
  *     __u8  idiag_retrans;           // offset 3
  *     struct inet_diag_sockid {
  *         __be16 idiag_sport;        // offset 4: network byte order
  *         __be16 idiag_dport;        // offset 6
  *         __be32 idiag_src[4];       // offset 8: IPv4 uses the first word
  *         __be32 idiag_dst[4];       // offset 24
- *         __u32  idiag_if;           // offset 40
+ *         __u32  idiag_if;           // offset 40: the bound interface (SO_BINDTODEVICE, link-local scope), 0 for none
  *         __u32  idiag_cookie[2];    // offset 44
  *     } id;
  *     __u32 idiag_expires;           // offset 52
@@ -58,6 +60,7 @@ public final class SockDiagDecoder {
 
     private final long netns;
     private final boolean details;
+    private final IntFunction<NetInterface> interfaces;
 
     /**
      * @param netns   network namespace inode stamped on every socket, 0 when unknown (a recording)
@@ -65,8 +68,14 @@ public final class SockDiagDecoder {
      *                {@code INET_DIAG_SKV6ONLY} into {@link SocketDetails}; without it sockets carry none
      */
     public SockDiagDecoder(long netns, boolean details) {
+        this(netns, details, BoundInterfaces.UNNAMED);
+    }
+
+    /** @param interfaces names the interface of an {@code idiag_if} index (see {@link BoundInterfaces}) */
+    public SockDiagDecoder(long netns, boolean details, IntFunction<NetInterface> interfaces) {
         this.netns = netns;
         this.details = details;
+        this.interfaces = interfaces;
     }
 
     /** Everything found in a byte array: see {@link #decodeAll}. */
@@ -214,6 +223,7 @@ public final class SockDiagDecoder {
         TcpInfo tcpInfo = null;
         SocketMemory memory = null;
         Boolean v6Only = null;
+        boolean fullSocket = false;
         int end = pos + length;
         for (int at = body + MSG_LENGTH; at < end; ) {
             if (end - at < 4) {
@@ -233,12 +243,14 @@ public final class SockDiagDecoder {
                 case InetDiagRequest.INET_DIAG_INFO -> tcpInfo = protocol == Protocol.TCP ? InetDiagExtras.tcpInfo(b, payload, payloadLength) : null;
                 case InetDiagRequest.INET_DIAG_SKMEMINFO -> memory = InetDiagExtras.memory(b, payload, payloadLength);
                 case InetDiagRequest.INET_DIAG_SKV6ONLY -> v6Only = payloadLength >= 1 ? b.get(payload) != 0 : null;
+                case InetDiagRequest.INET_DIAG_SHUTDOWN -> fullSocket = true;
                 default -> {} // other attributes (shutdown, cgroup, mark...) are not part of the model
             }
             at += NetlinkHeader.align(attrLength);
         }
 
-        Endpoint local = new Endpoint(address(b, body + 8, family), bigEndianPort(b, body + 4));
+        int ifindex = b.getInt(body + 40);
+        Endpoint local = new Endpoint(address(b, body + 8, family), bigEndianPort(b, body + 4), ifindex > 0 ? interfaces.apply(ifindex) : null);
         Endpoint remote = new Endpoint(address(b, body + 24, family), bigEndianPort(b, body + 6));
         events.socket(new Socket(
                 protocol,
@@ -246,12 +258,23 @@ public final class SockDiagDecoder {
                 local,
                 remote,
                 state,
-                b.getInt(body + 64),
+                ownerless(state, Byte.toUnsignedInt(b.get(body + 2)), fullSocket) ? Socket.UNKNOWN_UID : b.getInt(body + 64),
                 InetDiagExtras.u32(b, body + 68),
                 InetDiagExtras.u32(b, body + 56),
                 InetDiagExtras.u32(b, body + 60),
                 v6Only,
                 new LinuxSocket(InetDiagExtras.u32(b, body + 68), netns, details ? tcpInfo : null, details ? memory : null)));
+    }
+
+    /**
+     * Whether the kernel sent the socket without an owner, its {@code idiag_uid} a 0 that means nobody
+     * ({@code net/ipv4/inet_diag.c}): {@code inet_twsk_diag_fill} (TIME_WAIT, or its FIN_WAIT2 sub-state,
+     * with {@code idiag_timer} 3) and {@code inet_req_diag_fill} (a connection request, reported as SYN_RECV
+     * without the {@code INET_DIAG_SHUTDOWN} attribute that {@code inet_diag_msg_attrs_fill} puts on every
+     * full socket).
+     */
+    private static boolean ownerless(SocketState state, int timer, boolean fullSocket) {
+        return state == SocketState.TIME_WAIT || timer == 3 || (state == SocketState.SYN_RECV && !fullSocket);
     }
 
     /** {@code __be16}: network byte order whatever the host's. */

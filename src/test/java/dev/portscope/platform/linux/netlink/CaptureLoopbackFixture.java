@@ -73,7 +73,7 @@ public final class CaptureLoopbackFixture {
         expect("tcp", "ipv4", "FIN_WAIT2", halfClient, halfClient.getRemoteAddress(), uid);
         expect("tcp", "ipv4", "CLOSE_WAIT", halfServer, halfServer.getRemoteAddress(), uid);
 
-        // the side that closes first ends in TIME_WAIT, which no file refers to (inode 0, uid 0)
+        // the side that closes first ends in TIME_WAIT, which no file refers to and no user owns (inode 0, uid -)
         SocketChannel twClient = SocketChannel.open(StandardProtocolFamily.INET);
         twClient.connect(listen4.getLocalAddress());
         SocketChannel twServer = listen4.accept();
@@ -82,7 +82,7 @@ public final class CaptureLoopbackFixture {
         twServer.close();
         twClient.read(ByteBuffer.allocate(10)); // sees the FIN
         twClient.close();
-        MANIFEST.add(String.join("\t", "tcp", "ipv4", "TIME_WAIT", text(twLocal), text(twRemote), "0"));
+        MANIFEST.add(String.join("\t", "tcp", "ipv4", "TIME_WAIT", text(twLocal), text(twRemote), "-"));
 
         // bound, neither listening nor connected
         SocketChannel bound = SocketChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress(v4, 0));

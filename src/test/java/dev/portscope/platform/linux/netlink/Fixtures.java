@@ -34,7 +34,7 @@ final class Fixtures {
         return read(ROOT.resolve(name).resolve("recording.bin"));
     }
 
-    /** {@code manifest.tsv}: protocol, family, state, "local port", "remote port", uid, written by the capturing program. */
+    /** {@code manifest.tsv}: protocol, family, state, "local port", "remote port", uid ({@code -}: none), written by the capturing program. */
     static Set<Key> manifest(String name) {
         try {
             return Files.readAllLines(ROOT.resolve(name).resolve("manifest.tsv")).stream()
@@ -51,7 +51,7 @@ final class Fixtures {
                                 Integer.parseInt(local[1]),
                                 InetAddress.ofLiteral(remote[0]),
                                 Integer.parseInt(remote[1]),
-                                Integer.parseInt(f[5]));
+                                f[5].equals("-") ? Socket.UNKNOWN_UID : Integer.parseInt(f[5]));
                     })
                     .collect(Collectors.toSet());
         } catch (IOException e) {

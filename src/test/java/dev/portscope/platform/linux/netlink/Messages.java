@@ -12,9 +12,14 @@ final class Messages {
 
     /** An inet_diag_msg answer (SOCK_DIAG_BY_FAMILY) for 10.0.0.1:sport -> 10.0.0.2:dport with extra attribute bytes. */
     Messages answer(int family, int state, int sport, int dport, int uid, long inode, byte[] attributes) {
+        return answer(family, state, 0, 0, sport, dport, uid, inode, attributes);
+    }
+
+    /** As above, with {@code idiag_timer} and {@code idiag_if} (the bound interface's index). */
+    Messages answer(int family, int state, int timer, int ifindex, int sport, int dport, int uid, long inode, byte[] attributes) {
         ByteBuffer b = ByteBuffer.allocate(NetlinkHeader.LENGTH + SockDiagDecoder.MSG_LENGTH + attributes.length).order(ByteOrder.nativeOrder());
         NetlinkHeader.write(b, b.capacity(), InetDiagRequest.SOCK_DIAG_BY_FAMILY, NetlinkHeader.NLM_F_MULTI, 1);
-        b.put((byte) family).put((byte) state).put((byte) 0).put((byte) 0);
+        b.put((byte) family).put((byte) state).put((byte) timer).put((byte) 0);
         b.order(ByteOrder.BIG_ENDIAN).putShort((short) sport).putShort((short) dport);
         byte[] src = new byte[16];
         byte[] dst = new byte[16];
@@ -29,7 +34,7 @@ final class Messages {
             dst[1] = (byte) 0x80;
         }
         b.put(src).put(dst).order(ByteOrder.nativeOrder());
-        b.putInt(0).putInt(0).putInt(0); // if, cookie
+        b.putInt(ifindex).putInt(0).putInt(0); // if, cookie
         b.putInt(0).putInt(7).putInt(9).putInt(uid).putInt((int) inode); // expires, rqueue, wqueue, uid, inode
         b.put(attributes);
         out.writeBytes(b.array());
