@@ -1,5 +1,9 @@
 package dev.portscope.platform.linux.ffm;
 
+import static dev.portscope.platform.linux.ffm.LinuxConstants.AF_INET;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_CLOEXEC;
+import static dev.portscope.platform.linux.ffm.LinuxConstants.SOCK_DGRAM;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -30,10 +34,6 @@ public final class InterfaceNames implements AutoCloseable {
     private static final long SIOCGIFNAME = 0x8910;
     private static final int IFREQ_SIZE = 40;
     private static final int IFNAMSIZ = 16;
-    // include/linux/socket.h, include/linux/net.h
-    private static final int AF_INET = 2;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOCK_CLOEXEC = 0x80000;
 
     private final Map<Integer, String> names = new HashMap<>();
     private Libc libc;
