@@ -1,5 +1,7 @@
 package dev.portscope.cli;
 
+import dev.portscope.render.ForeignText;
+
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.AddressText;
 import dev.portscope.render.ListingRow;
@@ -31,6 +33,6 @@ enum RowGroup {
     }
 
     private static String describe(ProcessInfo p) {
-        return p.name() + " (pid " + p.pid() + ", user " + p.user() + ")";
+        return ForeignText.visible(p.name()) + " (pid " + p.pid() + ", user " + ForeignText.visible(p.user()) + ")";
     }
 }

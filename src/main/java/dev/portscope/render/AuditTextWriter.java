@@ -29,7 +29,7 @@ public final class AuditTextWriter {
             for (Finding f : group) {
                 String where = f.socket() == null ? "-"
                         : f.socket().protocol().label() + " " + AddressText.endpoint(f.socket().local(), f.socket().family());
-                out.printf(Locale.ROOT, "  %-6s %-28s %s%n", f.rule().id(), where, f.message());
+                out.printf(Locale.ROOT, "  %-6s %-28s %s%n", f.rule().id(), where, ForeignText.visible(f.message()));
                 out.printf(Locale.ROOT, "  %-6s %-28s why: %s%n", "", "", f.rule().title());
                 out.printf(Locale.ROOT, "  %-6s %-28s fix: %s%n", "", "", f.rule().fix());
             }

@@ -24,7 +24,7 @@ public final class BaselineDiffTextWriter {
                 case ListenerChange.ExposureChanged e -> "~ " + e.listener().key() + " changed exposure: "
                         + e.before().exposure().label() + " -> " + e.listener().exposure().label();
             };
-            out.println(line);
+            out.println(ForeignText.visible(line));
         }
         out.flush();
     }

@@ -135,24 +135,41 @@ public enum Column {
                 return "-";
             }
             if (row.owners().size() == 1) {
-                return row.owners().getFirst().name();
+                return ForeignText.visible(row.owners().getFirst().name());
             }
             Set<String> names = new LinkedHashSet<>();
             for (ProcessInfo p : row.owners()) {
                 names.add(p.name());
             }
-            return String.join(",", names);
+            return ForeignText.visible(String.join(",", names));
         }
     },
+    /** The users the holding processes run as (lsof's USER): a fact about the processes. */
     USER("USER", false) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            List<ProcessInfo> owners = row.owners();
-            int uid = owners.isEmpty() || owners.getFirst().uid() < 0 ? row.socket().uid() : owners.getFirst().uid();
+            Set<String> users = new LinkedHashSet<>();
+            for (ProcessInfo p : row.owners()) {
+                if (p.uid() >= 0) {
+                    users.add(context.numeric() ? Integer.toString(p.uid()) : p.user());
+                }
+            }
+            return users.isEmpty() ? "-" : ForeignText.visible(String.join(",", users));
+        }
+    },
+    /**
+     * Who owns the socket in the kernel (netstat -e's User, ss -e's uid): the user that created it,
+     * known without reading any process, and not always a holder's user (a descriptor passed on,
+     * a daemon that changed user after binding).
+     */
+    UID("UID", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            int uid = row.socket().uid();
             if (uid == Socket.UNKNOWN_UID) {
                 return "-"; // TIME_WAIT: the kernel keeps no owner, and its 0 is not root
             }
-            return context.numeric() ? Integer.toString(uid) : context.userNames().apply(uid);
+            return context.numeric() ? Integer.toString(uid) : ForeignText.visible(context.userNames().apply(uid));
         }
     };
 
@@ -182,12 +199,12 @@ public enum Column {
     /** The columns of a view, given what was collected and asked. */
     public static List<Column> of(ListingView view, ListingContext context) {
         List<Column> columns = view == ListingView.LISTENING
-                ? List.of(PROTO, ADDRESS, PORT, SERVICE, EXPOSURE, PID, PROCESS, USER)
+                ? List.of(PROTO, ADDRESS, PORT, SERVICE, EXPOSURE, PID, PROCESS, USER, UID)
                 : context.details()
-                        ? List.of(PROTO, STATE, LOCAL, REMOTE, RECV_Q, SEND_Q, RTT, RETRANS, PID, PROCESS, USER)
-                        : List.of(PROTO, STATE, LOCAL, REMOTE, RECV_Q, SEND_Q, PID, PROCESS, USER);
+                        ? List.of(PROTO, STATE, LOCAL, REMOTE, RECV_Q, SEND_Q, RTT, RETRANS, PID, PROCESS, USER, UID)
+                        : List.of(PROTO, STATE, LOCAL, REMOTE, RECV_Q, SEND_Q, PID, PROCESS, USER, UID);
         return columns.stream()
-                .filter(c -> context.withOwners() || (c != PID && c != PROCESS))
+                .filter(c -> context.withOwners() || (c != PID && c != PROCESS && c != USER))
                 .filter(c -> !context.numeric() || c != SERVICE)
                 .toList();
     }

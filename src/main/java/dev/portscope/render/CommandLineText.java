@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A command line on one line: arguments with spaces or quotes are single-quoted as a shell would
- * need them, control characters (a newline inside {@code python -c '...'}) are escaped.
+ * need them, control characters (a newline inside {@code python -c '...'}) are escaped ({@link ForeignText}).
  */
 public final class CommandLineText {
 
@@ -24,22 +24,6 @@ public final class CommandLineText {
     }
 
     private static String escapeControls(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < ' ' || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return ForeignText.visible(text);
     }
 }

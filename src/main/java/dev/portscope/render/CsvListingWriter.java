@@ -37,7 +37,7 @@ public final class CsvListingWriter implements ListingWriter {
 
     @Override
     public void row(ListingRow row) {
-        writeRecord(columns.stream().map(c -> c.value(row, context)).toList());
+        writeRecord(columns.stream().map(c -> ForeignText.csvCell(c.value(row, context))).toList());
     }
 
     @Override

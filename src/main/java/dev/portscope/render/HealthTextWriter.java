@@ -33,12 +33,12 @@ public final class HealthTextWriter {
         }
         for (HealthFinding f : report.findings()) {
             out.println();
-            out.println(f.level().label().toUpperCase(Locale.ROOT) + "  " + f.check() + "  " + f.what());
+            out.println(f.level().label().toUpperCase(Locale.ROOT) + "  " + f.check() + "  " + ForeignText.visible(f.what()));
             for (String line : f.evidence()) {
-                out.println("    evidence: " + line);
+                out.println("    evidence: " + ForeignText.visible(line));
             }
-            out.println("    cause:    " + f.cause());
-            out.println("    do:       " + f.action());
+            out.println("    cause:    " + ForeignText.visible(f.cause()));
+            out.println("    do:       " + ForeignText.visible(f.action()));
         }
         out.flush();
     }

@@ -33,7 +33,7 @@ public final class ProbeTextWriter {
         if (!mismatches.isEmpty()) {
             out.println();
             out.println("Mismatches:");
-            mismatches.forEach(m -> out.println("  " + m));
+            mismatches.forEach(m -> out.println("  " + ForeignText.visible(m)));
         }
     }
 

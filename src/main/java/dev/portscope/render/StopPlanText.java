@@ -23,11 +23,11 @@ public final class StopPlanText {
                 any = true;
             }
             String how = t.action() == StopAction.STOP_SERVICE ? "systemctl stop " + t.origin().systemdUnit() : "SIGTERM";
-            out.println("  " + describe(t.process()) + "  -> " + how);
+            out.println("  " + describe(t.process()) + "  -> " + ForeignText.visible(how));
         }
         for (StopTarget t : plan.targets()) {
             if (t.action() == StopAction.REFUSE) {
-                out.println("Refusing " + describe(t.process()) + ": " + t.reason());
+                out.println("Refusing " + describe(t.process()) + ": " + ForeignText.visible(t.reason()));
             }
         }
         if (!plan.complete() && plan.targets().isEmpty()) {
@@ -44,12 +44,12 @@ public final class StopPlanText {
     }
 
     public static void outcome(PrintWriter out, ProcessInfo p, StopOutcome outcome) {
-        out.println("  pid " + p.pid() + " (" + p.name() + "): " + outcome.description());
+        out.println("  pid " + p.pid() + " (" + ForeignText.visible(p.name()) + "): " + ForeignText.visible(outcome.description()));
         out.flush();
     }
 
     static String describe(ProcessInfo p) {
-        String command = p.commandLine().isEmpty() ? "[" + p.name() + "]" : CommandLineText.of(p.commandLine());
-        return "pid " + p.pid() + " " + p.name() + " (user " + p.user() + "): " + command;
+        String command = p.commandLine().isEmpty() ? "[" + ForeignText.visible(p.name()) + "]" : CommandLineText.of(p.commandLine());
+        return "pid " + p.pid() + " " + ForeignText.visible(p.name()) + " (user " + ForeignText.visible(p.user()) + "): " + command;
     }
 }

@@ -72,7 +72,7 @@ public final class SummaryTextWriter {
         }
         for (var c : counts) {
             ProcessInfo p = c.key();
-            out.printf("  %8d  pid %-7d %-16s %s%n", c.count(), p.pid(), p.name(), p.user());
+            out.printf("  %8d  pid %-7d %-16s %s%n", c.count(), p.pid(), ForeignText.visible(p.name()), ForeignText.visible(p.user()));
         }
     }
 }

@@ -87,7 +87,7 @@ public final class WhoTextWriter {
             out.println("      takes IPv4 addresses too only if IPV6_V6ONLY is off, which was not reported");
         }
         if (h.owners().isEmpty()) {
-            String uid = s.uidKnown() ? "socket uid " + s.uid() + " " + context.userNames().apply(s.uid()) + "; " : "";
+            String uid = s.uidKnown() ? "socket uid " + s.uid() + " " + ForeignText.visible(context.userNames().apply(s.uid())) + "; " : "";
             out.println("      owner unknown (" + uid + "not root, or held by another pid namespace)");
         }
         for (ProcessInfo p : h.owners()) {
@@ -99,7 +99,7 @@ public final class WhoTextWriter {
         Socket s = h.socket();
         String owners = h.owners().isEmpty()
                 ? "-"
-                : String.join(", ", h.owners().stream().map(p -> p.name() + " (pid " + p.pid() + ")").toList());
+                : String.join(", ", h.owners().stream().map(p -> ForeignText.visible(p.name()) + " (pid " + p.pid() + ")").toList());
         out.println("  " + Column.PROTO.value(new ListingRow(s, h.owners()), context) + "  "
                 + padRight(s.state().displayName(s.protocol()), 11)
                 + AddressText.local(s) + " -> " + AddressText.endpoint(s.remote(), s.family())
@@ -108,14 +108,14 @@ public final class WhoTextWriter {
 
     private void describe(ProcessInfo p, String indent) {
         if (!described.add(p.pid())) {
-            out.println(indent + p.name() + " (pid " + p.pid() + "), described above");
+            out.println(indent + ForeignText.visible(p.name()) + " (pid " + p.pid() + "), described above");
             return;
         }
-        StringBuilder line = new StringBuilder(indent).append(p.name()).append(" (pid ").append(p.pid());
+        StringBuilder line = new StringBuilder(indent).append(ForeignText.visible(p.name())).append(" (pid ").append(p.pid());
         if (p.parentPid() > 0) {
             line.append(", parent ").append(p.parentPid());
         }
-        line.append("), user ").append(p.user());
+        line.append("), user ").append(ForeignText.visible(p.user()));
         if (p.startTime() != null) {
             line.append(", up ").append(Durations.compact(Duration.between(p.startTime(), now)))
                     .append(" (since ").append(STARTED.format(p.startTime())).append(')');
@@ -123,12 +123,13 @@ public final class WhoTextWriter {
         out.println(line);
         ProcessOrigin origin = origins.getOrDefault(p.pid(), ProcessOrigin.NONE);
         if (origin.systemdUnit() != null) {
-            out.println(indent + "  unit: " + origin.systemdUnit() + (origin.userUnit() ? " (user service)" : ""));
+            out.println(indent + "  unit: " + ForeignText.visible(origin.systemdUnit()) + (origin.userUnit() ? " (user service)" : ""));
         }
         if (origin.containerId() != null) {
-            out.println(indent + "  container: " + origin.containerId().substring(0, 12) + " (" + origin.runtime() + ")");
+            out.println(indent + "  container: " + ForeignText.visible(origin.containerId().substring(0, Math.min(12, origin.containerId().length())))
+                    + " (" + origin.runtime() + ")");
         }
-        out.println(indent + "  command: " + (p.commandLine().isEmpty() ? "[" + p.name() + "]" : CommandLineText.of(p.commandLine())));
+        out.println(indent + "  command: " + (p.commandLine().isEmpty() ? "[" + ForeignText.visible(p.name()) + "]" : CommandLineText.of(p.commandLine())));
         if (p.executableDeleted()) {
             out.println(indent + "  executable deleted since it started: " + CommandLineText.of(java.util.List.of(p.executable()))
                     + " (replaced by an upgrade, or removed; restart it to run the file on disk)");

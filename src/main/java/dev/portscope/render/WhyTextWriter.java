@@ -57,7 +57,7 @@ public final class WhyTextWriter {
         if (!report.cautions().isEmpty()) {
             out.println();
             for (String caution : report.cautions()) {
-                out.println("Note: " + caution + ".");
+                out.println("Note: " + ForeignText.visible(caution) + ".");
             }
         }
         if (report.trial() != null) {
@@ -66,7 +66,7 @@ public final class WhyTextWriter {
         }
         out.println();
         out.println("Verdict: " + verdictText(report));
-        out.println("Next step: " + report.nextStep());
+        out.println("Next step: " + ForeignText.visible(report.nextStep()));
         out.flush();
     }
 
@@ -82,7 +82,7 @@ public final class WhyTextWriter {
         if (r.address().getAddress().length == 16 && r.address().isAnyLocalAddress()) {
             options.append(r.v6Only() ? ", IPv6 only" : ", IPv4 too");
         }
-        return r.protocol().label().toUpperCase(java.util.Locale.ROOT) + " " + where + " be bound by " + r.user()
+        return r.protocol().label().toUpperCase(java.util.Locale.ROOT) + " " + where + " be bound by " + ForeignText.visible(r.user())
                 + " (uid " + r.uid() + options + ")";
     }
 
@@ -102,7 +102,7 @@ public final class WhyTextWriter {
         if (b.sockets().size() > 1 && !b.owners().isEmpty()) {
             out.println("      held by " + owners(b.owners()));
         }
-        out.println("      " + b.explanation() + ".");
+        out.println("      " + ForeignText.visible(b.explanation()) + ".");
     }
 
     private String socketLine(Socket s, List<ProcessInfo> owners) {
@@ -114,7 +114,7 @@ public final class WhyTextWriter {
         if (s.v6Only() != null && s.family() == dev.portscope.model.IpFamily.IPV6) {
             line += s.v6Only() ? "  v6only" : "";
         }
-        line += s.uidKnown() ? "  uid " + s.uid() + (context.numeric() ? "" : " (" + context.userNames().apply(s.uid()) + ")")
+        line += s.uidKnown() ? "  uid " + s.uid() + (context.numeric() ? "" : " (" + ForeignText.visible(context.userNames().apply(s.uid())) + ")")
                 : "  uid -"; // TIME_WAIT: the kernel keeps no owner
         if (!owners.isEmpty()) {
             line += "  " + owners(owners);
@@ -126,7 +126,7 @@ public final class WhyTextWriter {
 
     private static String owners(List<ProcessInfo> owners) {
         return String.join(", ", owners.stream()
-                .map(p -> "pid " + p.pid() + " " + p.name() + (p.commandLine().isEmpty() ? "" : " (" + CommandLineText.of(p.commandLine()) + ")"))
+                .map(p -> "pid " + p.pid() + " " + ForeignText.visible(p.name()) + (p.commandLine().isEmpty() ? "" : " (" + CommandLineText.of(p.commandLine()) + ")"))
                 .toList());
     }
 
@@ -147,7 +147,7 @@ public final class WhyTextWriter {
         if (first == null) {
             return "blocked (the kernel refused it).";
         }
-        String by = first.owners().isEmpty() ? "" : ", held by " + first.owners().getFirst().name() + " (pid " + first.owners().getFirst().pid() + ")";
+        String by = first.owners().isEmpty() ? "" : ", held by " + ForeignText.visible(first.owners().getFirst().name()) + " (pid " + first.owners().getFirst().pid() + ")";
         return "blocked: " + first.kind().title() + by + ".";
     }
 }

@@ -61,7 +61,9 @@ public final class ProcProcessSource implements ProcessSource {
         Path dir = procRoot.resolve(Integer.toString(pid));
         try {
             ProcPidFiles.Stat stat = ProcPidFiles.parseStat(Files.readString(dir.resolve("stat")));
-            String name = readOptional(dir.resolve("comm")).strip();
+            // comm ends with one newline; anything else in it is the name, spaces and all (exact, escaped only for display)
+            String comm = readOptional(dir.resolve("comm"));
+            String name = comm.endsWith("\n") ? comm.substring(0, comm.length() - 1) : comm;
             if (name.isEmpty()) {
                 name = stat.name();
             }
