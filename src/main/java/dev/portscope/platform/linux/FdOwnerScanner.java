@@ -74,7 +74,7 @@ final class FdOwnerScanner {
         try (FdReader reader = new FdReader(libc, DIRENT_BUFFER_BYTES)) {
             int procFd = reader.openDirectory(Libc.AT_FDCWD, root, 0, root.length);
             if (procFd < 0) {
-                log.report(Diagnostic.Kind.PERMISSION_DENIED, procRoot + ": cannot list processes (errno " + -procFd + ")");
+                log.report(Failures.ofErrno(-procFd), procRoot + ": cannot list processes (errno " + -procFd + ")");
                 return new OwnerScan(OwnerIndex.empty(), 0, true);
             }
             try {

@@ -134,7 +134,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
         try {
             return Optional.of(TcpCounterReader.read(procRoot, clock));
         } catch (IOException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, "TCP counters unreadable: " + e.getMessage());
+            log.report(Failures.of(e), "TCP counters unreadable: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             log.report(Diagnostic.Kind.MALFORMED_INPUT, "TCP counters unreadable: " + e.getMessage());
         }

@@ -40,7 +40,7 @@ final class NioOwnerScanner {
                 }
             }
         } catch (IOException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, procRoot + ": cannot list processes: " + e.getMessage());
+            log.report(Failures.of(e), procRoot + ": cannot list processes: " + Failures.reason(e));
         }
         return new OwnerScan(owners.build(), unreadable, complete);
     }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -83,10 +82,10 @@ public final class ProcProcessSource implements ProcessSource {
             Instant start = startTime(stat.startTicks(), log);
             String user = uid >= 0 ? users.nameOf(uid) : "?";
             return Optional.of(new ProcessInfo(pid, stat.parentPid(), name, commandLine, uid, user, start));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, "process " + pid + ": " + e.getMessage());
+            if (!Failures.vanished(e)) { // an exited process is churn, not a gap
+                log.report(Failures.of(e), "process " + pid + " not described: " + Failures.reason(e));
+            }
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             log.malformed(dir.resolve("stat").toString(), e.getMessage());
