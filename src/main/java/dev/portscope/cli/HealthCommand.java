@@ -88,6 +88,13 @@ final class HealthCommand implements Callable<Integer> {
             period = before == null ? null : "since the last run at " + before.time();
         }
         TcpCounters now = live ? kernel.tcpCounters(env.clock(), log).orElse(null) : null;
+        if (now != null && before != null && interval == null && wentDown(before, now)) {
+            // rebooted since the last run: what grew in between cannot be told, the totals since boot can
+            log.report(Diagnostic.Kind.NOTE, "the kernel's counters went down since the last run at " + before.time()
+                    + " (a reboot): totals since boot instead");
+            before = null;
+            period = null;
+        }
         Snapshot snapshot = session.inventory().take(SocketQuery.all().withProtocols(EnumSet.of(Protocol.TCP)), s -> true, !source.noProcess);
         PortSettings settings = live ? kernel.portSettings() : PortSettings.assumedDefaults();
         OptionalInt somaxconn = live ? kernel.maxAcceptQueue() : OptionalInt.empty();
@@ -112,6 +119,10 @@ final class HealthCommand implements Callable<Integer> {
         Sessions.report(diagnostics, spec.commandLine().getErr());
         Level worst = report.worst();
         return worst == Level.CRITICAL ? 2 : worst == Level.WARNING ? 1 : ExitCodes.OK;
+    }
+
+    private static boolean wentDown(TcpCounters before, TcpCounters now) {
+        return before.values().entrySet().stream().anyMatch(e -> now.values().containsKey(e.getKey()) && now.values().get(e.getKey()) < e.getValue());
     }
 
     /** One file per network namespace: counters of different namespaces do not compare. */

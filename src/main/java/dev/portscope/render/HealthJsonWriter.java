@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** {@code portscope health --json}: findings with evidence, cause and action; socket counts; counter changes (README). */
 public final class HealthJsonWriter {
@@ -38,10 +39,14 @@ public final class HealthJsonWriter {
             }
             json.writeEndObject();
             json.writeObjectFieldStart("counters");
-            json.writeStringField("period", report.counterDeltas().isEmpty() ? null
+            json.writeStringField("period", !report.countersRead() ? null
                     : report.counterPeriod() == null ? "since boot" : report.counterPeriod());
-            for (Map.Entry<String, Long> e : report.counterDeltas().entrySet()) {
-                json.writeNumberField(e.getKey(), e.getValue());
+            for (Map.Entry<String, OptionalLong> e : report.counterDeltas().entrySet()) {
+                if (e.getValue().isPresent()) {
+                    json.writeNumberField(e.getKey(), e.getValue().getAsLong());
+                } else {
+                    json.writeNullField(e.getKey()); // unknown: this kernel lacks it, or it went down since the last run
+                }
             }
             json.writeEndObject();
             json.writeArrayFieldStart("findings");

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -53,7 +54,7 @@ public final class HealthAnalyzer {
     public static HealthReport analyze(Snapshot snapshot, PortSettings settings, OptionalInt somaxconn, TcpCounters now, TcpCounters earlier,
             String period, HealthThresholds limits) {
         HealthAnalyzer a = new HealthAnalyzer(snapshot, settings, somaxconn, limits);
-        Map<String, Long> deltas = new LinkedHashMap<>();
+        Map<String, OptionalLong> deltas = new LinkedHashMap<>();
         if (now != null) {
             for (String name : COUNTERS.keySet()) {
                 deltas.put(name, earlier != null ? now.since(earlier, name) : now.get(name));
@@ -133,11 +134,12 @@ public final class HealthAnalyzer {
         });
     }
 
-    private void acceptQueues(Map<String, Long> deltas, boolean overPeriod) {
-        long overflows = deltas.getOrDefault("TcpExt.ListenOverflows", 0L);
-        long drops = deltas.getOrDefault("TcpExt.ListenDrops", 0L);
-        String counters = "ListenOverflows " + (overPeriod ? "+" : "") + overflows + ", ListenDrops " + (overPeriod ? "+" : "") + drops
-                + (overPeriod ? "" : " since boot") + " (all listeners)";
+    private void acceptQueues(Map<String, OptionalLong> deltas, boolean overPeriod) {
+        long overflows = deltas.getOrDefault("TcpExt.ListenOverflows", OptionalLong.empty()).orElse(0);
+        String counters = deltas.isEmpty()
+                ? "ListenOverflows, ListenDrops: not read (all listeners)"
+                : "ListenOverflows " + amount(deltas, "TcpExt.ListenOverflows", overPeriod) + ", ListenDrops "
+                        + amount(deltas, "TcpExt.ListenDrops", overPeriod) + (overPeriod ? "" : " since boot") + " (all listeners)";
         boolean named = false;
         for (Socket s : tcpIn(SocketState.LISTEN)) {
             long backlog = s.sendQueue();
@@ -277,31 +279,62 @@ public final class HealthAnalyzer {
         }
     }
 
-    private void resets(Map<String, Long> deltas, String period) {
-        long established = deltas.getOrDefault("Tcp.EstabResets", 0L);
-        long timeouts = deltas.getOrDefault("TcpExt.TCPAbortOnTimeout", 0L);
-        long aborted = deltas.getOrDefault("TcpExt.TCPAbortOnData", 0L) + deltas.getOrDefault("TcpExt.TCPAbortOnClose", 0L);
-        long sent = deltas.getOrDefault("Tcp.OutRsts", 0L);
-        long failed = deltas.getOrDefault("Tcp.AttemptFails", 0L);
+    private void resets(Map<String, OptionalLong> deltas, String period) {
+        long established = known(deltas, "Tcp.EstabResets");
+        long timeouts = known(deltas, "TcpExt.TCPAbortOnTimeout");
+        long aborted = known(deltas, "TcpExt.TCPAbortOnData") + known(deltas, "TcpExt.TCPAbortOnClose");
+        long sent = known(deltas, "Tcp.OutRsts");
+        long failed = known(deltas, "Tcp.AttemptFails");
         if (established + timeouts + aborted + sent + failed == 0) {
             return;
         }
         List<String> evidence = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         deltas.forEach((name, value) -> {
-            if (value > 0 && (name.startsWith("Tcp.") || name.contains("Abort"))) {
-                evidence.add(name + " +" + value + ": " + COUNTERS.get(name));
+            if (name.startsWith("Tcp.") || name.contains("Abort")) {
+                if (value.isEmpty()) {
+                    unknown.add(name);
+                } else if (value.getAsLong() > 0) {
+                    evidence.add(name + " +" + value.getAsLong() + ": " + COUNTERS.get(name));
+                }
             }
         });
+        if (!unknown.isEmpty()) {
+            evidence.add("not counted (unknown, not 0): " + String.join(", ", unknown));
+        }
         Level level = established + timeouts > 0 ? Level.WARNING : Level.INFO;
         findings.add(new HealthFinding("resets", level,
-                "connections reset or aborted " + period + ": " + established + " established reset, " + timeouts + " timed out, "
-                        + aborted + " aborted by applications, " + sent + " resets sent",
+                "connections reset or aborted " + period + ": " + amount(deltas, "Tcp.EstabResets") + " established reset, "
+                        + amount(deltas, "TcpExt.TCPAbortOnTimeout") + " timed out, "
+                        + (unknownCount(deltas, "TcpExt.TCPAbortOnData") && unknownCount(deltas, "TcpExt.TCPAbortOnClose") ? "?" : aborted)
+                        + " aborted by applications, " + amount(deltas, "Tcp.OutRsts") + " resets sent",
                 evidence,
                 "established resets: peers or middleboxes ending connections abruptly; timeouts: peers that vanished; "
                         + "resets sent alone: connections to closed ports or applications closing with unread data",
                 "if established resets or timeouts grow, find the connections concerned while it happens (portscope conns, ss -ti) "
                         + "and the peers that reset them",
                 List.of()));
+    }
+
+    /** A counter's growth, 0 when it is unknown: for sums and comparisons only, never for display. */
+    private static long known(Map<String, OptionalLong> deltas, String name) {
+        return deltas.getOrDefault(name, OptionalLong.empty()).orElse(0);
+    }
+
+    private static boolean unknownCount(Map<String, OptionalLong> deltas, String name) {
+        return deltas.getOrDefault(name, OptionalLong.empty()).isEmpty();
+    }
+
+    /** A counter for display: its value, or {@code ?} when unknown. */
+    private static String amount(Map<String, OptionalLong> deltas, String name) {
+        OptionalLong value = deltas.getOrDefault(name, OptionalLong.empty());
+        return value.isPresent() ? Long.toString(value.getAsLong()) : "?";
+    }
+
+    /** As {@link #amount(Map, String)}, signed over a period: {@code +3}; {@code unknown} when it could not be counted. */
+    private static String amount(Map<String, OptionalLong> deltas, String name, boolean overPeriod) {
+        OptionalLong value = deltas.getOrDefault(name, OptionalLong.empty());
+        return value.isPresent() ? (overPeriod ? "+" : "") + value.getAsLong() : "unknown";
     }
 
     private static String humanDuration(Duration d) {
