@@ -166,15 +166,22 @@ public final class Inventory {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        OwnerIndex index = backend.processes().scanOwners(keys::contains, -1, log).owners();
+        OwnerScan scan = backend.processes().scanOwners(keys::contains, -1, log);
+        OwnerIndex index = scan.owners();
         Map<Integer, Optional<ProcessInfo>> described = new HashMap<>();
         Map<Long, List<ProcessInfo>> owners = new HashMap<>();
+        int ownerless = 0;
         for (long key : keys) {
-            for (int pid : index.pidsOf(key)) {
+            int[] pids = index.pidsOf(key);
+            if (pids.length == 0) {
+                ownerless++;
+            }
+            for (int pid : pids) {
                 described.computeIfAbsent(pid, p -> backend.processes().describe(p, log))
                         .ifPresent(p -> owners.computeIfAbsent(key, i -> new ArrayList<>()).add(p));
             }
         }
+        reportHidden(scan, ownerless, log);
         return owners;
     }
 

@@ -9,6 +9,7 @@ import dev.portscope.platform.BindTrial;
 import dev.portscope.analysis.why.BindVerdict;
 import dev.portscope.analysis.why.OwnedSocket;
 import dev.portscope.platform.PortSettings;
+import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
@@ -95,7 +96,8 @@ final class WhyCommand implements Callable<Integer> {
         SocketQuery query = SocketQuery.all().withProtocols(EnumSet.of(request.protocol()));
         Snapshot snapshot = session.inventory().take(query, onPort, !source.noProcess);
         List<OwnedSocket> held = snapshot.sockets().stream().map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
-        List<OwnedSocket> foreign = source.replay != null ? List.of() : foreign(session, env, query, onPort);
+        DiagnosticLog log = new DiagnosticLog();
+        List<OwnedSocket> foreign = source.replay != null ? List.of() : foreign(session, env, query, onPort, log);
         BindTrial trial = tryBind ? env.platform().trialBinder().attempt(request.attempt()) : null;
         BindReport report = BindAnalyzer.analyze(request, held, settings, isLocal(request.address()), foreign, trial);
         if (trial != null && asUser != null) {
@@ -105,14 +107,16 @@ final class WhyCommand implements Callable<Integer> {
                     cautions, report.trial(), report.verdict(), report.nextStep());
         }
         ListingContext context = session.context(numeric, !source.noProcess);
+        List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
+        diagnostics.addAll(log.diagnostics());
         var out = spec.commandLine().getOut();
         if (json) {
-            new WhyJsonWriter(out, context, snapshot.time(), "portscope " + Version.text()).write(report, snapshot.diagnostics());
+            new WhyJsonWriter(out, context, snapshot.time(), "portscope " + Version.text()).write(report, diagnostics);
         } else {
             new WhyTextWriter(out, context).write(report);
         }
         out.flush();
-        Sessions.report(snapshot.diagnostics(), spec.commandLine().getErr());
+        Sessions.report(diagnostics, spec.commandLine().getErr());
         return report.verdict() == BindVerdict.FREE ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 
@@ -210,12 +214,13 @@ final class WhyCommand implements Callable<Integer> {
         }
     }
 
-    private static List<OwnedSocket> foreign(Session session, CliEnvironment env, SocketQuery query, Predicate<Socket> onPort) {
-        List<Socket> sockets = env.platform().namespaces().otherNamespaceSockets(query, onPort, new DiagnosticLog());
-        if (sockets.isEmpty()) {
-            return List.of();
+    /** Sockets on the port in other network namespaces, with their holders; {@code log} is told what could not be read. */
+    private List<OwnedSocket> foreign(Session session, CliEnvironment env, SocketQuery query, Predicate<Socket> onPort, DiagnosticLog log) {
+        List<Socket> sockets = env.platform().namespaces().otherNamespaceSockets(query, onPort, log);
+        if (sockets.isEmpty() || source.noProcess) {
+            return sockets.stream().map(s -> new OwnedSocket(s, List.<dev.portscope.model.ProcessInfo>of())).toList();
         }
-        Map<Long, List<dev.portscope.model.ProcessInfo>> owners = session.inventory().ownersOf(sockets, new DiagnosticLog());
+        Map<Long, List<dev.portscope.model.ProcessInfo>> owners = session.inventory().ownersOf(sockets, log);
         return sockets.stream().map(s -> new OwnedSocket(s, owners.getOrDefault(s.key(), List.of()))).toList();
     }
 }

@@ -151,7 +151,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
 
     @Override
     public List<Socket> otherNamespaceSockets(SocketQuery query, Predicate<Socket> filter, DiagnosticLog log) {
-        return OtherNamespaceSockets.find(procRoot, query, filter);
+        return OtherNamespaceSockets.find(procRoot, query, filter, log);
     }
 
     // TrialBinder
