@@ -14,6 +14,9 @@ import java.nio.file.NoSuchFileException;
  */
 public final class Failures {
 
+    private static final int EIO = 5;
+    private static final int ENOTDIR = 20;
+
     private Failures() {}
 
     /** The kind of a failed system call. */
@@ -29,22 +32,49 @@ public final class Failures {
     }
 
     /**
-     * The kind of a failed java.nio read. java.nio names only {@code EACCES} and {@code ENOENT} by
-     * class; the others arrive as a {@link FileSystemException} whose reason is the C library's text
-     * ({@code strerror(3)}), which is matched for the descriptor limits.
+     * The kind of a failed java.nio read: by its errno where it can be told ({@link #errnoOf}), else
+     * {@link Diagnostic.Kind#IO_ERROR}.
      */
     public static Diagnostic.Kind of(IOException e) {
+        int errno = errnoOf(e);
+        return errno != 0 ? ofErrno(errno) : Diagnostic.Kind.IO_ERROR;
+    }
+
+    /**
+     * The errno behind a java.nio exception, or 0 when it cannot be told. java.nio names only
+     * {@code EACCES} and {@code ENOENT} by class; the others arrive as a {@link FileSystemException}
+     * whose reason is the C library's text ({@code strerror(3)}, glibc's words), which is matched.
+     */
+    public static int errnoOf(IOException e) {
         if (e instanceof AccessDeniedException) {
-            return Diagnostic.Kind.PERMISSION_DENIED;
+            return Libc.EACCES;
         }
         if (e instanceof NoSuchFileException) {
-            return Diagnostic.Kind.NOT_FOUND;
+            return Libc.ENOENT;
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return ENOTDIR;
+        }
+        if (e instanceof java.nio.file.NotLinkException) {
+            return Libc.EINVAL; // readlink(2) on what is not a link
         }
         String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
-        if (reason != null && (reason.startsWith("Too many open files") || reason.startsWith("Cannot allocate memory"))) {
-            return Diagnostic.Kind.RESOURCE_LIMIT; // EMFILE, ENFILE ("... in system"), ENOMEM
+        if (reason == null) {
+            return 0;
         }
-        return Diagnostic.Kind.IO_ERROR;
+        return switch (reason) {
+            case "Operation not permitted" -> Libc.EPERM;
+            case "No such process" -> Libc.ESRCH;
+            case "Input/output error" -> EIO;
+            case "Cannot allocate memory" -> Libc.ENOMEM;
+            case "Not a directory" -> ENOTDIR;
+            case "Invalid argument" -> Libc.EINVAL;
+            case "Too many open files in system" -> Libc.ENFILE;
+            case "Too many open files" -> Libc.EMFILE;
+            case "No buffer space available" -> Libc.ENOBUFS;
+            case "Connection timed out" -> Libc.ETIMEDOUT;
+            default -> 0;
+        };
     }
 
     /**
@@ -52,16 +82,38 @@ public final class Failures {
      * ({@code ENOENT}, {@code ESRCH}): normal churn, not a gap in the answer.
      */
     public static boolean vanished(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return true;
-        }
-        String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
-        return reason != null && reason.startsWith("No such process");
+        return vanished(errnoOf(e));
     }
 
     /** As {@link #vanished(IOException)}, for an errno. */
     public static boolean vanished(int errno) {
         return errno == Libc.ENOENT || errno == Libc.ESRCH;
+    }
+
+    /** An errno's name and meaning for a message: {@code EMFILE (too many open files)}. */
+    public static String errnoText(int errno) {
+        return switch (errno) {
+            case Libc.EPERM -> "EPERM (operation not permitted)";
+            case Libc.ENOENT -> "ENOENT (no such file or directory)";
+            case Libc.ESRCH -> "ESRCH (no such process)";
+            case EIO -> "EIO (input/output error)";
+            case Libc.EAGAIN -> "EAGAIN (try again)";
+            case Libc.ENOMEM -> "ENOMEM (out of memory)";
+            case Libc.EACCES -> "EACCES (permission denied)";
+            case ENOTDIR -> "ENOTDIR (not a directory)";
+            case Libc.EINVAL -> "EINVAL (invalid argument)";
+            case Libc.ENFILE -> "ENFILE (too many open files in the system)";
+            case Libc.EMFILE -> "EMFILE (too many open files)";
+            case Libc.ENOBUFS -> "ENOBUFS (no buffer space)";
+            case Libc.ETIMEDOUT -> "ETIMEDOUT (timed out)";
+            default -> "errno " + errno;
+        };
+    }
+
+    /** A failed java.nio read for a message, in the words {@link #errnoText} uses for the same errno. */
+    public static String describe(IOException e) {
+        int errno = errnoOf(e);
+        return errno != 0 ? errnoText(errno) : reason(e);
     }
 
     /** A short reason for a message: the exception's own text without the path java.nio repeats. */

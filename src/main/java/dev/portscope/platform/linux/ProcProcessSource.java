@@ -42,9 +42,9 @@ public final class ProcProcessSource implements ProcessSource {
      * ({@link NioOwnerScanner}). Bound on first use, so listings without owners never pay for it.
      */
     @Override
-    public OwnerScan scanOwners(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
+    public OwnerScan scanOwners(LongPredicate wanted, DiagnosticLog log) {
         FdOwnerScanner fast = fastScanner();
-        return fast != null ? fast.scan(wanted, wantedCount, log) : new NioOwnerScanner(procRoot).scan(wanted, wantedCount, log);
+        return (fast != null ? fast : new NioOwnerScanner(procRoot)).scan(wanted, log);
     }
 
     private synchronized FdOwnerScanner fastScanner() {
