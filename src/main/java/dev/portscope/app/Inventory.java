@@ -39,6 +39,7 @@ public final class Inventory {
     private final Clock clock;
     private final String host;
 
+    /** @param host the name of the machine the sockets are of, or null when unknown (a replay that does not say) */
     public Inventory(Backend backend, Clock clock, String host) {
         this.backend = backend;
         this.clock = clock;

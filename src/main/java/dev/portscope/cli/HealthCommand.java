@@ -74,7 +74,7 @@ final class HealthCommand implements Callable<Integer> {
             source.info = true; // TCP info: retransmissions, round-trip times, idle times
         }
         Session session = Sessions.open(source, env);
-        KernelSettings kernel = env.platform().kernelSettings();
+        KernelSettings kernel = session.kernel(); // a replay's: the recorded settings, or assumed ones
         DiagnosticLog log = new DiagnosticLog();
         TcpCounters before = null;
         String period = null;
@@ -96,8 +96,8 @@ final class HealthCommand implements Callable<Integer> {
             period = null;
         }
         Snapshot snapshot = session.inventory().take(SocketQuery.all().withProtocols(EnumSet.of(Protocol.TCP)), s -> true, !source.noProcess);
-        PortSettings settings = live ? kernel.portSettings() : PortSettings.assumedDefaults();
-        OptionalInt somaxconn = live ? kernel.maxAcceptQueue() : OptionalInt.empty();
+        PortSettings settings = kernel.portSettings();
+        OptionalInt somaxconn = kernel.maxAcceptQueue();
         HealthThresholds limits = HealthThresholds.DEFAULTS.withCloseWait(closeWait);
         HealthReport report = HealthAnalyzer.analyze(snapshot, settings, somaxconn, now, before, period, limits);
         if (history != null && now != null) {

@@ -90,7 +90,7 @@ final class WhyCommand implements Callable<Integer> {
             source.info = true; // netlink's details carry each IPv6 socket's IPV6_V6ONLY flag
         }
         Session session = Sessions.open(source, env);
-        PortSettings settings = source.replay != null ? PortSettings.assumedDefaults() : env.platform().kernelSettings().portSettings();
+        PortSettings settings = session.kernel().portSettings(); // a replay's: the recorded settings, or assumed ones
         BindRequest request = request(session, env, settings);
         Predicate<Socket> onPort = s -> s.protocol() == request.protocol() && s.local().port() == request.port();
         SocketQuery query = SocketQuery.all().withProtocols(EnumSet.of(request.protocol()));

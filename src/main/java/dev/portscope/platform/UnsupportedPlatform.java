@@ -39,7 +39,7 @@ final class UnsupportedPlatform implements Platform, KernelSettings, Namespaces,
     }
 
     @Override
-    public SocketSource recorder(OutputStream recording) {
+    public SocketSource recorder(OutputStream recording, java.time.Instant time) {
         throw new IllegalArgumentException(why());
     }
 

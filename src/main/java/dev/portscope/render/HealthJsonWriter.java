@@ -49,6 +49,11 @@ public final class HealthJsonWriter {
                 }
             }
             json.writeEndObject();
+            json.writeArrayFieldStart("assumedSettings");
+            for (String name : report.assumedSettings()) {
+                json.writeString(name);
+            }
+            json.writeEndArray();
             json.writeArrayFieldStart("findings");
             for (HealthFinding f : report.findings()) {
                 json.writeStartObject();

@@ -32,6 +32,10 @@ public final class HealthTextWriter {
         if (report.countersRead() && !report.uncountedCounters().isEmpty()) {
             out.println("Not counted (unknown, not 0): " + String.join(", ", report.uncountedCounters()) + ".");
         }
+        if (!report.assumedSettings().isEmpty()) {
+            out.println("Assumed: " + String.join(", ", report.assumedSettings())
+                    + " not known (not recorded, or unreadable): the kernel's defaults were used.");
+        }
         if (report.findings().isEmpty()) {
             out.println();
             out.println("No problem found.");

@@ -21,7 +21,7 @@ class HealthWritersTest {
         Map<String, OptionalLong> deltas = new LinkedHashMap<>();
         deltas.put("Tcp.EstabResets", OptionalLong.of(2));
         deltas.put("TcpExt.ListenDrops", OptionalLong.empty());
-        return new HealthReport(List.of(), Map.of(), "over 5 s", deltas);
+        return new HealthReport(List.of(), Map.of(), "over 5 s", deltas, List.of());
     }
 
     @Test

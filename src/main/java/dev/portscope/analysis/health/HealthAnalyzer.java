@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
  */
 public final class HealthAnalyzer {
 
+    /** The port settings the checks use. */
+    private static final List<String> RELIED_ON = List.of("net.ipv4.ip_local_port_range");
+
     /** The counters whose growth {@code health} reports, with what each means. */
     static final Map<String, String> COUNTERS = counters();
 
@@ -79,7 +82,9 @@ public final class HealthAnalyzer {
         }
         Map<String, Long> states = new LinkedHashMap<>();
         counts.forEach((state, count) -> states.put(state.displayName(Protocol.TCP), count));
-        return new HealthReport(a.findings, states, earlier != null ? period : null, deltas);
+        // the TIME_WAIT check judges by the ephemeral range: say when it is the default, not this kernel's
+        List<String> assumed = settings.assumed().stream().filter(RELIED_ON::contains).toList();
+        return new HealthReport(a.findings, states, earlier != null ? period : null, deltas, assumed);
     }
 
     private List<Socket> tcpIn(SocketState state) {

@@ -13,12 +13,16 @@ import java.util.OptionalLong;
  * @param counterDeltas how much each counter of interest grew in that period (totals since boot on a first run); empty
  *                      for a counter this kernel lacks or whose growth cannot be told (it went down: a reboot); no
  *                      entries at all when the counters were not read (a replay)
+ * @param assumedSettings the kernel settings the checks relied on that are not known (a replay that did not record
+ *                        them, an unreadable {@code /proc/sys}) and were taken as the kernel's defaults
  */
 public record HealthReport(
-        List<HealthFinding> findings, Map<String, Long> states, String counterPeriod, Map<String, OptionalLong> counterDeltas) {
+        List<HealthFinding> findings, Map<String, Long> states, String counterPeriod, Map<String, OptionalLong> counterDeltas,
+        List<String> assumedSettings) {
 
     public HealthReport {
         findings = List.copyOf(findings);
+        assumedSettings = List.copyOf(assumedSettings);
         // kept in order: states as the kernel numbers them, counters as documented
         states = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(states));
         counterDeltas = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counterDeltas));

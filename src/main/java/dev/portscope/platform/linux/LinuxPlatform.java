@@ -63,8 +63,8 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     }
 
     @Override
-    public SocketSource recorder(OutputStream recording) {
-        return LinuxBackends.recorder(procRoot, recording);
+    public SocketSource recorder(OutputStream recording, java.time.Instant time) {
+        return LinuxBackends.recorder(procRoot, recording, Replays.header(procRoot, hostName(), time));
     }
 
     @Override
@@ -121,12 +121,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
 
     @Override
     public OptionalInt maxAcceptQueue() {
-        // A one-line stream read: procfs files report a size of 0 (PortSysctls says more).
-        try (InputStream in = Files.newInputStream(procRoot.resolve("sys/net/core/somaxconn"))) {
-            return OptionalInt.of(Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return OptionalInt.empty();
-        }
+        return PortSysctls.maxAcceptQueue(PortSysctls.readValues(procRoot));
     }
 
     @Override
