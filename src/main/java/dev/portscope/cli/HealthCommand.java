@@ -2,6 +2,7 @@ package dev.portscope.cli;
 
 import dev.portscope.app.Session;
 
+import dev.portscope.analysis.CloseWaitPileUps;
 import dev.portscope.analysis.health.CounterHistory;
 import dev.portscope.analysis.health.HealthAnalyzer;
 import dev.portscope.analysis.health.HealthReport;
@@ -51,7 +52,8 @@ final class HealthCommand implements Callable<Integer> {
             description = "Count the kernel's resets and queue overflows over this many seconds (1-3600) instead of since the last run.")
     Integer interval;
 
-    @Option(names = "--close-wait", paramLabel = "N", description = "CLOSE_WAIT sockets of one process that make a warning (default: 10).")
+    @Option(names = "--close-wait", paramLabel = "N", description = "CLOSE_WAIT sockets of one process that make a warning, ten times as many "
+            + "critical (default: 10; the setting a policy's thresholds.closeWaitPerProcess gives audit).")
     int closeWait = HealthThresholds.DEFAULTS.closeWaitPerProcess();
 
     @Option(names = "--json", description = "Write JSON (layout documented in the README).")
@@ -66,8 +68,8 @@ final class HealthCommand implements Callable<Integer> {
         if (interval != null && (interval < 1 || interval > 3600)) {
             throw new UsageException("--interval: expected 1 to 3600 seconds, not " + interval);
         }
-        if (closeWait < 1) {
-            throw new UsageException("--close-wait: expected a count of at least 1, not " + closeWait);
+        if (!CloseWaitPileUps.validThreshold(closeWait)) {
+            throw new UsageException("--close-wait: expected a count from 1 to 1000000, not " + closeWait);
         }
         boolean live = source.replay == null;
         if (!"proc".equals(source.backend) && live) {

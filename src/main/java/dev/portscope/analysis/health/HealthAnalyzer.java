@@ -1,5 +1,8 @@
 package dev.portscope.analysis.health;
 
+import dev.portscope.analysis.CloseWaitPileUps;
+import dev.portscope.analysis.CloseWaitPileUps.Holder;
+import dev.portscope.analysis.CloseWaitPileUps.PileUp;
 import dev.portscope.platform.TcpCounters;
 
 import dev.portscope.platform.PortSettings;
@@ -91,33 +94,15 @@ public final class HealthAnalyzer {
         return snapshot.sockets().stream().filter(s -> s.protocol() == Protocol.TCP && s.state() == state).toList();
     }
 
-    /** Pseudo-pids grouping CLOSE_WAIT sockets without a known holder. */
-    private static final int HIDDEN = -1;
-    private static final int NEVER_ACCEPTED = -2;
-
     private void closeWait() {
-        Map<Integer, List<Socket>> byPid = new LinkedHashMap<>();
-        Map<Integer, ProcessInfo> processes = new LinkedHashMap<>();
-        for (Socket s : tcpIn(SocketState.CLOSE_WAIT)) {
-            List<ProcessInfo> owners = snapshot.ownersOf(s);
-            // No inode: no process has accepted the connection yet; it waits in a listener's queue.
-            int pid = !owners.isEmpty() ? owners.getFirst().pid() : s.key() == 0 ? NEVER_ACCEPTED : HIDDEN;
-            byPid.computeIfAbsent(pid, p -> new ArrayList<>()).add(s);
-            if (!owners.isEmpty()) {
-                processes.putIfAbsent(pid, owners.getFirst());
-            }
-        }
-        byPid.forEach((pid, sockets) -> {
-            if (sockets.size() < limits.closeWaitPerProcess()) {
-                return;
-            }
-            ProcessInfo p = processes.get(pid);
-            Level level = sockets.size() >= 10L * limits.closeWaitPerProcess() ? Level.CRITICAL : Level.WARNING;
+        for (PileUp pileUp : CloseWaitPileUps.find(snapshot, limits.closeWaitPerProcess())) {
+            List<Socket> sockets = pileUp.sockets();
+            Level level = pileUp.critical() ? Level.CRITICAL : Level.WARNING;
             List<String> evidence = List.of(
                     "peers: " + top(sockets, s -> AddressText.of(s.remote().address(), s.family()), 5),
                     "local ports: " + top(sockets, s -> Integer.toString(s.local().port()), 5),
                     "threshold: " + limits.closeWaitPerProcess() + " per process");
-            if (pid == NEVER_ACCEPTED) {
+            if (pileUp.holder() instanceof Holder.NeverAccepted) {
                 findings.add(new HealthFinding("close-wait", level,
                         sockets.size() + " connections in CLOSE_WAIT were never accepted",
                         evidence,
@@ -125,8 +110,9 @@ public final class HealthAnalyzer {
                                 + "the application accepts too slowly, or not at all",
                         "check the accept loop of the listeners on those local ports (portscope who PORT)",
                         List.of()));
-                return;
+                continue;
             }
+            ProcessInfo p = pileUp.holder() instanceof Holder.Process(var info) ? info : null;
             String who = p == null ? "processes portscope cannot read (run as root to name them)" : p.name() + " (pid " + p.pid() + ")";
             findings.add(new HealthFinding("close-wait", level,
                     sockets.size() + " connections in CLOSE_WAIT held by " + who,
@@ -136,7 +122,7 @@ public final class HealthAnalyzer {
                     "fix the code path that abandons connections; restarting " + (p == null ? "the process" : "pid " + p.pid())
                             + " releases them now",
                     p == null ? List.of() : List.of(p)));
-        });
+        }
     }
 
     private void acceptQueues(Map<String, OptionalLong> deltas, boolean overPeriod) {
