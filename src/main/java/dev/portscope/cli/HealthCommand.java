@@ -16,8 +16,6 @@ import dev.portscope.query.SocketQuery;
 import dev.portscope.render.HealthJsonWriter;
 import dev.portscope.render.HealthTextWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,6 @@ import dev.portscope.analysis.CloseWaitPileUps.PileUp;
 import dev.portscope.platform.TcpCounters;
 
 import dev.portscope.platform.PortSettings;
-import dev.portscope.model.Endpoint;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;

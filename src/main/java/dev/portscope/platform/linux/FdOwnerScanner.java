@@ -1,6 +1,5 @@
 package dev.portscope.platform.linux;
 
-import dev.portscope.model.Diagnostic;
 import dev.portscope.model.OwnerIndex;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.OwnerScan;

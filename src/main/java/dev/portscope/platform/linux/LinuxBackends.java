@@ -1,9 +1,6 @@
 package dev.portscope.platform.linux;
 
 import dev.portscope.model.Diagnostic;
-import dev.portscope.model.IpFamily;
-import dev.portscope.model.OwnerIndex;
-import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Socket;
 import dev.portscope.query.SocketQuery;
@@ -18,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.LongPredicate;
 
 /** Linux's socket sources: netlink {@code sock_diag} with {@code /proc/net} as its fallback. */
 final class LinuxBackends {

@@ -1,6 +1,5 @@
 package dev.portscope.platform.linux;
 
-import dev.portscope.model.Diagnostic;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.ProcessOrigin;
 import dev.portscope.platform.DiagnosticLog;
