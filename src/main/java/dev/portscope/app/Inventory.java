@@ -39,6 +39,7 @@ public final class Inventory {
     private final Clock clock;
     private final String host;
 
+    /** @param host the name of the machine the sockets are of, or null when unknown (a replay that does not say) */
     public Inventory(Backend backend, Clock clock, String host) {
         this.backend = backend;
         this.clock = clock;
@@ -94,9 +95,9 @@ public final class Inventory {
             }
         }
         OwnerScan scan = keys.isEmpty()
-                ? new OwnerScan(OwnerIndex.empty(), 0, true)
+                ? new OwnerScan(OwnerIndex.empty(), 0)
                 // Every process is read: see the class comment.
-                : backend.processes().scanOwners(keys::contains, -1, log);
+                : backend.processes().scanOwners(keys::contains, log);
         Map<Integer, ProcessInfo> processes = new HashMap<>();
         int ownerless = 0;
         for (long key : keys) {
@@ -137,7 +138,7 @@ public final class Inventory {
      */
     public List<Diagnostic> stream(SocketQuery query, Predicate<Socket> filter, boolean withOwners, OwnedSocketSink sink) {
         DiagnosticLog log = new DiagnosticLog();
-        OwnerScan scan = withOwners ? backend.processes().scanOwners(null, -1, log) : null;
+        OwnerScan scan = withOwners ? backend.processes().scanOwners(null, log) : null;
         Map<Integer, Optional<ProcessInfo>> described = new HashMap<>();
         long[] ownerless = {0};
         Predicate<Socket> wanted = socket -> query.matches(socket) && filter.test(socket);
@@ -175,8 +176,8 @@ public final class Inventory {
         if (scan.unreadableProcesses() > 0 && ownerless > 0) {
             log.report(
                     Diagnostic.Kind.PERMISSION_DENIED,
-                    "owners of " + ownerless + " sockets hidden: the descriptors of " + scan.unreadableProcesses()
-                            + " processes are unreadable (run as root to see them)");
+                    "owners of " + ownerless + " sockets hidden: the kernel refused the descriptors of " + scan.unreadableProcesses()
+                            + " processes (not root, hidepid, or a process even root may not inspect)");
         }
     }
 
@@ -196,15 +197,22 @@ public final class Inventory {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        OwnerIndex index = backend.processes().scanOwners(keys::contains, -1, log).owners();
+        OwnerScan scan = backend.processes().scanOwners(keys::contains, log);
+        OwnerIndex index = scan.owners();
         Map<Integer, Optional<ProcessInfo>> described = new HashMap<>();
         Map<Long, List<ProcessInfo>> owners = new HashMap<>();
+        int ownerless = 0;
         for (long key : keys) {
-            for (int pid : index.pidsOf(key)) {
+            int[] pids = index.pidsOf(key);
+            if (pids.length == 0) {
+                ownerless++;
+            }
+            for (int pid : pids) {
                 described.computeIfAbsent(pid, p -> backend.processes().describe(p, log))
                         .ifPresent(p -> owners.computeIfAbsent(key, i -> new ArrayList<>()).add(p));
             }
         }
+        reportHidden(scan, ownerless, log);
         return owners;
     }
 

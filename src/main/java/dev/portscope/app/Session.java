@@ -1,13 +1,17 @@
 package dev.portscope.app;
 
 import dev.portscope.platform.Backend;
+import dev.portscope.platform.KernelSettings;
 import dev.portscope.platform.Platform;
 import dev.portscope.platform.Platforms;
+import dev.portscope.platform.Recording;
 import dev.portscope.render.ListingContext;
 import dev.portscope.services.ServiceTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * What every consumer of sockets sets up once: the platform's backend (or a replay), the inventory
@@ -19,29 +23,55 @@ public final class Session {
     private final Platform platform;
     private final Backend backend;
     private final Inventory inventory;
-    private final String hostName;
+    private final Optional<String> hostName;
+    private final KernelSettings kernel;
+    private final Clock clock;
     private ServiceTable services;
 
-    private Session(Platform platform, Backend backend, Clock clock) {
+    private Session(Platform platform, Backend backend, Optional<String> hostName, KernelSettings kernel, Clock clock) {
         this.platform = platform;
         this.backend = backend;
-        this.hostName = platform.hostName().orElse("localhost");
-        this.inventory = new Inventory(backend, clock, hostName);
+        this.hostName = hostName;
+        this.kernel = kernel;
+        this.clock = clock;
+        this.inventory = new Inventory(backend, clock, hostName.orElse(null));
     }
 
     /**
+     * A session on this machine, or on a recording: then its host, time and settings are the
+     * recording's, or unknown, never this machine's.
+     *
      * @throws SetupException when the backend cannot run here or the recording cannot be read
      */
     public static Session open(Platform platform, SessionSetup setup, Clock clock) {
-        return new Session(platform, backend(platform, setup), clock);
+        if (setup.isReplay()) {
+            Recording recording = replay(setup);
+            Clock recorded = recording.time().map(t -> Clock.fixed(t, ZoneOffset.UTC)).orElse(clock);
+            return new Session(platform, recording.backend(), recording.host(), recording.kernel(), recorded);
+        }
+        return new Session(platform, backend(platform, setup), platform.hostName(), platform.kernelSettings(), clock);
     }
 
     public Platform platform() {
         return platform;
     }
 
-    public String hostName() {
+    /** The name of the machine the sockets are of; empty when unknown (a recording that does not say). */
+    public Optional<String> hostName() {
         return hostName;
+    }
+
+    /**
+     * The settings of the kernel the sockets are of: this machine's, or a recording's (with those it
+     * lacks assumed, and said so).
+     */
+    public KernelSettings kernel() {
+        return kernel;
+    }
+
+    /** The clock snapshots are stamped with: a replay's stands still at the recording's time, when it has one. */
+    public Clock clock() {
+        return clock;
     }
 
     public Backend backend() {
@@ -73,20 +103,21 @@ public final class Session {
         return new ListingContext(services(), inventory::userName, numeric, withOwners, details);
     }
 
-    private static Backend backend(Platform platform, SessionSetup setup) {
-        if (setup.isReplay()) {
-            if (!"auto".equals(setup.backend())) {
-                throw new SetupException("--replay and --backend " + setup.backend() + " exclude each other");
-            }
-            Path file = setup.replay();
-            if (!Files.isRegularFile(file)) {
-                throw new SetupException("cannot replay " + file + ": no such file");
-            }
-            if (!Files.isReadable(file)) {
-                throw new SetupException("cannot replay " + file + ": permission denied");
-            }
-            return Platforms.replay(file);
+    private static Recording replay(SessionSetup setup) {
+        if (!"auto".equals(setup.backend())) {
+            throw new SetupException("--replay and --backend " + setup.backend() + " exclude each other");
         }
+        Path file = setup.replay();
+        if (!Files.isRegularFile(file)) {
+            throw new SetupException("cannot replay " + file + ": no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new SetupException("cannot replay " + file + ": permission denied");
+        }
+        return Platforms.replay(file);
+    }
+
+    private static Backend backend(Platform platform, SessionSetup setup) {
         if (setup.details() && "proc".equals(setup.backend())) {
             throw new SetupException("--info needs the netlink backend: /proc/net has no TCP details");
         }

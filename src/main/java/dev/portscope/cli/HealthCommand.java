@@ -2,6 +2,7 @@ package dev.portscope.cli;
 
 import dev.portscope.app.Session;
 
+import dev.portscope.analysis.CloseWaitPileUps;
 import dev.portscope.analysis.health.CounterHistory;
 import dev.portscope.analysis.health.HealthAnalyzer;
 import dev.portscope.analysis.health.HealthReport;
@@ -15,8 +16,6 @@ import dev.portscope.query.SocketQuery;
 import dev.portscope.render.HealthJsonWriter;
 import dev.portscope.render.HealthTextWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +51,8 @@ final class HealthCommand implements Callable<Integer>, MonitoringCheck {
             description = "Count the kernel's resets and queue overflows over this many seconds (1-3600) instead of since the last run.")
     Integer interval;
 
-    @Option(names = "--close-wait", paramLabel = "N", description = "CLOSE_WAIT sockets of one process that make a warning (default: 10).")
+    @Option(names = "--close-wait", paramLabel = "N", description = "CLOSE_WAIT sockets of one process that make a warning, ten times as many "
+            + "critical (default: 10; the setting a policy's thresholds.closeWaitPerProcess gives audit).")
     int closeWait = HealthThresholds.DEFAULTS.closeWaitPerProcess();
 
     @Mixin
@@ -67,15 +67,15 @@ final class HealthCommand implements Callable<Integer>, MonitoringCheck {
         if (interval != null && (interval < 1 || interval > 3600)) {
             throw new UsageException("--interval: expected 1 to 3600 seconds, not " + interval);
         }
-        if (closeWait < 1) {
-            throw new UsageException("--close-wait: expected a count of at least 1, not " + closeWait);
+        if (!CloseWaitPileUps.validThreshold(closeWait)) {
+            throw new UsageException("--close-wait: expected a count from 1 to 1000000, not " + closeWait);
         }
         boolean live = source.replay == null;
         if (!"proc".equals(source.backend) && live) {
             source.info = true; // TCP info: retransmissions, round-trip times, idle times
         }
         Session session = Sessions.open(source, env);
-        KernelSettings kernel = env.platform().kernelSettings();
+        KernelSettings kernel = session.kernel(); // a replay's: the recorded settings, or assumed ones
         DiagnosticLog log = new DiagnosticLog();
         TcpCounters before = null;
         String period = null;
@@ -89,9 +89,16 @@ final class HealthCommand implements Callable<Integer>, MonitoringCheck {
             period = before == null ? null : "since the last run at " + before.time();
         }
         TcpCounters now = live ? kernel.tcpCounters(env.clock(), log).orElse(null) : null;
+        if (now != null && before != null && interval == null && wentDown(before, now)) {
+            // rebooted since the last run: what grew in between cannot be told, the totals since boot can
+            log.report(Diagnostic.Kind.NOTE, "the kernel's counters went down since the last run at " + before.time()
+                    + " (a reboot): totals since boot instead");
+            before = null;
+            period = null;
+        }
         Snapshot snapshot = session.inventory().take(SocketQuery.all().withProtocols(EnumSet.of(Protocol.TCP)), s -> true, !source.noProcess);
-        PortSettings settings = live ? kernel.portSettings() : PortSettings.assumedDefaults();
-        OptionalInt somaxconn = live ? kernel.maxAcceptQueue() : OptionalInt.empty();
+        PortSettings settings = kernel.portSettings();
+        OptionalInt somaxconn = kernel.maxAcceptQueue();
         HealthThresholds limits = HealthThresholds.DEFAULTS.withCloseWait(closeWait);
         HealthReport report = HealthAnalyzer.analyze(snapshot, settings, somaxconn, now, before, period, limits);
         if (history != null && now != null) {
@@ -114,6 +121,10 @@ final class HealthCommand implements Callable<Integer>, MonitoringCheck {
         Level worst = report.worst();
         boolean incomplete = diagnostics.stream().anyMatch(d -> d.kind().partial());
         return ExitCodes.ofCheck(worst == Level.CRITICAL, worst == Level.WARNING, incomplete);
+    }
+
+    private static boolean wentDown(TcpCounters before, TcpCounters now) {
+        return before.values().entrySet().stream().anyMatch(e -> now.values().containsKey(e.getKey()) && now.values().get(e.getKey()) < e.getValue());
     }
 
     /** One file per network namespace: counters of different namespaces do not compare. */

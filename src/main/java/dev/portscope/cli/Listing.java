@@ -63,7 +63,7 @@ final class Listing {
         ListingContext context = session.context(output.numeric.requested(), withOwners, options.source().info);
         Predicate<ListingRow> rowFilter = options.filter().rowFilter(context.userNames());
         ListingWriter writer = writerFor(output, context, env, out);
-        var header = new ListingHeader(view, env.clock().instant(), session.hostName(), session.backend().name());
+        var header = new ListingHeader(view, session.clock().instant(), session.hostName().orElse(null), session.backend().name());
 
         List<Diagnostic> diagnostics;
         Comparator<ListingRow> order = output.sort != null ? output.sort.comparator()

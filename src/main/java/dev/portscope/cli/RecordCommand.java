@@ -51,7 +51,7 @@ final class RecordCommand implements Callable<Integer> {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             SocketSource source;
             try {
-                source = parent.env().platform().recorder(out);
+                source = parent.env().platform().recorder(out, parent.env().clock().instant());
             } catch (IllegalArgumentException e) {
                 unavailable = e.getMessage();
                 source = null;

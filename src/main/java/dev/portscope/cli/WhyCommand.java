@@ -9,6 +9,7 @@ import dev.portscope.platform.BindTrial;
 import dev.portscope.analysis.why.BindVerdict;
 import dev.portscope.analysis.why.OwnedSocket;
 import dev.portscope.platform.PortSettings;
+import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
@@ -90,13 +91,14 @@ final class WhyCommand implements Callable<Integer> {
             source.info = true; // netlink's details carry each IPv6 socket's IPV6_V6ONLY flag
         }
         Session session = Sessions.open(source, env);
-        PortSettings settings = source.replay != null ? PortSettings.assumedDefaults() : env.platform().kernelSettings().portSettings();
+        PortSettings settings = session.kernel().portSettings(); // a replay's: the recorded settings, or assumed ones
         BindRequest request = request(session, env, settings);
         Predicate<Socket> onPort = s -> s.protocol() == request.protocol() && s.local().port() == request.port();
         SocketQuery query = SocketQuery.all().withProtocols(EnumSet.of(request.protocol()));
         Snapshot snapshot = session.inventory().take(query, onPort, !source.noProcess);
         List<OwnedSocket> held = snapshot.sockets().stream().map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
-        List<OwnedSocket> foreign = source.replay != null ? List.of() : foreign(session, env, query, onPort);
+        DiagnosticLog log = new DiagnosticLog();
+        List<OwnedSocket> foreign = source.replay != null ? List.of() : foreign(session, env, query, onPort, log);
         String notTried = null;
         BindTrial trial = null;
         if (tryBind) {
@@ -116,14 +118,16 @@ final class WhyCommand implements Callable<Integer> {
                     cautions, report.trial(), report.verdict(), report.nextStep());
         }
         ListingContext context = session.context(numeric.requested(), !source.noProcess);
+        List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
+        diagnostics.addAll(log.diagnostics());
         var out = spec.commandLine().getOut();
         if (json.requested()) {
-            new WhyJsonWriter(out, context, Version.envelope(snapshot)).write(report, snapshot.diagnostics());
+            new WhyJsonWriter(out, context, Version.envelope(snapshot)).write(report, diagnostics);
         } else {
             new WhyTextWriter(out, context).write(report);
         }
         out.flush();
-        Sessions.report(snapshot.diagnostics(), spec.commandLine().getErr());
+        Sessions.report(diagnostics, spec.commandLine().getErr());
         return report.verdict() == BindVerdict.FREE ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 
@@ -221,12 +225,13 @@ final class WhyCommand implements Callable<Integer> {
         }
     }
 
-    private static List<OwnedSocket> foreign(Session session, CliEnvironment env, SocketQuery query, Predicate<Socket> onPort) {
-        List<Socket> sockets = env.platform().namespaces().otherNamespaceSockets(query, onPort, new DiagnosticLog());
-        if (sockets.isEmpty()) {
-            return List.of();
+    /** Sockets on the port in other network namespaces, with their holders; {@code log} is told what could not be read. */
+    private List<OwnedSocket> foreign(Session session, CliEnvironment env, SocketQuery query, Predicate<Socket> onPort, DiagnosticLog log) {
+        List<Socket> sockets = env.platform().namespaces().otherNamespaceSockets(query, onPort, log);
+        if (sockets.isEmpty() || source.noProcess) {
+            return sockets.stream().map(s -> new OwnedSocket(s, List.<dev.portscope.model.ProcessInfo>of())).toList();
         }
-        Map<Long, List<dev.portscope.model.ProcessInfo>> owners = session.inventory().ownersOf(sockets, new DiagnosticLog());
+        Map<Long, List<dev.portscope.model.ProcessInfo>> owners = session.inventory().ownersOf(sockets, log);
         return sockets.stream().map(s -> new OwnedSocket(s, owners.getOrDefault(s.key(), List.of()))).toList();
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Everything one scan saw: sockets, the processes that hold them, and what kept the answer from
- * being complete.
+ * being complete. {@code host} is the machine's name, null when unknown (a recording that does not
+ * name its machine).
  */
 public record Snapshot(
         Instant time,

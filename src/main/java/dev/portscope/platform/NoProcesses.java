@@ -11,9 +11,9 @@ import java.util.function.LongPredicate;
 public record NoProcesses(String why) implements ProcessSource {
 
     @Override
-    public OwnerScan scanOwners(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
+    public OwnerScan scanOwners(LongPredicate wanted, DiagnosticLog log) {
         log.report(Diagnostic.Kind.NOTE, why);
-        return new OwnerScan(OwnerIndex.empty(), 0, true);
+        return new OwnerScan(OwnerIndex.empty(), 0);
     }
 
     @Override

@@ -3,10 +3,10 @@ package dev.portscope.platform;
 import dev.portscope.model.OwnerIndex;
 
 /**
- * The result of looking for socket owners.
+ * The result of looking for socket owners in every process.
  *
  * @param owners              inode to pids
- * @param unreadableProcesses processes whose descriptors could not be read (not root, hidepid)
- * @param complete            false when the scan stopped early because every wanted inode was found
+ * @param unreadableProcesses processes whose descriptors could not be read (not root, hidepid); other
+ *                            failures are reported to the scan's log
  */
-public record OwnerScan(OwnerIndex owners, int unreadableProcesses, boolean complete) {}
+public record OwnerScan(OwnerIndex owners, int unreadableProcesses) {}

@@ -28,11 +28,13 @@ public interface Platform {
     Backend backend(String name, boolean details);
 
     /**
-     * A socket source that copies what it reads to {@code recording}, for {@code --replay}.
+     * A socket source that copies what it reads to {@code recording}, for {@code --replay}, after a
+     * header naming this machine, {@code time} and its port settings.
      *
      * @throws IllegalArgumentException when this platform cannot record
+     * @throws java.io.UncheckedIOException when the header cannot be written
      */
-    SocketSource recorder(OutputStream recording);
+    SocketSource recorder(OutputStream recording, java.time.Instant time);
 
     /** This machine's name, or empty when unknown. */
     Optional<String> hostName();

@@ -1,7 +1,7 @@
 package dev.portscope.platform;
 
 import dev.portscope.platform.linux.LinuxPlatform;
-import dev.portscope.platform.linux.netlink.ReplaySocketSource;
+import dev.portscope.platform.linux.Replays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,9 +32,9 @@ public final class Platforms {
     /**
      * Replays a recording made by {@code portscope record} (or iproute2's {@code TCPDIAG_FILE}
      * dumps), on any platform. Its sockets belong to another moment, perhaps another machine, so no
-     * process owns them.
+     * process owns them; its host, time and settings are those it recorded, or unknown.
      */
-    public static Backend replay(Path recording) {
-        return new Backend("replay", new ReplaySocketSource(recording), new NoProcesses("a replay has no processes: owners are not shown"));
+    public static Recording replay(Path recording) {
+        return Replays.open(recording);
     }
 }

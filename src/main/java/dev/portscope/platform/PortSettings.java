@@ -29,7 +29,6 @@ public record PortSettings(
         assumed = List.copyOf(assumed);
     }
 
-    /** The kernel's defaults. */
     /** The kernel's defaults, each marked as assumed: for a replay or a system whose settings cannot be read. */
     public static PortSettings assumedDefaults() {
         PortSettings d = DEFAULTS;

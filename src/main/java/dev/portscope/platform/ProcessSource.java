@@ -10,13 +10,14 @@ import java.util.function.LongPredicate;
 public interface ProcessSource {
 
     /**
-     * Finds the holders of socket inodes.
+     * Finds the holders of socket inodes, reading every process: a socket may have many holders.
+     * A process that exits meanwhile is skipped in silence; one whose descriptors may not be read is
+     * counted in {@link OwnerScan#unreadableProcesses()}; any other failure (out of descriptors, an
+     * I/O error) is reported to {@code log} as a partial answer.
      *
-     * @param wanted the inodes the caller cares about, or {@code null} for all of them; a source may
-     *               stop early once every wanted inode has an owner
-     * @param wantedCount how many distinct inodes {@code wanted} accepts, used to stop early; -1 when unknown
+     * @param wanted the inodes the caller cares about (only those are kept), or {@code null} for all
      */
-    OwnerScan scanOwners(LongPredicate wanted, int wantedCount, DiagnosticLog log);
+    OwnerScan scanOwners(LongPredicate wanted, DiagnosticLog log);
 
     /** Describes a process, or empty when it has exited. */
     Optional<ProcessInfo> describe(int pid, DiagnosticLog log);

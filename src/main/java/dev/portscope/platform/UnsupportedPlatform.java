@@ -39,7 +39,7 @@ final class UnsupportedPlatform implements Platform, KernelSettings, Namespaces,
     }
 
     @Override
-    public SocketSource recorder(OutputStream recording) {
+    public SocketSource recorder(OutputStream recording, java.time.Instant time) {
         throw new IllegalArgumentException(why());
     }
 
@@ -95,7 +95,7 @@ final class UnsupportedPlatform implements Platform, KernelSettings, Namespaces,
 
     @Override
     public Optional<TcpCounters> tcpCounters(java.time.Clock clock, DiagnosticLog log) {
-        log.report(Diagnostic.Kind.NOTE, "TCP counters not read: " + why());
+        log.report(Diagnostic.Kind.UNAVAILABLE, "TCP counters not read: " + why());
         return Optional.empty();
     }
 

@@ -13,7 +13,8 @@ public final class AuditPolicyWriter {
     private AuditPolicyWriter() {}
 
     public static void write(PrintWriter out, Policy policy, String host, Instant time) {
-        out.println("# portscope audit policy: accepts " + host + " as it was at " + time + ".");
+        out.println("# portscope audit policy: accepts " + (host == null ? "a machine of unknown name" : host)
+                + " as it was at " + time + ".");
         out.println("# Tighten it: narrow scopes, drop what should not listen, add require and forbid.");
         out.println("version: " + PolicyParser.FORMAT_VERSION);
         out.println("allow:");

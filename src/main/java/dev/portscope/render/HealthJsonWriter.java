@@ -6,6 +6,7 @@ import dev.portscope.model.Diagnostic;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** {@code portscope health --json}: findings with evidence, cause and action; socket counts; counter changes (README). */
 public final class HealthJsonWriter {
@@ -27,12 +28,21 @@ public final class HealthJsonWriter {
             }
             json.writeEndObject();
             json.writeObjectFieldStart("counters");
-            json.writeStringField("period", report.counterDeltas().isEmpty() ? null
+            json.writeStringField("period", !report.countersRead() ? null
                     : report.counterPeriod() == null ? "since boot" : report.counterPeriod());
-            for (Map.Entry<String, Long> e : report.counterDeltas().entrySet()) {
-                json.writeNumberField(e.getKey(), e.getValue());
+            for (Map.Entry<String, OptionalLong> e : report.counterDeltas().entrySet()) {
+                if (e.getValue().isPresent()) {
+                    json.writeNumberField(e.getKey(), e.getValue().getAsLong());
+                } else {
+                    json.writeNullField(e.getKey()); // unknown: this kernel lacks it, or it went down since the last run
+                }
             }
             json.writeEndObject();
+            json.writeArrayFieldStart("assumedSettings");
+            for (String name : report.assumedSettings()) {
+                json.writeString(name);
+            }
+            json.writeEndArray();
             json.writeArrayFieldStart("findings");
             for (HealthFinding f : report.findings()) {
                 json.writeStartObject();

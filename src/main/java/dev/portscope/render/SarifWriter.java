@@ -22,6 +22,8 @@ public final class SarifWriter {
 
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     private static final String INFORMATION_URI = "https://github.com/portscope/portscope";
+    /** A logical location needs a name: what stands for a machine a recording does not name. */
+    static final String UNKNOWN_HOST = "unknown-host";
 
     private SarifWriter() {}
 
@@ -65,12 +67,12 @@ public final class SarifWriter {
                 json.writeArrayFieldStart("logicalLocations");
                 json.writeStartObject();
                 if (f.socket() == null) {
-                    json.writeStringField("name", host);
+                    json.writeStringField("name", host == null ? UNKNOWN_HOST : host);
                     json.writeStringField("kind", "module");
                 } else {
                     String endpoint = AddressText.endpoint(f.socket().local(), f.socket().family());
                     json.writeStringField("name", f.socket().protocol().label() + "/" + endpoint);
-                    json.writeStringField("fullyQualifiedName", host + "/" + f.socket().protocol().label() + "/" + endpoint);
+                    json.writeStringField("fullyQualifiedName", (host == null ? UNKNOWN_HOST : host) + "/" + f.socket().protocol().label() + "/" + endpoint);
                     json.writeStringField("kind", "resource");
                 }
                 json.writeEndObject();

@@ -120,8 +120,8 @@ final class ScriptedPlatform implements Platform, KernelSettings, Namespaces, Tr
         };
         ProcessSource processSource = new ProcessSource() {
             @Override
-            public OwnerScan scanOwners(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
-                return new OwnerScan(owners.build(), 0, true);
+            public OwnerScan scanOwners(LongPredicate wanted, DiagnosticLog log) {
+                return new OwnerScan(owners.build(), 0);
             }
 
             @Override
@@ -143,7 +143,7 @@ final class ScriptedPlatform implements Platform, KernelSettings, Namespaces, Tr
     }
 
     @Override
-    public SocketSource recorder(OutputStream recording) {
+    public SocketSource recorder(OutputStream recording, Instant time) {
         throw new IllegalArgumentException("a scripted platform cannot record");
     }
 

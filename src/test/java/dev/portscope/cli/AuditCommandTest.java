@@ -28,9 +28,9 @@ class AuditCommandTest {
         CliRun audit = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             CliRun init = CliRun.run("audit", "--init", policy.toString());
-            assertThat(init.exitCode()).as(init.err()).isZero();
+            assertThat(init.exitCode()).as(init.err()).isEqualTo(init.partial() ? ExitCodes.UNKNOWN : ExitCodes.OK);
             audit = CliRun.run("audit", "--policy", policy.toString(), "--json");
-            if (audit.exitCode() == 0) {
+            if (audit.json().get("findings").isEmpty()) {
                 return audit;
             }
         }
@@ -41,14 +41,16 @@ class AuditCommandTest {
     void aDraftedPolicyAcceptsTheMachineAndNamesOneMoreListener() throws Exception {
         Path policy = dir.resolve("policy.yaml");
         CliRun accepted = initThenAudit(policy);
-        assertThat(accepted.exitCode()).as(accepted.out() + accepted.err()).isZero();
+        assertThat(accepted.exitCode()).as(accepted.out() + accepted.err())
+                .isEqualTo(accepted.partial() ? ExitCodes.UNKNOWN : ExitCodes.OK);
         assertThat(accepted.json().get("findings")).isEmpty();
         assertThat(Files.readString(policy)).startsWith("# portscope audit policy").contains("version: 1", "allow:");
 
         try (LoopbackSockets sockets = new LoopbackSockets()) {
             int port = LoopbackSockets.port(sockets.listen("0.0.0.0"));
             CliRun audit = CliRun.run("audit", "--policy", policy.toString(), "--json");
-            assertThat(audit.exitCode()).as(audit.err()).isEqualTo(ExitCodes.WARNING);
+            // a warning is certain only in a complete answer: a partial one is unknown
+            assertThat(audit.exitCode()).as(audit.err()).isEqualTo(audit.partial() ? ExitCodes.UNKNOWN : ExitCodes.WARNING);
             List<String> ours = new ArrayList<>();
             for (JsonNode f : audit.json().get("findings")) {
                 if (f.get("socket").path("port").asInt() == port) {
@@ -60,7 +62,8 @@ class AuditCommandTest {
 
             CliRun text = CliRun.run("audit", "--policy", policy.toString());
             assertThat(text.out()).contains("WARNING (").contains("PS100").contains("0.0.0.0:" + port).contains("fix: ");
-            assertThat(CliRun.run("audit", "--policy", policy.toString(), "--fail-on", "critical").exitCode()).isZero();
+            CliRun critical = CliRun.run("audit", "--policy", policy.toString(), "--fail-on", "critical");
+            assertThat(critical.exitCode()).isEqualTo(critical.partial() ? ExitCodes.UNKNOWN : ExitCodes.OK);
         }
     }
 
@@ -144,9 +147,13 @@ class AuditCommandTest {
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.CRITICAL);
         assertThat(missing.json().get("findings").get(0).get("message").asText()).isEqualTo("nothing listens on required port 1");
         Files.writeString(policy, "version: 1\nallow:\n  - port: 1-65535\n    protocol: any\n    scope: any\nrequire:\n  - port: 1\nthresholds:\n  closeWaitPerProcess: 1000000\nrules:\n  PS101: warning\n");
-        assertThat(CliRun.run("audit", "--policy", policy.toString()).exitCode()).isEqualTo(ExitCodes.WARNING);
-        assertThat(CliRun.run("audit", "--policy", policy.toString(), "--fail-on", "critical").exitCode()).isEqualTo(ExitCodes.OK);
+        // a partial answer (a holder the kernel hides, as a sandbox's pid 1 may) makes anything short of critical unknown
+        CliRun warning = CliRun.run("audit", "--policy", policy.toString());
+        assertThat(warning.exitCode()).isEqualTo(warning.partial() ? ExitCodes.UNKNOWN : ExitCodes.WARNING);
+        CliRun critical = CliRun.run("audit", "--policy", policy.toString(), "--fail-on", "critical");
+        assertThat(critical.exitCode()).isEqualTo(critical.partial() ? ExitCodes.UNKNOWN : ExitCodes.OK);
         Files.writeString(policy, "version: 1\nallow:\n  - port: 1-65535\n    protocol: any\n    scope: any\nrequire:\n  - port: 1\nthresholds:\n  closeWaitPerProcess: 1000000\nrules:\n  PS101: off\n");
-        assertThat(CliRun.run("audit", "--policy", policy.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        CliRun quiet = CliRun.run("audit", "--policy", policy.toString());
+        assertThat(quiet.exitCode()).isEqualTo(quiet.partial() ? ExitCodes.UNKNOWN : ExitCodes.OK);
     }
 }

@@ -56,6 +56,28 @@ class WhyCommandTest {
         }
     }
 
+    /**
+     * On a captured /proc with one process in another network namespace whose tables are missing:
+     * why says that part of its answer is missing, in JSON and on stderr (it used to drop it).
+     */
+    @Test
+    void otherNamespacesThatCannotBeReadAreDiagnostics(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path proc = dir.resolve("proc");
+        Files.createDirectories(proc.resolve("net"));
+        Files.copy(dev.portscope.testing.Fixtures.path("proc/debian12-loopback/net/tcp"), proc.resolve("net/tcp"));
+        Files.createDirectories(proc.resolve("900/ns"));
+        Files.createDirectories(proc.resolve("900/net"));
+        Files.createSymbolicLink(proc.resolve("900/ns/net"), Path.of("net:[4026532009]"));
+        var env = new CliEnvironment(java.util.Map.of(), false, 0, proc, dev.portscope.testing.Fixtures.path("etc/debian12"),
+                java.time.Clock.systemUTC());
+        CliRun run = CliRun.run(env, "why", "8080", "--json", "-n");
+        JsonNode diagnostics = run.json().get("diagnostics");
+        assertThat(diagnostics.findValuesAsText("message")).as(run.err())
+                .anySatisfy(m -> assertThat(m).startsWith("network namespace 4026532009: ").contains("900/net/tcp"));
+        assertThat(run.json().get("partial").asBoolean()).isTrue();
+        assertThat(run.err()).contains("network namespace 4026532009: ");
+    }
+
     @Test
     void aListenerOnTheSameAddressBlocksWithItsPid() throws Exception {
         try (var sockets = new LoopbackSockets()) {

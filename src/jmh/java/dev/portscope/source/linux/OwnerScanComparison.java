@@ -27,13 +27,10 @@ public final class OwnerScanComparison {
         }
         Path proc = Path.of("/proc");
         Map<String, Supplier<OwnerScan>> ways = new LinkedHashMap<>();
-        ways.put("java.nio, 1 thread", () -> new NioOwnerScanner(proc).scan(null, -1, new DiagnosticLog()));
-        for (FdOwnerScanner.Method method : FdOwnerScanner.Method.values()) {
-            for (int threads = 1; threads <= 2; threads++) {
-                var scanner = new FdOwnerScanner(proc, new FdOwnerScanner.Settings(threads, method));
-                ways.put("FFM " + method.name().toLowerCase() + ", " + threads + " thread" + (threads > 1 ? "s" : ""),
-                        () -> scanner.scan(null, -1, new DiagnosticLog()));
-            }
+        ways.put("java.nio, 1 thread", () -> new NioOwnerScanner(proc).scan(null, new DiagnosticLog()));
+        for (int threads = 1; threads <= 2; threads++) {
+            var scanner = new FdOwnerScanner(proc, new FdOwnerScanner.Settings(threads));
+            ways.put("FFM readlinkat, " + threads + " thread" + (threads > 1 ? "s" : ""), () -> scanner.scan(null, new DiagnosticLog()));
         }
         Map<String, List<Long>> times = new LinkedHashMap<>();
         Map<String, List<Long>> cpu = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 /**
  * The listeners of a machine at one time, to compare later snapshots with.
  *
- * @param host      where it was taken
+ * @param host      where it was taken, null when unknown (a baseline of a recording that does not name its machine)
  * @param time      when
  * @param listeners one per protocol and port, ordered by port then protocol
  */

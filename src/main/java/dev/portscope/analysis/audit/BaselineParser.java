@@ -65,7 +65,11 @@ public final class BaselineParser {
                 listeners.add(new BaselineListener(protocol, port, exposure, addresses(l), texts(l, "processes"),
                         texts(l, "users"), pids));
             }
-            return new Baseline(required(root, "host").asText(), Instant.parse(required(root, "time").asText()), listeners);
+            JsonNode host = root.get("host"); // null: the machine was not known (a baseline of a replay)
+            if (host == null) {
+                throw new IllegalArgumentException("missing \"host\"");
+            }
+            return new Baseline(host.isNull() ? null : host.asText(), Instant.parse(required(root, "time").asText()), listeners);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new BadBaselineException(file + ": damaged baseline: " + e.getMessage());
         }

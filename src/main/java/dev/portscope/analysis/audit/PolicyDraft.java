@@ -1,14 +1,13 @@
 package dev.portscope.analysis.audit;
 
+import dev.portscope.analysis.CloseWaitPileUps;
 import dev.portscope.model.PortRange;
 
 import dev.portscope.model.Exposure;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
-import dev.portscope.model.SocketState;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,7 @@ public final class PolicyDraft {
 
     public static Policy accepting(Snapshot snapshot) {
         Map<String, AllowedListener> allow = new LinkedHashMap<>();
-        Map<Integer, Integer> closeWait = new HashMap<>();
         for (Socket s : snapshot.sockets()) {
-            if (s.state() == SocketState.CLOSE_WAIT) {
-                snapshot.ownersOf(s).forEach(p -> closeWait.merge(p.pid(), 1, Integer::sum));
-            }
             if (!s.isListening() || s.local().port() == 0) {
                 continue;
             }
@@ -42,8 +37,9 @@ public final class PolicyDraft {
         List<AllowedListener> listeners = new ArrayList<>(allow.values());
         listeners.sort(java.util.Comparator.comparingInt((AllowedListener a) -> a.match().ports().first())
                 .thenComparing(a -> a.match().protocol()));
-        int most = closeWait.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        var thresholds = new Thresholds(Math.max(Thresholds.DEFAULT.closeWaitPerProcess(), most));
+        // one more than the most any holder has now: the machine as it is passes (the rule counts "at least")
+        int most = CloseWaitPileUps.find(snapshot, 1).stream().mapToInt(CloseWaitPileUps.PileUp::count).max().orElse(0);
+        var thresholds = new Thresholds(Math.max(Thresholds.DEFAULT.closeWaitPerProcess(), most + 1));
         return new Policy(listeners, List.of(), List.of(), thresholds, Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.portscope.analysis.audit;
 
+import dev.portscope.analysis.CloseWaitPileUps;
 import dev.portscope.model.PortRange;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -228,8 +229,8 @@ public final class PolicyParser {
         Set<String> seen = new HashSet<>();
         while (nextKey(THRESHOLDS, seen)) {
             yaml.nextToken();
-            if (yaml.currentToken() != JsonToken.VALUE_NUMBER_INT || yaml.getLongValue() < 0 || yaml.getLongValue() > 1_000_000) {
-                throw error("expected a whole number from 0 to 1000000, found " + found());
+            if (yaml.currentToken() != JsonToken.VALUE_NUMBER_INT || !CloseWaitPileUps.validThreshold(yaml.getLongValue())) {
+                throw error("expected a whole number from 1 to 1000000, found " + found());
             }
             closeWait = yaml.getIntValue();
         }

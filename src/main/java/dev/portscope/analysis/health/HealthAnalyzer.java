@@ -1,9 +1,11 @@
 package dev.portscope.analysis.health;
 
+import dev.portscope.analysis.CloseWaitPileUps;
+import dev.portscope.analysis.CloseWaitPileUps.Holder;
+import dev.portscope.analysis.CloseWaitPileUps.PileUp;
 import dev.portscope.platform.TcpCounters;
 
 import dev.portscope.platform.PortSettings;
-import dev.portscope.model.Endpoint;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,6 +30,9 @@ import java.util.stream.Collectors;
  * ephemeral ports, retransmissions, slow and idle connections, and resets counted by the kernel.
  */
 public final class HealthAnalyzer {
+
+    /** The port settings the checks use. */
+    private static final List<String> RELIED_ON = List.of("net.ipv4.ip_local_port_range");
 
     /** The counters whose growth {@code health} reports, with what each means. */
     static final Map<String, String> COUNTERS = counters();
@@ -53,7 +59,7 @@ public final class HealthAnalyzer {
     public static HealthReport analyze(Snapshot snapshot, PortSettings settings, OptionalInt somaxconn, TcpCounters now, TcpCounters earlier,
             String period, HealthThresholds limits) {
         HealthAnalyzer a = new HealthAnalyzer(snapshot, settings, somaxconn, limits);
-        Map<String, Long> deltas = new LinkedHashMap<>();
+        Map<String, OptionalLong> deltas = new LinkedHashMap<>();
         if (now != null) {
             for (String name : COUNTERS.keySet()) {
                 deltas.put(name, earlier != null ? now.since(earlier, name) : now.get(name));
@@ -78,40 +84,24 @@ public final class HealthAnalyzer {
         }
         Map<String, Long> states = new LinkedHashMap<>();
         counts.forEach((state, count) -> states.put(state.displayName(Protocol.TCP), count));
-        return new HealthReport(a.findings, states, earlier != null ? period : null, deltas);
+        // the TIME_WAIT check judges by the ephemeral range: say when it is the default, not this kernel's
+        List<String> assumed = settings.assumed().stream().filter(RELIED_ON::contains).toList();
+        return new HealthReport(a.findings, states, earlier != null ? period : null, deltas, assumed);
     }
 
     private List<Socket> tcpIn(SocketState state) {
         return snapshot.sockets().stream().filter(s -> s.protocol() == Protocol.TCP && s.state() == state).toList();
     }
 
-    /** Pseudo-pids grouping CLOSE_WAIT sockets without a known holder. */
-    private static final int HIDDEN = -1;
-    private static final int NEVER_ACCEPTED = -2;
-
     private void closeWait() {
-        Map<Integer, List<Socket>> byPid = new LinkedHashMap<>();
-        Map<Integer, ProcessInfo> processes = new LinkedHashMap<>();
-        for (Socket s : tcpIn(SocketState.CLOSE_WAIT)) {
-            List<ProcessInfo> owners = snapshot.ownersOf(s);
-            // No inode: no process has accepted the connection yet; it waits in a listener's queue.
-            int pid = !owners.isEmpty() ? owners.getFirst().pid() : s.key() == 0 ? NEVER_ACCEPTED : HIDDEN;
-            byPid.computeIfAbsent(pid, p -> new ArrayList<>()).add(s);
-            if (!owners.isEmpty()) {
-                processes.putIfAbsent(pid, owners.getFirst());
-            }
-        }
-        byPid.forEach((pid, sockets) -> {
-            if (sockets.size() < limits.closeWaitPerProcess()) {
-                return;
-            }
-            ProcessInfo p = processes.get(pid);
-            Level level = sockets.size() >= 10L * limits.closeWaitPerProcess() ? Level.CRITICAL : Level.WARNING;
+        for (PileUp pileUp : CloseWaitPileUps.find(snapshot, limits.closeWaitPerProcess())) {
+            List<Socket> sockets = pileUp.sockets();
+            Level level = pileUp.critical() ? Level.CRITICAL : Level.WARNING;
             List<String> evidence = List.of(
                     "peers: " + top(sockets, s -> AddressText.of(s.remote().address(), s.family()), 5),
                     "local ports: " + top(sockets, s -> Integer.toString(s.local().port()), 5),
                     "threshold: " + limits.closeWaitPerProcess() + " per process");
-            if (pid == NEVER_ACCEPTED) {
+            if (pileUp.holder() instanceof Holder.NeverAccepted) {
                 findings.add(new HealthFinding("close-wait", level,
                         sockets.size() + " connections in CLOSE_WAIT were never accepted",
                         evidence,
@@ -119,8 +109,9 @@ public final class HealthAnalyzer {
                                 + "the application accepts too slowly, or not at all",
                         "check the accept loop of the listeners on those local ports (portscope who PORT)",
                         List.of()));
-                return;
+                continue;
             }
+            ProcessInfo p = pileUp.holder() instanceof Holder.Process(var info) ? info : null;
             String who = p == null ? "processes portscope cannot read (run as root to name them)" : p.name() + " (pid " + p.pid() + ")";
             findings.add(new HealthFinding("close-wait", level,
                     sockets.size() + " connections in CLOSE_WAIT held by " + who,
@@ -130,14 +121,15 @@ public final class HealthAnalyzer {
                     "fix the code path that abandons connections; restarting " + (p == null ? "the process" : "pid " + p.pid())
                             + " releases them now",
                     p == null ? List.of() : List.of(p)));
-        });
+        }
     }
 
-    private void acceptQueues(Map<String, Long> deltas, boolean overPeriod) {
-        long overflows = deltas.getOrDefault("TcpExt.ListenOverflows", 0L);
-        long drops = deltas.getOrDefault("TcpExt.ListenDrops", 0L);
-        String counters = "ListenOverflows " + (overPeriod ? "+" : "") + overflows + ", ListenDrops " + (overPeriod ? "+" : "") + drops
-                + (overPeriod ? "" : " since boot") + " (all listeners)";
+    private void acceptQueues(Map<String, OptionalLong> deltas, boolean overPeriod) {
+        long overflows = deltas.getOrDefault("TcpExt.ListenOverflows", OptionalLong.empty()).orElse(0);
+        String counters = deltas.isEmpty()
+                ? "ListenOverflows, ListenDrops: not read (all listeners)"
+                : "ListenOverflows " + amount(deltas, "TcpExt.ListenOverflows", overPeriod) + ", ListenDrops "
+                        + amount(deltas, "TcpExt.ListenDrops", overPeriod) + (overPeriod ? "" : " since boot") + " (all listeners)";
         boolean named = false;
         for (Socket s : tcpIn(SocketState.LISTEN)) {
             long backlog = s.sendQueue();
@@ -277,31 +269,62 @@ public final class HealthAnalyzer {
         }
     }
 
-    private void resets(Map<String, Long> deltas, String period) {
-        long established = deltas.getOrDefault("Tcp.EstabResets", 0L);
-        long timeouts = deltas.getOrDefault("TcpExt.TCPAbortOnTimeout", 0L);
-        long aborted = deltas.getOrDefault("TcpExt.TCPAbortOnData", 0L) + deltas.getOrDefault("TcpExt.TCPAbortOnClose", 0L);
-        long sent = deltas.getOrDefault("Tcp.OutRsts", 0L);
-        long failed = deltas.getOrDefault("Tcp.AttemptFails", 0L);
+    private void resets(Map<String, OptionalLong> deltas, String period) {
+        long established = known(deltas, "Tcp.EstabResets");
+        long timeouts = known(deltas, "TcpExt.TCPAbortOnTimeout");
+        long aborted = known(deltas, "TcpExt.TCPAbortOnData") + known(deltas, "TcpExt.TCPAbortOnClose");
+        long sent = known(deltas, "Tcp.OutRsts");
+        long failed = known(deltas, "Tcp.AttemptFails");
         if (established + timeouts + aborted + sent + failed == 0) {
             return;
         }
         List<String> evidence = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         deltas.forEach((name, value) -> {
-            if (value > 0 && (name.startsWith("Tcp.") || name.contains("Abort"))) {
-                evidence.add(name + " +" + value + ": " + COUNTERS.get(name));
+            if (name.startsWith("Tcp.") || name.contains("Abort")) {
+                if (value.isEmpty()) {
+                    unknown.add(name);
+                } else if (value.getAsLong() > 0) {
+                    evidence.add(name + " +" + value.getAsLong() + ": " + COUNTERS.get(name));
+                }
             }
         });
+        if (!unknown.isEmpty()) {
+            evidence.add("not counted (unknown, not 0): " + String.join(", ", unknown));
+        }
         Level level = established + timeouts > 0 ? Level.WARNING : Level.INFO;
         findings.add(new HealthFinding("resets", level,
-                "connections reset or aborted " + period + ": " + established + " established reset, " + timeouts + " timed out, "
-                        + aborted + " aborted by applications, " + sent + " resets sent",
+                "connections reset or aborted " + period + ": " + amount(deltas, "Tcp.EstabResets") + " established reset, "
+                        + amount(deltas, "TcpExt.TCPAbortOnTimeout") + " timed out, "
+                        + (unknownCount(deltas, "TcpExt.TCPAbortOnData") && unknownCount(deltas, "TcpExt.TCPAbortOnClose") ? "?" : aborted)
+                        + " aborted by applications, " + amount(deltas, "Tcp.OutRsts") + " resets sent",
                 evidence,
                 "established resets: peers or middleboxes ending connections abruptly; timeouts: peers that vanished; "
                         + "resets sent alone: connections to closed ports or applications closing with unread data",
                 "if established resets or timeouts grow, find the connections concerned while it happens (portscope conns, ss -ti) "
                         + "and the peers that reset them",
                 List.of()));
+    }
+
+    /** A counter's growth, 0 when it is unknown: for sums and comparisons only, never for display. */
+    private static long known(Map<String, OptionalLong> deltas, String name) {
+        return deltas.getOrDefault(name, OptionalLong.empty()).orElse(0);
+    }
+
+    private static boolean unknownCount(Map<String, OptionalLong> deltas, String name) {
+        return deltas.getOrDefault(name, OptionalLong.empty()).isEmpty();
+    }
+
+    /** A counter for display: its value, or {@code ?} when unknown. */
+    private static String amount(Map<String, OptionalLong> deltas, String name) {
+        OptionalLong value = deltas.getOrDefault(name, OptionalLong.empty());
+        return value.isPresent() ? Long.toString(value.getAsLong()) : "?";
+    }
+
+    /** As {@link #amount(Map, String)}, signed over a period: {@code +3}; {@code unknown} when it could not be counted. */
+    private static String amount(Map<String, OptionalLong> deltas, String name, boolean overPeriod) {
+        OptionalLong value = deltas.getOrDefault(name, OptionalLong.empty());
+        return value.isPresent() ? (overPeriod ? "+" : "") + value.getAsLong() : "unknown";
     }
 
     private static String humanDuration(Duration d) {

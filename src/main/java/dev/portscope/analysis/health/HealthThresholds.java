@@ -1,11 +1,14 @@
 package dev.portscope.analysis.health;
 
+import dev.portscope.analysis.CloseWaitPileUps;
 import java.time.Duration;
 
 /**
  * When a count becomes a finding.
  *
- * @param closeWaitPerProcess CLOSE_WAIT sockets of one process that make a warning (ten times as many: critical)
+ * @param closeWaitPerProcess CLOSE_WAIT sockets of one process that make a warning (ten times as many: critical); the
+ *                            setting of {@link CloseWaitPileUps}, which the policy's {@code thresholds.closeWaitPerProcess}
+ *                            sets for {@code audit}
  * @param queueNearFull       share of a listener's backlog waiting to be accepted that makes a warning
  * @param synRecvPerPort      half-open connections on one port that suggest a SYN flood
  * @param timeWaitShare       share of the ephemeral range that TIME_WAIT towards one destination may take before a warning
@@ -16,7 +19,7 @@ public record HealthThresholds(
         int closeWaitPerProcess, double queueNearFull, int synRecvPerPort, double timeWaitShare, Duration idle, Duration rttOutlier) {
 
     public static final HealthThresholds DEFAULTS =
-            new HealthThresholds(10, 0.8, 100, 0.5, Duration.ofHours(1), Duration.ofMillis(200));
+            new HealthThresholds(CloseWaitPileUps.DEFAULT_PER_PROCESS, 0.8, 100, 0.5, Duration.ofHours(1), Duration.ofMillis(200));
 
     public HealthThresholds withCloseWait(int count) {
         return new HealthThresholds(count, queueNearFull, synRecvPerPort, timeWaitShare, idle, rttOutlier);

@@ -1,6 +1,5 @@
 package dev.portscope.platform.linux;
 
-import dev.portscope.model.Diagnostic;
 import dev.portscope.model.OwnerIndex;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.OwnerScan;
@@ -16,31 +15,17 @@ import java.util.function.LongPredicate;
 
 /**
  * Socket owners through libc: {@code getdents64} on {@code /proc} for the pids, then per process
- * {@code openat("<pid>/fd")}, {@code getdents64} and, per descriptor, {@code readlinkat} (or
- * {@code statx}, see {@link Method}) into reused native buffers, decoded without a String per
- * descriptor. Processes are shared among threads through one cursor, as their descriptor counts
- * differ by orders of magnitude.
- *
- * <p>A process that exits mid-scan ({@code ENOENT}, {@code ESRCH}) is skipped; one whose descriptors
- * may not be read ({@code EACCES}, {@code EPERM}: not root, {@code hidepid}) is counted as unreadable.
- * The {@code wanted} predicate is called from every scanning thread, so it must be safe for
- * concurrent reads (a set nobody writes to meanwhile is).
+ * {@code openat("<pid>/fd")}, {@code getdents64} and, per descriptor, {@code readlinkat} into reused
+ * native buffers, decoded without a String per descriptor. Processes are shared among threads through
+ * one cursor, as their descriptor counts differ by orders of magnitude. What cannot be read is judged
+ * by {@link OwnerScanProblems}, as {@link NioOwnerScanner} judges it.
  */
-final class FdOwnerScanner {
+final class FdOwnerScanner implements OwnerScanner {
 
-    /** How each descriptor is resolved to a socket inode. */
-    enum Method {
-        /** {@code readlinkat} and parse {@code socket:[N]}: works on copied /proc trees too (dangling links). */
-        READLINK,
-        /**
-         * {@code statx} through the link: {@code stx_ino} of a socket is its inode. Skips formatting the
-         * link text in the kernel, but stats every open file (from cache: {@code AT_STATX_DONT_SYNC}).
-         */
-        STATX
-    }
-
-    /** @param threads how many threads share the processes (1 = the caller's thread only) */
-    record Settings(int threads, Method method) {
+    /**
+     * @param threads how many threads share the processes (1 = the caller's thread only)
+     */
+    record Settings(int threads) {
         Settings {
             if (threads < 1 || threads > 64) {
                 throw new IllegalArgumentException("threads " + threads);
@@ -48,12 +33,13 @@ final class FdOwnerScanner {
         }
 
         /**
-         * readlinkat on up to two threads (bench/README.md): statx was not measurably faster and fails
-         * on copied trees; two threads cost no more CPU than one, and the kernel work they do is per
-         * process. More were not tried: the machines this was measured on had two CPUs.
+         * Up to two threads (bench/README.md): two threads cost no more CPU than one, and the kernel
+         * work they do is per process. More were not tried: the machines this was measured on had two
+         * CPUs. ({@code statx} through each link instead of {@code readlinkat} was measured too, was not
+         * faster and fails on copied trees, and is gone.)
          */
         static Settings forThisMachine() {
-            return new Settings(Math.min(2, Runtime.getRuntime().availableProcessors()), Method.READLINK);
+            return new Settings(Math.min(2, Runtime.getRuntime().availableProcessors()));
         }
     }
 
@@ -71,29 +57,29 @@ final class FdOwnerScanner {
         this.settings = settings;
     }
 
-    OwnerScan scan(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
+    @Override
+    public OwnerScan scan(LongPredicate wanted, DiagnosticLog log) {
         byte[] root = procRoot.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
         try (FdReader reader = new FdReader(libc, DIRENT_BUFFER_BYTES)) {
             int procFd = reader.openDirectory(LinuxConstants.AT_FDCWD, root, 0, root.length);
             if (procFd < 0) {
-                log.report(Diagnostic.Kind.PERMISSION_DENIED, procRoot + ": cannot list processes: " + Errno.text(-procFd));
-                return new OwnerScan(OwnerIndex.empty(), 0, true);
+                log.report(Failures.ofErrno(-procFd), procRoot + ": cannot list processes: " + Failures.errnoText(-procFd));
+                return new OwnerScan(OwnerIndex.empty(), 0);
             }
             try {
-                return scanProcesses(procFd, listPids(reader, procFd), wanted, wantedCount);
+                return scanProcesses(procFd, listPids(reader, procFd, log), wanted, log);
             } finally {
                 reader.closeDescriptor(procFd);
             }
         }
     }
 
-    private OwnerScan scanProcesses(int procFd, int[] pids, LongPredicate wanted, int wantedCount) {
-        OwnerCountdown countdown = new OwnerCountdown(wantedCount);
+    private OwnerScan scanProcesses(int procFd, int[] pids, LongPredicate wanted, DiagnosticLog log) {
         AtomicInteger cursor = new AtomicInteger();
         int threads = Math.min(settings.threads(), Math.max(1, pids.length));
         Worker[] workers = new Worker[threads];
         for (int t = 0; t < threads; t++) {
-            workers[t] = new Worker(procFd, pids, cursor, wanted, countdown);
+            workers[t] = new Worker(procFd, pids, cursor, wanted);
         }
         Thread[] started = new Thread[threads - 1];
         for (int t = 1; t < threads; t++) {
@@ -102,17 +88,18 @@ final class FdOwnerScanner {
         workers[0].run();
         joinAll(started);
         OwnerIndex.Builder owners = workers[0].owners;
-        int unreadable = 0;
+        OwnerScanProblems problems = workers[0].problems;
         for (Worker worker : workers) {
             if (worker.failure != null) {
                 throw new IllegalStateException("scanning /proc/<pid>/fd failed", worker.failure);
             }
             if (worker != workers[0]) {
                 owners.addAll(worker.owners);
+                problems.merge(worker.problems);
             }
-            unreadable += worker.unreadable;
         }
-        return new OwnerScan(owners.build(), unreadable, !countdown.done());
+        problems.report(log);
+        return new OwnerScan(owners.build(), problems.unreadableProcesses());
     }
 
     private static void joinAll(Thread[] threads) {
@@ -133,7 +120,7 @@ final class FdOwnerScanner {
     }
 
     /** The numeric entries of {@code /proc}, in directory order (ascending pid on Linux). */
-    private static int[] listPids(FdReader reader, int procFd) {
+    private int[] listPids(FdReader reader, int procFd, DiagnosticLog log) {
         byte[] buf = new byte[reader.direntBufferBytes()];
         int[] pids = new int[1024];
         int count = 0;
@@ -149,6 +136,9 @@ final class FdOwnerScanner {
                 }
             }
         }
+        if (n < 0) {
+            log.report(Failures.ofErrno(-n), procRoot + ": the list of processes was cut short: " + Failures.errnoText(-n));
+        }
         return Arrays.copyOf(pids, count);
     }
 
@@ -158,17 +148,15 @@ final class FdOwnerScanner {
         private final int[] pids;
         private final AtomicInteger cursor;
         private final LongPredicate wanted;
-        private final OwnerCountdown countdown;
         final OwnerIndex.Builder owners = new OwnerIndex.Builder();
-        int unreadable;
+        final OwnerScanProblems problems = new OwnerScanProblems();
         Throwable failure;
 
-        Worker(int procFd, int[] pids, AtomicInteger cursor, LongPredicate wanted, OwnerCountdown countdown) {
+        Worker(int procFd, int[] pids, AtomicInteger cursor, LongPredicate wanted) {
             this.procFd = procFd;
             this.pids = pids;
             this.cursor = cursor;
             this.wanted = wanted;
-            this.countdown = countdown;
         }
 
         @Override
@@ -178,7 +166,7 @@ final class FdOwnerScanner {
                 byte[] link = new byte[FdReader.LINK_BUFFER_BYTES];
                 byte[] path = new byte[24];
                 int i;
-                while (!countdown.done() && (i = cursor.getAndIncrement()) < pids.length) {
+                while ((i = cursor.getAndIncrement()) < pids.length) {
                     scanProcess(reader, pids[i], path, dirents, link);
                 }
             } catch (RuntimeException | Error e) {
@@ -190,10 +178,8 @@ final class FdOwnerScanner {
             int length = pidFdPath(pid, path);
             int dirFd = reader.openDirectory(procFd, path, 0, length);
             if (dirFd < 0) {
-                if (dirFd == -Errno.EACCES || dirFd == -Errno.EPERM) {
-                    unreadable++;
-                }
-                return; // ENOENT, ESRCH: exited since /proc was listed
+                problems.processFailed(-dirFd); // ENOENT, ESRCH: exited since /proc was listed
+                return;
             }
             try {
                 int n;
@@ -202,30 +188,27 @@ final class FdOwnerScanner {
                         if (FdDirents.decimalName(dirents, pos) < 0) {
                             continue; // "." and ".."
                         }
-                        long inode = inodeOf(reader, dirFd, pos, link);
+                        long inode = inodeOf(reader, pid, dirFd, pos, link);
                         if (inode > 0 && (wanted == null || wanted.test(inode))) {
                             owners.add(inode, pid);
-                            if (countdown.found(inode)) {
-                                return;
-                            }
                         }
                     }
                 }
-                if (n == -Errno.EACCES || n == -Errno.EPERM) {
-                    unreadable++;
+                if (n < 0) {
+                    problems.processFailed(-n);
                 }
             } finally {
                 reader.closeDescriptor(dirFd);
             }
         }
 
-        private long inodeOf(FdReader reader, int dirFd, int pos, byte[] link) {
-            int nameOffset = pos + FdDirents.NAME;
-            if (settings.method() == Method.STATX) {
-                return reader.socketInodeAt(dirFd, nameOffset); // -errno when closed meanwhile
+        private long inodeOf(FdReader reader, int pid, int dirFd, int pos, byte[] link) {
+            int n = reader.readLinkAt(dirFd, pos + FdDirents.NAME, link);
+            if (n < 0) {
+                problems.descriptorFailed(pid, -n); // ENOENT: closed meanwhile
+                return -1;
             }
-            int n = reader.readLinkAt(dirFd, nameOffset, link);
-            // n < 0: closed meanwhile; n == buffer size: possibly truncated, and too long for a socket
+            // n == buffer size: possibly truncated, and too long for a socket
             return n > 0 && n < link.length ? FdLinks.socketInode(link, n) : -1;
         }
     }

@@ -1,9 +1,6 @@
 package dev.portscope.platform.linux;
 
 import dev.portscope.model.Diagnostic;
-import dev.portscope.model.IpFamily;
-import dev.portscope.model.OwnerIndex;
-import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Socket;
 import dev.portscope.query.SocketQuery;
@@ -18,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.LongPredicate;
 
 /** Linux's socket sources: netlink {@code sock_diag} with {@code /proc/net} as its fallback. */
 final class LinuxBackends {
@@ -76,15 +72,20 @@ final class LinuxBackends {
     }
 
     /**
-     * A socket source that copies all of its netlink traffic to {@code recording}, with
-     * {@code tcp_info} and memory asked for so that a replay can show them.
+     * A socket source that copies all of its netlink traffic to {@code recording}, after {@code header}
+     * ({@code RecordingHeader}), with {@code tcp_info} and memory asked for so that a replay can show them.
      *
      * @throws IllegalArgumentException when netlink cannot run here
      */
-    static SocketSource recorder(Path procRoot, OutputStream recording) {
+    static SocketSource recorder(Path procRoot, OutputStream recording, byte[] header) {
         Optional<String> why = NetlinkSocketSource.unavailableReason();
         if (why.isPresent()) {
             throw new IllegalArgumentException("cannot record: netlink sock_diag unavailable (" + why.get() + ")");
+        }
+        try {
+            recording.write(header);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the recording: " + e.getMessage(), e);
         }
         return new NetlinkSocketSource(procRoot, new NetlinkSocketSource.Settings(true, recording));
     }

@@ -22,9 +22,7 @@ import dev.portscope.platform.linux.ffm.TerminalWindow;
 import dev.portscope.platform.linux.ffm.TrialBind;
 import dev.portscope.query.SocketQuery;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,8 +62,8 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     }
 
     @Override
-    public SocketSource recorder(OutputStream recording) {
-        return LinuxBackends.recorder(procRoot, recording);
+    public SocketSource recorder(OutputStream recording, java.time.Instant time) {
+        return LinuxBackends.recorder(procRoot, recording, Replays.header(procRoot, hostName(), time));
     }
 
     @Override
@@ -122,12 +120,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
 
     @Override
     public OptionalInt maxAcceptQueue() {
-        // A one-line stream read: procfs files report a size of 0 (PortSysctls says more).
-        try (InputStream in = Files.newInputStream(procRoot.resolve("sys/net/core/somaxconn"))) {
-            return OptionalInt.of(Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return OptionalInt.empty();
-        }
+        return PortSysctls.maxAcceptQueue(PortSysctls.readValues(procRoot));
     }
 
     @Override
@@ -135,7 +128,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
         try {
             return Optional.of(TcpCounterReader.read(procRoot, clock));
         } catch (IOException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, "TCP counters unreadable: " + e.getMessage());
+            log.report(Failures.of(e), "TCP counters unreadable: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             log.report(Diagnostic.Kind.MALFORMED_INPUT, "TCP counters unreadable: " + e.getMessage());
         }
@@ -152,7 +145,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
 
     @Override
     public List<Socket> otherNamespaceSockets(SocketQuery query, Predicate<Socket> filter, DiagnosticLog log) {
-        return OtherNamespaceSockets.find(procRoot, query, filter);
+        return OtherNamespaceSockets.find(procRoot, query, filter, log);
     }
 
     // TrialBinder

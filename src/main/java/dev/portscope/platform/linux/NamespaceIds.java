@@ -17,10 +17,20 @@ public final class NamespaceIds {
     /** The namespace a link such as {@code /proc/<pid>/ns/net} points to, or 0 when it cannot be read. */
     public static long ofLink(Path link) {
         try {
-            return parseLink(Files.readSymbolicLink(link).toString());
+            return readLink(link);
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return 0;
         }
+    }
+
+    /**
+     * As {@link #ofLink}, for a caller that tells why a link could not be read.
+     *
+     * @throws IOException              when the link cannot be read (the process exited, or is not the reader's)
+     * @throws IllegalArgumentException when it is not a namespace link
+     */
+    public static long readLink(Path link) throws IOException {
+        return parseLink(Files.readSymbolicLink(link).toString());
     }
 
     /** Parses {@code net:[4026531840]}. */

@@ -1,5 +1,7 @@
 package dev.portscope.platform.linux;
 
+import dev.portscope.model.Diagnostic;
+import dev.portscope.platform.DiagnosticLog;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,25 +18,50 @@ public final class NetworkNamespaces {
     private NetworkNamespaces() {}
 
     /**
-     * @return namespace inode to the lowest pid living in it, in pid order; namespaces of processes
-     *         whose links cannot be read (not root) are missing
+     * @param log told what could not be read: {@code /proc} itself, or the namespace links of
+     *            processes that are not the reader's (not root); a process that exits meanwhile is
+     *            normal churn, not reported
+     * @return namespace inode to the lowest pid living in it, in pid order; namespaces seen only
+     *         through unreadable links are missing
      */
-    public static Map<Long, Integer> withOneProcessEach(Path procRoot) {
+    public static Map<Long, Integer> withOneProcessEach(Path procRoot, DiagnosticLog log) {
         Map<Long, Integer> found = new LinkedHashMap<>();
+        int refused = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.isEmpty() || !name.chars().allMatch(Character::isDigit)) {
+                if (name.isEmpty() || name.length() > 10 || !name.chars().allMatch(Character::isDigit)) {
                     continue;
                 }
-                long netns = NamespaceIds.ofLink(entry.resolve("ns/net"));
-                int pid = Integer.parseInt(name);
-                if (netns != 0) {
-                    found.merge(netns, pid, Math::min);
+                Path link = entry.resolve("ns/net");
+                long netns;
+                try {
+                    netns = NamespaceIds.readLink(link);
+                } catch (IOException e) {
+                    if (Failures.vanished(e)) {
+                        continue;
+                    }
+                    Diagnostic.Kind kind = Failures.of(e);
+                    if (kind == Diagnostic.Kind.PERMISSION_DENIED) {
+                        refused++;
+                    } else {
+                        log.report(kind, link + ": " + Failures.reason(e) + ": the sockets of its network namespace may be missing");
+                    }
+                    continue;
+                } catch (IllegalArgumentException e) {
+                    log.malformed(link.toString(), e.getMessage());
+                    continue;
                 }
+                found.merge(netns, Integer.parseInt(name), Math::min);
             }
         } catch (IOException e) {
+            log.report(Failures.of(e), procRoot + ": cannot list processes (" + Failures.reason(e)
+                    + "): sockets of other network namespaces not listed");
             return Map.of();
+        }
+        if (refused > 0) {
+            log.report(Diagnostic.Kind.PERMISSION_DENIED, "the network namespaces of " + refused
+                    + " processes are unreadable (run as root to see them): their sockets may be missing");
         }
         return found;
     }

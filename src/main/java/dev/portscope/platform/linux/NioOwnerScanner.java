@@ -1,11 +1,9 @@
 package dev.portscope.platform.linux;
 
-import dev.portscope.model.Diagnostic;
 import dev.portscope.model.OwnerIndex;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.OwnerScan;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,7 @@ import java.util.function.LongPredicate;
  * where {@link FdOwnerScanner} cannot bind libc (no native access, another libc); several times slower
  * because every descriptor costs a {@code Path} and a {@code String}.
  */
-final class NioOwnerScanner {
+final class NioOwnerScanner implements OwnerScanner {
 
     private final Path procRoot;
 
@@ -24,25 +22,20 @@ final class NioOwnerScanner {
         this.procRoot = procRoot;
     }
 
-    OwnerScan scan(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
+    @Override
+    public OwnerScan scan(LongPredicate wanted, DiagnosticLog log) {
         OwnerIndex.Builder owners = new OwnerIndex.Builder();
-        int unreadable = 0;
-        boolean complete = true;
+        OwnerScanProblems problems = new OwnerScanProblems();
         try (DirectoryStream<Path> pids = Files.newDirectoryStream(procRoot, NioOwnerScanner::isPidDirectory)) {
             for (Path pidDir : pids) {
                 int pid = Integer.parseInt(pidDir.getFileName().toString());
-                if (!scanDescriptors(pidDir.resolve("fd"), pid, wanted, owners)) {
-                    unreadable++;
-                }
-                if (wantedCount >= 0 && owners.size() >= wantedCount) {
-                    complete = false;
-                    break;
-                }
+                scanDescriptors(pidDir.resolve("fd"), pid, wanted, owners, problems);
             }
         } catch (IOException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, procRoot + ": cannot list processes: " + e.getMessage());
+            log.report(Failures.of(e), procRoot + ": cannot list processes: " + Failures.describe(e));
         }
-        return new OwnerScan(owners.build(), unreadable, complete);
+        problems.report(log);
+        return new OwnerScan(owners.build(), problems.unreadableProcesses());
     }
 
     private static boolean isPidDirectory(Path path) {
@@ -55,29 +48,26 @@ final class NioOwnerScanner {
                 return false;
             }
         }
-        return true;
+        return Long.parseLong(name) <= Integer.MAX_VALUE;
     }
 
-    /** @return false when the descriptors could not be read for lack of permission */
-    private static boolean scanDescriptors(Path fdDir, int pid, LongPredicate wanted, OwnerIndex.Builder owners) {
+    private static void scanDescriptors(Path fdDir, int pid, LongPredicate wanted, OwnerIndex.Builder owners, OwnerScanProblems problems) {
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
             for (Path fd : fds) {
                 String link;
                 try {
                     link = Files.readSymbolicLink(fd).toString();
                 } catch (IOException e) {
-                    continue; // closed while we looked
+                    problems.descriptorFailed(pid, e);
+                    continue;
                 }
                 long inode = ProcPidFiles.socketInode(link);
                 if (inode > 0 && (wanted == null || wanted.test(inode))) {
                     owners.add(inode, pid);
                 }
             }
-            return true;
-        } catch (AccessDeniedException e) {
-            return false;
-        } catch (IOException e) {
-            return true; // the process exited: nothing of it to report
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            problems.processFailed(e instanceof java.nio.file.DirectoryIteratorException d ? d.getCause() : (IOException) e);
         }
     }
 }

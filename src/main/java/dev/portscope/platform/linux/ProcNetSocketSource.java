@@ -10,7 +10,6 @@ import dev.portscope.platform.SocketSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -76,12 +75,10 @@ public final class ProcNetSocketSource implements SocketSource {
             if (family == IpFamily.IPV6) {
                 log.report(Diagnostic.Kind.NOTE, file + " is missing: IPv6 is disabled on this machine");
             } else {
-                log.report(Diagnostic.Kind.PERMISSION_DENIED, file + " is missing: " + protocol.label() + " sockets not listed");
+                log.report(Diagnostic.Kind.NOT_FOUND, file + " is missing: " + protocol.label() + " sockets not listed");
             }
-        } catch (AccessDeniedException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, file + ": permission denied");
         } catch (IOException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, file + ": " + e.getMessage());
+            log.report(Failures.of(e), file + ": " + Failures.reason(e) + ": " + name + " sockets not listed");
         }
     }
 }

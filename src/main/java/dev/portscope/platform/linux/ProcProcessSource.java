@@ -1,6 +1,5 @@
 package dev.portscope.platform.linux;
 
-import dev.portscope.model.Diagnostic;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.ProcessOrigin;
 import dev.portscope.model.ProcessStatus;
@@ -44,9 +43,9 @@ public final class ProcProcessSource implements ProcessSource {
      * ({@link NioOwnerScanner}). Bound on first use, so listings without owners never pay for it.
      */
     @Override
-    public OwnerScan scanOwners(LongPredicate wanted, int wantedCount, DiagnosticLog log) {
+    public OwnerScan scanOwners(LongPredicate wanted, DiagnosticLog log) {
         FdOwnerScanner fast = fastScanner();
-        return fast != null ? fast.scan(wanted, wantedCount, log) : new NioOwnerScanner(procRoot).scan(wanted, wantedCount, log);
+        return (fast != null ? fast : new NioOwnerScanner(procRoot)).scan(wanted, log);
     }
 
     private synchronized FdOwnerScanner fastScanner() {
@@ -84,10 +83,10 @@ public final class ProcProcessSource implements ProcessSource {
             String exe = executableLink(dir);
             return Optional.of(new ProcessInfo(pid, stat.parentPid(), name, commandLine, uid, user, start,
                     exe == null ? null : ProcPidFiles.executablePath(exe), exe != null && ProcPidFiles.executableDeleted(exe)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, "process " + pid + ": " + e.getMessage());
+            if (!Failures.vanished(e)) { // an exited process is churn, not a gap
+                log.report(Failures.of(e), "process " + pid + " not described: " + Failures.reason(e));
+            }
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             log.malformed(dir.resolve("stat").toString(), e.getMessage());

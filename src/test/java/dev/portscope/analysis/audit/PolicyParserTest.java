@@ -20,7 +20,7 @@ class PolicyParserTest {
             port-out-of-range.yaml      | 3:11: expected a port from 1 to 65535, found 70000
             empty-range.yaml            | 3:5: expected a range FIRST-LAST with FIRST <= LAST, found 100-10
             bad-scope.yaml              | 4:12: expected loopback, private or any, found 'everywhere'
-            threshold-not-a-number.yaml | 3:24: expected a whole number from 0 to 1000000, found 'many'
+            threshold-not-a-number.yaml | 3:24: expected a whole number from 1 to 1000000, found 'many'
             allow-not-a-list.yaml       | 2:8: expected a list of allowed listeners, found 22
             unknown-rule.yaml           | 3:3: expected a rule id (PS001, PS002, PS003, PS004, PS005, PS006, PS007, PS008, PS100, PS101, PS102, PS103), found 'PS999'
             bad-rule-setting.yaml       | 3:10: expected off, warning or critical, found 'loud'

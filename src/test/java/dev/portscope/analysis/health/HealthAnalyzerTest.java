@@ -97,6 +97,48 @@ class HealthAnalyzerTest {
         assertThat(analyze(sockets.subList(0, 99)).findings()).noneMatch(x -> x.check().equals("syn-recv"));
     }
 
+    /** A listener whose accept queue is full: 5 of a backlog of 5 wait. */
+    private static Socket fullListener() throws Exception {
+        return new Socket(Protocol.TCP, IpFamily.IPV4, new Endpoint(InetAddress.getByName("127.0.0.1"), 8080),
+                new Endpoint(InetAddress.getByName("0.0.0.0"), 0), SocketState.LISTEN, 0, 7, 5, 5, null, new LinuxSocket(7, 0, null, null));
+    }
+
+    private static Snapshot snapshotOf(List<Socket> sockets) {
+        return new Snapshot(Instant.EPOCH, "host", sockets, Map.of(), OwnerIndex.empty(), List.of());
+    }
+
+    @Test
+    void unreadCountersAreNotZeroSinceBoot() throws Exception {
+        HealthReport report = HealthAnalyzer.analyze(snapshotOf(List.of(fullListener())), PortSettings.DEFAULTS,
+                java.util.OptionalInt.empty(), null, null, null, HealthThresholds.DEFAULTS);
+        assertThat(report.countersRead()).isFalse();
+        assertThat(only(report, "accept-queue").evidence()).contains("ListenOverflows, ListenDrops: not read (all listeners)");
+    }
+
+    @Test
+    void aCounterThisKernelLacksIsUnknownNotZero() throws Exception {
+        var now = new dev.portscope.platform.TcpCounters(Instant.EPOCH, Map.of("TcpExt.ListenOverflows", 4L, "Tcp.OutRsts", 9L));
+        HealthReport report = HealthAnalyzer.analyze(snapshotOf(List.of(fullListener())), PortSettings.DEFAULTS,
+                java.util.OptionalInt.empty(), now, null, null, HealthThresholds.DEFAULTS);
+        assertThat(report.counterDeltas().get("TcpExt.ListenOverflows")).hasValue(4);
+        assertThat(report.counterDeltas().get("TcpExt.ListenDrops")).isEmpty();
+        assertThat(report.uncountedCounters()).contains("TcpExt.ListenDrops").doesNotContain("Tcp.OutRsts");
+        assertThat(only(report, "accept-queue").evidence())
+                .contains("ListenOverflows 4, ListenDrops unknown since boot (all listeners)");
+    }
+
+    @Test
+    void resetsNameTheCountersThatCouldNotBeCounted() throws Exception {
+        var earlier = new dev.portscope.platform.TcpCounters(Instant.EPOCH, Map.of("Tcp.EstabResets", 1L, "Tcp.OutRsts", 1L));
+        var now = new dev.portscope.platform.TcpCounters(Instant.EPOCH.plusSeconds(5), Map.of("Tcp.EstabResets", 3L, "Tcp.OutRsts", 2L));
+        HealthReport report = HealthAnalyzer.analyze(snapshotOf(List.of()), PortSettings.DEFAULTS,
+                java.util.OptionalInt.empty(), now, earlier, "over 5 s", HealthThresholds.DEFAULTS);
+        HealthFinding resets = only(report, "resets");
+        assertThat(resets.what()).isEqualTo("connections reset or aborted over 5 s: 2 established reset, ? timed out, "
+                + "? aborted by applications, 1 resets sent");
+        assertThat(resets.evidence()).anySatisfy(e -> assertThat(e).startsWith("not counted (unknown, not 0): Tcp.AttemptFails, "));
+    }
+
     @Test
     void aQuietMachineHasNoFinding() throws Exception {
         HealthReport report = analyze(List.of(socket(SocketState.ESTABLISHED, "192.0.2.40", 50000, info(1_000, 0, 10), 1)));

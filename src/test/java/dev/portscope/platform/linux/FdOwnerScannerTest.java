@@ -11,7 +11,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +37,7 @@ class FdOwnerScannerTest {
             """;
 
     static Stream<FdOwnerScanner.Settings> settings() {
-        return Stream.of(FdOwnerScanner.Method.values())
-                .flatMap(m -> Stream.of(new FdOwnerScanner.Settings(1, m), new FdOwnerScanner.Settings(2, m)));
+        return Stream.of(new FdOwnerScanner.Settings(1), new FdOwnerScanner.Settings(2));
     }
 
     @ParameterizedTest
@@ -55,31 +53,14 @@ class FdOwnerScannerTest {
             long sharedInode = listenerInode(Integer.parseInt(line[0]));
             long privateInode = listenerInode(Integer.parseInt(line[1]));
 
-            OwnerScan scan = new FdOwnerScanner(Path.of("/proc"), settings).scan(null, -1, new DiagnosticLog());
+            OwnerScan scan = new FdOwnerScanner(Path.of("/proc"), settings).scan(null, new DiagnosticLog());
 
             assertThat(scan.owners().pidsOf(mineInode)).containsExactly((int) ProcessHandle.current().pid());
             assertThat(scan.owners().pidsOf(sharedInode)).containsExactlyInAnyOrder(parent, child);
             assertThat(scan.owners().pidsOf(privateInode)).containsExactly(parent);
-            assertThat(scan.complete()).isTrue();
-            assertThat(scan.unreadableProcesses()).isZero(); // the tests run as root or as the owner
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("settings")
-    void stopsOnceTheWantedSocketsAreFoundAndKeepsOnlyThose(FdOwnerScanner.Settings settings) throws Exception {
-        try (LoopbackSockets sockets = new LoopbackSockets()) {
-            long a = listenerInode(LoopbackSockets.port(sockets.listen("127.0.0.1")));
-            long b = listenerInode(LoopbackSockets.port(sockets.listen("127.0.0.1")));
-            Set<Long> wanted = Set.of(a, b);
-
-            OwnerScan scan = new FdOwnerScanner(Path.of("/proc"), settings).scan(wanted::contains, 2, new DiagnosticLog());
-
-            int me = (int) ProcessHandle.current().pid();
-            assertThat(scan.owners().pidsOf(a)).containsExactly(me);
-            assertThat(scan.owners().pidsOf(b)).containsExactly(me);
-            assertThat(scan.owners().size()).isEqualTo(2);
-            assertThat(scan.complete()).isFalse();
+            // the tests run as root or as the owner: only what the kernel refuses even so is unreadable
+            // (a sandbox's pid 1 may be), and it is counted, not skipped
+            assertThat(scan.unreadableProcesses()).isLessThanOrEqualTo(refusedByTheKernel());
         }
     }
 
@@ -95,21 +76,20 @@ class FdOwnerScannerTest {
         link(proc, "self/fd/9", "socket:[5005]"); // not a pid
         link(proc, "net/fd/9", "socket:[5006]");
 
-        var scanner = new FdOwnerScanner(proc, new FdOwnerScanner.Settings(2, FdOwnerScanner.Method.READLINK));
-        OwnerScan scan = scanner.scan(null, -1, new DiagnosticLog());
+        var scanner = new FdOwnerScanner(proc, new FdOwnerScanner.Settings(2));
+        OwnerScan scan = scanner.scan(null, new DiagnosticLog());
 
         assertThat(scan.owners().pidsOf(5001)).containsExactlyInAnyOrder(100, 200);
         assertThat(scan.owners().pidsOf(5004)).containsExactly(200);
         assertThat(scan.owners().size()).isEqualTo(2);
         assertThat(scan.unreadableProcesses()).isZero();
-        assertThat(scan.complete()).isTrue();
     }
 
     @Test
     void aMissingProcRootIsReportedNotThrown(@TempDir Path dir) {
         DiagnosticLog log = new DiagnosticLog();
-        var scanner = new FdOwnerScanner(dir.resolve("nothing"), new FdOwnerScanner.Settings(1, FdOwnerScanner.Method.READLINK));
-        OwnerScan scan = scanner.scan(null, -1, log);
+        var scanner = new FdOwnerScanner(dir.resolve("nothing"), new FdOwnerScanner.Settings(1));
+        OwnerScan scan = scanner.scan(null, log);
         assertThat(scan.owners().size()).isZero();
         assertThat(log.diagnostics()).hasSize(1);
     }
@@ -120,6 +100,32 @@ class FdOwnerScannerTest {
         assertThat(new String(path, 0, FdOwnerScanner.pidFdPath(7, path))).isEqualTo("7/fd");
         assertThat(new String(path, 0, FdOwnerScanner.pidFdPath(4194304, path))).isEqualTo("4194304/fd");
         assertThat(new String(path, 0, FdOwnerScanner.pidFdPath(Integer.MAX_VALUE, path))).isEqualTo("2147483647/fd");
+    }
+
+    /** Processes with a descriptor whose link this JVM may not read, by java.nio: the oracle for the count. */
+    private static int refusedByTheKernel() throws IOException {
+        int refused = 0;
+        try (var pids = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path pid : pids) {
+                try (var fds = Files.newDirectoryStream(pid.resolve("fd"))) {
+                    for (Path fd : fds) {
+                        try {
+                            Files.readSymbolicLink(fd);
+                        } catch (java.nio.file.AccessDeniedException e) {
+                            refused++;
+                            break;
+                        } catch (IOException e) {
+                            // closed meanwhile
+                        }
+                    }
+                } catch (java.nio.file.AccessDeniedException e) {
+                    refused++;
+                } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+                    // exited meanwhile
+                }
+            }
+        }
+        return refused;
     }
 
     private static void link(Path root, String at, String target) throws IOException {

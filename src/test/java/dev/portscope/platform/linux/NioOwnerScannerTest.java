@@ -18,9 +18,8 @@ class NioOwnerScannerTest {
             sockets.connectedPair(server);
             long listener = FdOwnerScannerTest.listenerInode(LoopbackSockets.port(server));
 
-            OwnerScan nio = new NioOwnerScanner(Path.of("/proc")).scan(null, -1, new DiagnosticLog());
-            OwnerScan ffm = new FdOwnerScanner(Path.of("/proc"), new FdOwnerScanner.Settings(1, FdOwnerScanner.Method.READLINK))
-                    .scan(null, -1, new DiagnosticLog());
+            OwnerScan nio = new NioOwnerScanner(Path.of("/proc")).scan(null, new DiagnosticLog());
+            OwnerScan ffm = new FdOwnerScanner(Path.of("/proc"), new FdOwnerScanner.Settings(1)).scan(null, new DiagnosticLog());
 
             int me = (int) ProcessHandle.current().pid();
             assertThat(nio.owners().pidsOf(listener)).containsExactly(me);

@@ -108,6 +108,19 @@ class ProcNetParserTest {
     }
 
     @Test
+    void aMissingIpv4TableIsNotFoundNotPermissionDenied(@org.junit.jupiter.api.io.TempDir java.nio.file.Path proc) throws Exception {
+        java.nio.file.Files.createDirectories(proc.resolve("net"));
+        DiagnosticLog log = new DiagnosticLog();
+        var query = SocketQuery.all().withFamilies(EnumSet.of(IpFamily.IPV4)).withProtocols(EnumSet.of(Protocol.UDP));
+        new ProcNetSocketSource(proc).scan(query, log, s -> {});
+        assertThat(log.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(dev.portscope.model.Diagnostic.Kind.NOT_FOUND);
+            assertThat(d.kind().partial()).isTrue();
+            assertThat(d.message()).contains("net/udp is missing: udp sockets not listed");
+        });
+    }
+
+    @Test
     void missingIpv6FilesAreANoteNotAFailure() {
         DiagnosticLog log = new DiagnosticLog();
         var query = SocketQuery.all().withFamilies(EnumSet.of(IpFamily.IPV6)).withProtocols(EnumSet.of(Protocol.TCP));

@@ -18,18 +18,17 @@ class ProcProcessSourceTest {
 
     @Test
     void aSocketSharedAfterForkListsEveryHolder() {
-        OwnerScan scan = source.scanOwners(null, -1, new DiagnosticLog());
+        OwnerScan scan = source.scanOwners(null, new DiagnosticLog());
         assertThat(scan.owners().pidsOf(5967)).containsExactlyInAnyOrder(4242, 4243);
         assertThat(scan.owners().pidsOf(5968)).containsExactlyInAnyOrder(4242, 777);
         assertThat(scan.owners().pidsOf(1234)).isEmpty(); // a pipe, not a socket
         assertThat(scan.unreadableProcesses()).isZero();
-        assertThat(scan.complete()).isTrue();
     }
 
     @Test
-    void stopsOnceEveryWantedInodeIsFound() {
-        OwnerScan scan = source.scanOwners(inode -> inode == 5968, 1, new DiagnosticLog());
-        assertThat(scan.owners().pidsOf(5968)).isNotEmpty();
+    void keepsOnlyTheWantedInodesFromEveryProcess() {
+        OwnerScan scan = source.scanOwners(inode -> inode == 5968, new DiagnosticLog());
+        assertThat(scan.owners().pidsOf(5968)).containsExactlyInAnyOrder(4242, 777);
         assertThat(scan.owners().pidsOf(5967)).isEmpty();
     }
 

@@ -6,7 +6,7 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * One thread's native buffers for reading descriptor directories: a {@code getdents64} buffer, a
- * {@code readlinkat} buffer, a {@code struct statx} and a path buffer, allocated once and reused for
+ * {@code readlinkat} buffer and a path buffer, allocated once and reused for
  * every process, so a scan of 200,000 descriptors allocates nothing per descriptor. Not thread-safe:
  * make one per thread, in that thread, and close it there.
  *
@@ -20,43 +20,11 @@ public final class FdReader implements AutoCloseable {
     public static final int LINK_BUFFER_BYTES = 64;
     private static final int PATH_BUFFER_BYTES = 4096; // PATH_MAX, limits.h
 
-    /**
-     * {@code struct statx}, the same on every architecture:
-     * <pre>
-     * struct statx {                 // include/uapi/linux/stat.h
-     *     __u32 stx_mask;            // offset 0: which fields were filled
-     *     __u32 stx_blksize;         // 4
-     *     __u64 stx_attributes;      // 8
-     *     __u32 stx_nlink;           // 16
-     *     __u32 stx_uid;             // 20
-     *     __u32 stx_gid;             // 24
-     *     __u16 stx_mode;            // 28
-     *     __u16 __spare0;            // 30
-     *     __u64 stx_ino;             // 32
-     *     ...                        // 256 bytes in all
-     * };
-     * </pre>
-     */
-    private static final long STX_MASK = 0;
-    private static final long STX_MODE = 28;
-    private static final long STX_INO = 32;
-    private static final int STATX_BYTES = 256;
-    private static final int STATX_TYPE = 0x1;    // linux/stat.h
-    private static final int STATX_INO = 0x100;
-    /**
-     * {@code AT_STATX_DONT_SYNC} (fcntl.h): take what the kernel has cached, so a descriptor on a dead
-     * NFS or FUSE mount cannot hang the scan.
-     */
-    private static final int AT_STATX_DONT_SYNC = 0x4000;
-    private static final int S_IFMT = 0170000;  // sys/stat.h, inode(7)
-    private static final int S_IFSOCK = 0140000;
-
     private final Libc libc;
     private final Arena arena;
     private final MemorySegment state;
     private final MemorySegment dirents;
     private final MemorySegment link;
-    private final MemorySegment stat;
     private final MemorySegment path;
 
     /** @param direntBufferBytes size of the {@code getdents64} buffer; 32 KiB reads ~1,300 entries per call */
@@ -66,7 +34,6 @@ public final class FdReader implements AutoCloseable {
         this.state = Libc.errnoSegment(arena);
         this.dirents = arena.allocate(direntBufferBytes, 8);
         this.link = arena.allocate(LINK_BUFFER_BYTES);
-        this.stat = arena.allocate(STATX_BYTES, 8);
         this.path = arena.allocate(PATH_BUFFER_BYTES);
     }
 
@@ -115,23 +82,6 @@ public final class FdReader implements AutoCloseable {
             MemorySegment.copy(link, ValueLayout.JAVA_BYTE, 0, into, 0, Math.min(n, into.length));
         }
         return n;
-    }
-
-    /**
-     * Stats what a descriptor link of the last batch points to ({@code statx} follows the link): for a
-     * socket, {@code stx_ino} is the socket's inode, the number in {@code socket:[N]}.
-     *
-     * @return the inode, 0 when it is not a socket, or {@code -errno}
-     */
-    public long socketInodeAt(int dirfd, int nameOffset) {
-        int rc = libc.statx(state, dirfd, dirents.asSlice(nameOffset), AT_STATX_DONT_SYNC, STATX_TYPE | STATX_INO, stat);
-        if (rc < 0) {
-            return rc;
-        }
-        int filled = stat.get(ValueLayout.JAVA_INT, STX_MASK);
-        int mode = Short.toUnsignedInt(stat.get(ValueLayout.JAVA_SHORT, STX_MODE));
-        boolean socket = (filled & (STATX_TYPE | STATX_INO)) == (STATX_TYPE | STATX_INO) && (mode & S_IFMT) == S_IFSOCK;
-        return socket ? stat.get(ValueLayout.JAVA_LONG, STX_INO) : 0;
     }
 
     public void closeDescriptor(int fd) {

@@ -28,16 +28,16 @@ public final class Libc {
 
     /** System call numbers of one architecture. */
     private record Numbers(
-            long openat, long close, long getdents64, long readlinkat, long statx,
+            long openat, long close, long getdents64, long readlinkat,
             long socket, long sendto, long recvfrom, long setsockopt, long bind, long listen,
             long connect, long getsockname, long getsockopt, long ppoll, long ioctl) {
 
         static Numbers of(String arch) {
             return switch (arch) {
                 // arch/x86/entry/syscalls/syscall_64.tbl
-                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 332, 41, 44, 45, 54, 49, 50, 42, 51, 55, 271, 16);
+                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 41, 44, 45, 54, 49, 50, 42, 51, 55, 271, 16);
                 // include/uapi/asm-generic/unistd.h, used by arm64 and riscv64
-                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 291, 198, 206, 207, 208, 200, 201, 203, 204, 209, 73, 29);
+                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 198, 206, 207, 208, 200, 201, 203, 204, 209, 73, 29);
                 default -> throw new UnsupportedOperationException("system call numbers unknown on " + arch);
             };
         }
@@ -163,11 +163,6 @@ public final class Libc {
      */
     public int readlinkat(MemorySegment state, int dirfd, MemorySegment name, MemorySegment buf) {
         return (int) call(state, nr.readlinkat(), dirfd, name.address(), buf.address(), buf.byteSize(), 0);
-    }
-
-    /** {@code statx(dirfd, name, flags, mask, buf)} ({@code statx(2)}): 0, or {@code -errno}. See {@link FdReader#socketInodeAt}. */
-    public int statx(MemorySegment state, int dirfd, MemorySegment name, int flags, int mask, MemorySegment statxbuf) {
-        return (int) call(state, nr.statx(), dirfd, name.address(), flags, mask, statxbuf.address());
     }
 
     /** {@code socket(domain, type, protocol)} ({@code socket(2)}): a descriptor, or {@code -errno}. */

@@ -7,6 +7,7 @@ import dev.portscope.model.Socket;
 import dev.portscope.query.SocketQuery;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.SocketSource;
+import dev.portscope.platform.linux.Failures;
 import dev.portscope.platform.linux.NamespaceIds;
 import dev.portscope.platform.linux.ffm.Errno;
 import dev.portscope.platform.linux.ffm.Libc;
@@ -68,8 +69,8 @@ public final class NetlinkSocketSource implements SocketSource {
         }
     }
 
-    /** A dump that yielded no socket, and why; another source may answer for it. */
-    public record Failure(Dump dump, String reason) {}
+    /** A dump that yielded no socket, what kind of failure it was, and why; another source may answer for it. */
+    public record Failure(Dump dump, Diagnostic.Kind kind, String reason) {}
 
     private final Path procRoot;
     private final Settings settings;
@@ -109,7 +110,7 @@ public final class NetlinkSocketSource implements SocketSource {
     @Override
     public void scan(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
         for (Failure failure : scanDumps(query, log, sink)) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, failure.dump().label() + " sockets not listed: " + failure.reason());
+            log.report(failure.kind(), failure.dump().label() + " sockets not listed: " + failure.reason());
         }
     }
 
@@ -148,13 +149,14 @@ public final class NetlinkSocketSource implements SocketSource {
                     run(socket, ++sequence, dump, query, decoder, progress);
                 } catch (NetlinkSocketException e) {
                     // the socket may still hold this dump's datagrams: later dumps on it cannot be trusted
+                    Diagnostic.Kind kind = kindOf(e);
                     if (progress.sockets == 0) {
-                        failures.add(new Failure(dump, e.getMessage()));
+                        failures.add(new Failure(dump, kind, e.getMessage()));
                     } else {
-                        log.report(Diagnostic.Kind.PERMISSION_DENIED, dump.label() + " dump cut short: " + e.getMessage());
+                        log.report(kind, dump.label() + " dump cut short: " + e.getMessage());
                     }
                     for (Dump rest : dumps.subList(i + 1, dumps.size())) {
-                        failures.add(new Failure(rest, "netlink socket abandoned after an earlier failure"));
+                        failures.add(new Failure(rest, kind, "netlink socket abandoned after an earlier failure (" + e.getMessage() + ")"));
                     }
                     break;
                 }
@@ -168,18 +170,31 @@ public final class NetlinkSocketSource implements SocketSource {
                     String reason = "the kernel answered " + DumpErrors.describe(progress.errno)
                             + (progress.errno == Errno.ENOENT && dump.protocol() == Protocol.UDP ? "; modprobe udp_diag adds it" : "");
                     if (progress.sockets == 0) {
-                        failures.add(new Failure(dump, reason));
+                        failures.add(new Failure(dump, kindOfAnswer(progress.errno), reason));
                     } else {
-                        log.report(Diagnostic.Kind.PERMISSION_DENIED, dump.label() + " dump cut short: " + reason);
+                        log.report(kindOfAnswer(progress.errno), dump.label() + " dump cut short: " + reason);
                     }
                 }
             }
         } catch (NetlinkSocketException e) {
             for (Dump dump : dumps) {
-                failures.add(new Failure(dump, e.getMessage()));
+                failures.add(new Failure(dump, kindOf(e), e.getMessage()));
             }
         }
         return failures;
+    }
+
+    /** A failed system call on the socket: by its errno (EAGAIN is the receive timeout); errno 0 is a datagram too large for the buffer. */
+    private static Diagnostic.Kind kindOf(NetlinkSocketException e) {
+        return e.errno() == 0 ? Diagnostic.Kind.IO_ERROR : Failures.ofErrno(e.errno());
+    }
+
+    /**
+     * The kernel's answer to a dump: ENOENT there means no handler for the protocol (the diag module
+     * is not loaded), not a missing file; the source is unavailable, as for a request it does not understand.
+     */
+    static Diagnostic.Kind kindOfAnswer(int errno) {
+        return errno == Errno.ENOENT ? Diagnostic.Kind.UNAVAILABLE : Failures.ofErrno(errno);
     }
 
     private void run(NetlinkSocket socket, int sequence, Dump dump, SocketQuery query, SockDiagDecoder decoder, DumpProgress progress)

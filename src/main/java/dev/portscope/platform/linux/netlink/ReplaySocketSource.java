@@ -7,10 +7,10 @@ import dev.portscope.model.Socket;
 import dev.portscope.query.SocketQuery;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.SocketSource;
+import dev.portscope.platform.linux.Failures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,14 +51,8 @@ public final class ReplaySocketSource implements SocketSource {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             // mapped, not copied: a recording of a big table is read in place
             bytes = channel.size() == 0 ? ByteBuffer.allocate(0) : channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-        } catch (NoSuchFileException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, file + ": no such recording");
-            return;
-        } catch (AccessDeniedException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, file + ": permission denied");
-            return;
         } catch (IOException e) {
-            log.report(Diagnostic.Kind.PERMISSION_DENIED, file + ": " + e.getMessage());
+            log.report(Failures.of(e), file + ": " + (e instanceof NoSuchFileException ? "no such recording" : Failures.reason(e)));
             return;
         }
         Replay replay = new Replay(query, log, sink);
@@ -109,7 +103,9 @@ public final class ReplaySocketSource implements SocketSource {
         public void error(long offset, int errno) {
             messages++;
             openDump = false;
-            log.report(Diagnostic.Kind.NOTE, file + ", byte " + offset + ": the recorded dump failed with " + DumpErrors.describe(errno));
+            // the machine that recorded had no answer for these sockets either: the replay lacks them
+            log.report(NetlinkSocketSource.kindOfAnswer(errno), file + ", byte " + offset + ": the recorded dump failed with "
+                    + DumpErrors.describe(errno) + ": its sockets are not in the recording");
         }
 
         @Override

@@ -90,6 +90,34 @@ class NetlinkCommandLineTest {
         }
     }
 
+    /**
+     * A recording names the machine it was made on, and a replay elsewhere shows that name (or none
+     * for a recording that does not say), never the name of the machine replaying it.
+     */
+    @Test
+    void aReplayCarriesTheRecordedHostNotThisOne() throws Exception {
+        assumeTrue(NetlinkSocketSource.unavailableReason().isEmpty());
+        String here = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        Path file = dir.resolve("tcp.bin");
+        assertThat(run("record", file.toString(), "-t").code()).isZero();
+
+        Path elsewhere = dir.resolve("elsewhere-proc");
+        Files.createDirectories(elsewhere.resolve("net"));
+        Files.createDirectories(elsewhere.resolve("sys/kernel"));
+        Files.writeString(elsewhere.resolve("sys/kernel/hostname"), "elsewhere\n");
+        var other = new CliEnvironment(Map.of(), false, 0, elsewhere, Path.of("/etc"), Clock.systemUTC());
+
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"listen", "--json", "--replay", file.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()), other);
+        assertThat(code).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).get("host").asText()).isEqualTo(here);
+
+        StringWriter old = new StringWriter();
+        Main.run(new String[] {"listen", "--json", "--replay", Fixtures.ROOT.resolve("loopback-all-states/recording.bin").toString()},
+                new PrintWriter(old), new PrintWriter(new StringWriter()), other);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(old.toString()).get("host").isNull()).isTrue();
+    }
+
     @Test
     void recordIntoAMissingDirectoryIsAUsageError() {
         Run run = run("record", dir.resolve("no/such/dir/x.bin").toString());

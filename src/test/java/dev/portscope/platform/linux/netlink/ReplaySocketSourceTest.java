@@ -80,6 +80,24 @@ class ReplaySocketSourceTest {
         }
     }
 
+    @Test
+    void aMissingRecordingIsNotFound() {
+        DiagnosticLog log = new DiagnosticLog();
+        scan(dir.resolve("missing.bin"), SocketQuery.all(), log);
+        assertThat(log.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnostic.Kind.NOT_FOUND);
+            assertThat(d.message()).endsWith("missing.bin: no such recording");
+        });
+    }
+
+    @Test
+    void aDumpTheRecordingMachineRefusedLeavesTheReplayPartial() {
+        DiagnosticLog log = new DiagnosticLog();
+        scan(Fixtures.ROOT.resolve("kernel-refusals/recording.bin"), SocketQuery.all(), log);
+        assertThat(log.diagnostics()).filteredOn(d -> d.message().contains("the recorded dump failed"))
+                .extracting(Diagnostic::kind).containsExactly(Diagnostic.Kind.UNAVAILABLE, Diagnostic.Kind.UNAVAILABLE);
+    }
+
     private static List<Socket> scan(Path file, SocketQuery query, DiagnosticLog log) {
         List<Socket> sockets = new ArrayList<>();
         new ReplaySocketSource(file).scan(query, log, sockets::add);
