@@ -116,7 +116,7 @@ public final class Inventory {
             log.report(
                     Diagnostic.Kind.PERMISSION_DENIED,
                     "other holders of these sockets may be hidden: the descriptors of " + scan.unreadableProcesses()
-                            + " processes are unreadable (run as root to see them)");
+                            + " processes are unreadable (not root, hidepid, or a process even root may not inspect)");
         }
         return new Snapshot(time, host, sockets, processes, scan.owners(), log.diagnostics());
     }

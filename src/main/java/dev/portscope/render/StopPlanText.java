@@ -31,10 +31,10 @@ public final class StopPlanText {
             }
         }
         if (!plan.complete() && plan.targets().isEmpty()) {
-            out.println("The processes holding port " + port + " are hidden from you (run as root to see them).");
+            out.println("The processes holding port " + port + " are hidden from you (see the warning on standard error for why).");
         } else if (!plan.complete()) {
             out.println("Other processes may hold port " + port + " too, unseen" + (plan.hasWork() ? ": stopping these may leave it held" : "")
-                    + " (run as root to see every holder).");
+                    + " (some processes could not be read: see the warning on standard error).");
         }
         if (!plan.clientsLeftAlone().isEmpty()) {
             out.println("Leaving alone " + plan.clientsLeftAlone().size()

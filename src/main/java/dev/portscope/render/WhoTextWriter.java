@@ -88,7 +88,7 @@ public final class WhoTextWriter {
         }
         if (h.owners().isEmpty()) {
             String uid = s.uidKnown() ? "socket uid " + s.uid() + " " + ForeignText.visible(context.userNames().apply(s.uid())) + "; " : "";
-            out.println("      owner unknown (" + uid + "not root, or held by another pid namespace)");
+            out.println("      owner unknown (" + uid + "no readable process holds it: see the notes on standard error)");
         }
         for (ProcessInfo p : h.owners()) {
             describe(p, "      ");

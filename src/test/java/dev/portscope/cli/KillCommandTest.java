@@ -49,8 +49,8 @@ class KillCommandTest {
         try (var server = ChildProcess.start(List.of("python3", "-c", listener(true)))) {
             String port = server.firstLine().strip();
             CliRun gentle = CliRun.run("kill", port, "--yes", "--timeout", "0.5");
-            assertThat(gentle.out()).contains("still running after SIGTERM").contains("Port " + port + " is still held.");
-            assertThat(gentle.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+            assertThat(gentle.out()).contains("still running after SIGTERM").contains("Port " + port + " is still held");
+            assertThat(gentle.exitCode()).isEqualTo(gentle.partial() ? ExitCodes.PARTIAL : ExitCodes.NOT_FOUND);
             assertThat(alive(server)).isTrue();
 
             CliRun forced = CliRun.run("kill", port, "--yes", "--timeout", "0.5", "--force");
@@ -97,7 +97,8 @@ class KillCommandTest {
         try (var server = ChildProcess.start(List.of("python3", "-c", listener(false)))) {
             String port = server.firstLine().strip();
             CliRun run = CliRun.run("kill", port, "--dry-run");
-            assertThat(run.exitCode()).isZero();
+            // a process hidden even from root (a sandbox's pid 1) could hold the port too: then the answer is partial
+            assertThat(run.exitCode()).isEqualTo(run.partial() ? ExitCodes.PARTIAL : ExitCodes.OK);
             assertThat(run.out()).contains("pid " + server.pid()).contains("Dry run: nothing was stopped.");
             Thread.sleep(300);
             assertThat(alive(server)).isTrue();
@@ -166,7 +167,7 @@ class KillCommandTest {
             String output = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(parent.exitValue()).as("the parent was not signalled: " + output).isZero();
             String port = output.substring(0, output.indexOf(' '));
-            assertThat(output).startsWith(port + " " + ExitCodes.NOT_FOUND + "\n")
+            assertThat(output).matches("(?s)" + port + " (" + ExitCodes.NOT_FOUND + "|" + ExitCodes.PARTIAL + ")\n.*")
                     .contains("Refusing pid " + parent.pid() + " python3")
                     .contains("it is portscope's parent, and portscope never stops the processes that started it;"
                             + " portscope inherited the socket from it: close the inherited descriptor there")
@@ -186,7 +187,7 @@ class KillCommandTest {
             int port = LoopbackSockets.port(sockets.listen("127.0.0.1"));
             CliRun run = CliRun.run("kill", Integer.toString(port), "--yes");
             assertThat(run.out()).contains("this is portscope itself").contains("is still held");
-            assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+            assertThat(run.exitCode()).isEqualTo(run.partial() ? ExitCodes.PARTIAL : ExitCodes.NOT_FOUND);
         }
     }
 

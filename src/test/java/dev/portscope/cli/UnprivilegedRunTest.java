@@ -127,7 +127,7 @@ class UnprivilegedRunTest {
             assertThat(dryOut).contains("pid " + portAndChild[1] + " python3 (user nobody)")
                     .doesNotContain("pid " + holders.pid() + " ")
                     .contains("Other processes may hold port " + port + " too, unseen: stopping these may leave it held"
-                            + " (run as root to see every holder).")
+                            + " (some processes could not be read: see the warning on standard error).")
                     .contains("Dry run: nothing was stopped.");
 
             Process kill = runAsNobody(killDir, "kill", port, "--yes", "--timeout", "2");

@@ -206,8 +206,15 @@ class WhyCommandTest {
             SocketChannel[] pair = sockets.connectedPair(server);
             int clientPort = LoopbackSockets.port(pair[0]); // handed out from the ephemeral range
             JsonNode report = why(Integer.toString(clientPort), "--addr", "127.0.0.1");
-            assertThat(kinds(report)).containsExactly("ephemeral-client");
-            assertThat(pids(report.get("blockers").get(0))).containsExactly(SELF);
+            // the kernel may hand out a port an earlier connection of the machine left in TIME_WAIT
+            assertThat(kinds(report)).contains("ephemeral-client").isSubsetOf("ephemeral-client", "time-wait");
+            JsonNode client = null;
+            for (JsonNode b : report.get("blockers")) {
+                if (b.get("kind").asText().equals("ephemeral-client")) {
+                    client = b;
+                }
+            }
+            assertThat(pids(client)).containsExactly(SELF);
             assertThat(report.get("notes").toString()).contains("inside the ephemeral range " + range[0] + "-" + range[1]);
         }
         int below = Integer.parseInt(range[0]) - 1;

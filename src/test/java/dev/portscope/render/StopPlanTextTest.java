@@ -38,13 +38,13 @@ class StopPlanTextTest {
     void aPartialPlanSaysThePortMayStayHeld() {
         assertThat(text(List.of(new StopTarget(SERVER, ProcessOrigin.NONE, StopAction.SIGNAL, null)), false))
                 .endsWith("Other processes may hold port 8080 too, unseen: stopping these may leave it held"
-                        + " (run as root to see every holder).\n");
+                        + " (some processes could not be read: see the warning on standard error).\n");
         assertThat(text(List.of(new StopTarget(SERVER, ProcessOrigin.NONE, StopAction.REFUSE, "a reason")), false))
-                .endsWith("Other processes may hold port 8080 too, unseen (run as root to see every holder).\n");
+                .endsWith("Other processes may hold port 8080 too, unseen (some processes could not be read: see the warning on standard error).\n");
     }
 
     @Test
     void whenEveryHolderIsHiddenItSaysSo() {
-        assertThat(text(List.of(), false)).isEqualTo("The processes holding port 8080 are hidden from you (run as root to see them).\n");
+        assertThat(text(List.of(), false)).isEqualTo("The processes holding port 8080 are hidden from you (see the warning on standard error for why).\n");
     }
 }

@@ -61,7 +61,7 @@ public final class NetworkNamespaces {
         }
         if (refused > 0) {
             log.report(Diagnostic.Kind.PERMISSION_DENIED, "the network namespaces of " + refused
-                    + " processes are unreadable (run as root to see them): their sockets may be missing");
+                    + " processes are unreadable (not root, hidepid, or a process even root may not inspect): their sockets may be missing");
         }
         return found;
     }

@@ -103,7 +103,7 @@ class OwnerScannerContractTest {
                         "owners may be missing: the descriptors of 3 processes could not be listed: EMFILE (too many open files)"),
                 new Diagnostic(Diagnostic.Kind.RESOURCE_LIMIT,
                         "owners may be missing: the descriptors of processes could not be read (1 descriptor): "
-                                + "ENFILE (too many open files in the system)"));
+                                + "ENFILE (file table overflow)"));
         assertThat(log.diagnostics()).allMatch(d -> d.kind().partial());
     }
 }
