@@ -95,7 +95,7 @@ public final class Inventory {
             }
         }
         OwnerScan scan = keys.isEmpty()
-                ? new OwnerScan(OwnerIndex.empty(), 0)
+                ? new OwnerScan(OwnerIndex.empty())
                 // Every process is read: see the class comment.
                 : backend.processes().scanOwners(keys::contains, log);
         Map<Integer, ProcessInfo> processes = new HashMap<>();
@@ -115,8 +115,8 @@ public final class Inventory {
         if (everyHolder && ownerless == 0 && scan.unreadableProcesses() > 0) {
             log.report(
                     Diagnostic.Kind.PERMISSION_DENIED,
-                    "other holders of these sockets may be hidden: the descriptors of " + scan.unreadableProcesses()
-                            + " processes are unreadable (not root, hidepid, or a process even root may not inspect)");
+                    "other holders of these sockets may be hidden: the descriptors of " + scan.unreadableText()
+                            + " are unreadable (not root, hidepid, or a process even root may not inspect)");
         }
         return new Snapshot(time, host, sockets, processes, scan.owners(), log.diagnostics());
     }
@@ -176,8 +176,8 @@ public final class Inventory {
         if (scan.unreadableProcesses() > 0 && ownerless > 0) {
             log.report(
                     Diagnostic.Kind.PERMISSION_DENIED,
-                    "owners of " + ownerless + " sockets hidden: the kernel refused the descriptors of " + scan.unreadableProcesses()
-                            + " processes (not root, hidepid, or a process even root may not inspect)");
+                    "owners of " + ownerless + " sockets hidden: the kernel refused the descriptors of " + scan.unreadableText()
+                            + " (not root, hidepid, or a process even root may not inspect)");
         }
     }
 

@@ -13,7 +13,7 @@ public record NoProcesses(String why) implements ProcessSource {
     @Override
     public OwnerScan scanOwners(LongPredicate wanted, DiagnosticLog log) {
         log.report(Diagnostic.Kind.NOTE, why);
-        return new OwnerScan(OwnerIndex.empty(), 0);
+        return new OwnerScan(OwnerIndex.empty());
     }
 
     @Override

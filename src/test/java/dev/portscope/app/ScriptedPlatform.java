@@ -121,7 +121,7 @@ final class ScriptedPlatform implements Platform, KernelSettings, Namespaces, Tr
         ProcessSource processSource = new ProcessSource() {
             @Override
             public OwnerScan scanOwners(LongPredicate wanted, DiagnosticLog log) {
-                return new OwnerScan(owners.build(), 0);
+                return new OwnerScan(owners.build());
             }
 
             @Override

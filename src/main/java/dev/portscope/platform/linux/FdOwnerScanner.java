@@ -64,7 +64,7 @@ final class FdOwnerScanner implements OwnerScanner {
             int procFd = reader.openDirectory(LinuxConstants.AT_FDCWD, root, 0, root.length);
             if (procFd < 0) {
                 log.report(Failures.ofErrno(-procFd), procRoot + ": cannot list processes: " + Failures.errnoText(-procFd));
-                return new OwnerScan(OwnerIndex.empty(), 0);
+                return new OwnerScan(OwnerIndex.empty());
             }
             try {
                 return scanProcesses(procFd, listPids(reader, procFd, log), wanted, log);
@@ -178,7 +178,7 @@ final class FdOwnerScanner implements OwnerScanner {
             int length = pidFdPath(pid, path);
             int dirFd = reader.openDirectory(procFd, path, 0, length);
             if (dirFd < 0) {
-                problems.processFailed(-dirFd); // ENOENT, ESRCH: exited since /proc was listed
+                problems.processFailed(pid, -dirFd); // ENOENT, ESRCH: exited since /proc was listed
                 return;
             }
             try {
@@ -195,7 +195,7 @@ final class FdOwnerScanner implements OwnerScanner {
                     }
                 }
                 if (n < 0) {
-                    problems.processFailed(-n);
+                    problems.processFailed(pid, -n);
                 }
             } finally {
                 reader.closeDescriptor(dirFd);

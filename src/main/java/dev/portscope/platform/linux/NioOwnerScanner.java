@@ -67,7 +67,7 @@ final class NioOwnerScanner implements OwnerScanner {
                 }
             }
         } catch (IOException | java.nio.file.DirectoryIteratorException e) {
-            problems.processFailed(e instanceof java.nio.file.DirectoryIteratorException d ? d.getCause() : (IOException) e);
+            problems.processFailed(pid, e instanceof java.nio.file.DirectoryIteratorException d ? d.getCause() : (IOException) e);
         }
     }
 }

@@ -25,24 +25,23 @@ final class OwnerScanProblems {
     /** A failure's kind and words, the key its count is kept under. */
     private record Reason(Diagnostic.Kind kind, String what, String text) {}
 
-    private int unreadableProcesses;
-    private int lastRefused = -1;
+    private final java.util.TreeSet<Integer> refused = new java.util.TreeSet<>();
     private final Map<Reason, Integer> failures = new LinkedHashMap<>();
 
     /** Listing a process's descriptors ({@code /proc/<pid>/fd}) failed with {@code errno}: one process per call. */
-    void processFailed(int errno) {
+    void processFailed(int pid, int errno) {
         if (errno == Errno.EACCES || errno == Errno.EPERM) {
-            unreadableProcesses++;
+            refused.add(pid);
         } else if (!Failures.vanished(errno)) {
             failures.merge(new Reason(Failures.ofErrno(errno), "processes", Failures.errnoText(errno)), 1, Integer::sum);
         }
     }
 
     /** As {@link #processFailed(int)}, for java.nio. */
-    void processFailed(IOException e) {
+    void processFailed(int pid, IOException e) {
         int errno = Failures.errnoOf(e);
         if (errno != 0) {
-            processFailed(errno);
+            processFailed(pid, errno);
         } else {
             failures.merge(new Reason(Diagnostic.Kind.IO_ERROR, "processes", Failures.reason(e)), 1, Integer::sum);
         }
@@ -55,10 +54,7 @@ final class OwnerScanProblems {
      */
     void descriptorFailed(int pid, int errno) {
         if (errno == Errno.EACCES || errno == Errno.EPERM) {
-            if (pid != lastRefused) {
-                lastRefused = pid;
-                unreadableProcesses++;
-            }
+            refused.add(pid);
         } else if (!Failures.vanished(errno)) {
             failures.merge(new Reason(Failures.ofErrno(errno), "descriptors", Failures.errnoText(errno)), 1, Integer::sum);
         }
@@ -75,13 +71,13 @@ final class OwnerScanProblems {
     }
 
     void merge(OwnerScanProblems other) {
-        unreadableProcesses += other.unreadableProcesses;
+        refused.addAll(other.refused);
         other.failures.forEach((reason, count) -> failures.merge(reason, count, Integer::sum));
     }
 
-    /** Processes whose descriptors could not be read for lack of permission. */
-    int unreadableProcesses() {
-        return unreadableProcesses;
+    /** Processes whose descriptors could not be read for lack of permission, in pid order. */
+    java.util.List<Integer> unreadableProcesses() {
+        return java.util.List.copyOf(refused);
     }
 
     /** Reports every failure but permission (which the caller judges against the sockets left without owner). */

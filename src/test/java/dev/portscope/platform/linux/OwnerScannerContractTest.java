@@ -80,24 +80,24 @@ class OwnerScannerContractTest {
     @Test
     void permissionIsCountedExitsAreSilentAndEverythingElseIsReported() {
         OwnerScanProblems problems = new OwnerScanProblems();
-        problems.processFailed(13); // EACCES
-        problems.processFailed(1);  // EPERM
-        problems.processFailed(2);  // ENOENT: exited
-        problems.processFailed(3);  // ESRCH: exited
+        problems.processFailed(10, 13); // EACCES
+        problems.processFailed(11, 1);  // EPERM
+        problems.processFailed(12, 2);  // ENOENT: exited
+        problems.processFailed(13, 3);  // ESRCH: exited
         problems.descriptorFailed(50, 2); // closed meanwhile
         problems.descriptorFailed(60, 13); // a link the kernel refuses: process 60 is unreadable, once
         problems.descriptorFailed(60, 13);
-        problems.processFailed(24); // EMFILE
-        problems.processFailed(24);
+        problems.processFailed(14, 24); // EMFILE
+        problems.processFailed(15, 24);
         problems.descriptorFailed(70, 23); // ENFILE
         OwnerScanProblems other = new OwnerScanProblems();
-        other.processFailed(new FileSystemException("/proc/7/fd", null, "Too many open files"));
-        other.processFailed(new NoSuchFileException("/proc/8/fd"));
+        other.processFailed(7, new FileSystemException("/proc/7/fd", null, "Too many open files"));
+        other.processFailed(8, new NoSuchFileException("/proc/8/fd"));
         problems.merge(other);
 
         DiagnosticLog log = new DiagnosticLog();
         problems.report(log);
-        assertThat(problems.unreadableProcesses()).isEqualTo(3);
+        assertThat(problems.unreadableProcesses()).containsExactly(10, 11, 60);
         assertThat(log.diagnostics()).containsExactly(
                 new Diagnostic(Diagnostic.Kind.RESOURCE_LIMIT,
                         "owners may be missing: the descriptors of 3 processes could not be listed: EMFILE (too many open files)"),
