@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"What each local TCP listener really speaks: waits for a banner, then tries TLS, HTTP, Redis and "
-                + "PostgreSQL, and flags ports whose protocol disagrees with their number. UDP listeners on 53, and UDP ports "
+                + "PostgreSQL, and flags ports whose protocol contradicts the service their number is registered to (a service on a "
+                + "non-standard port is only noted). UDP listeners on 53, and UDP ports "
                 + "named as PORT/udp, are asked a DNS question.",
-            "Exit status 0 when nothing disagrees, 1 when a port does or a PORT asked for has no listener."})
+            "Exit status 0 when nothing contradicts its port, 1 when a port does or a PORT asked for has no listener."})
 final class ProbeCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -52,7 +52,7 @@ public final class ProbeJsonWriter {
         }
     }
 
-    /** {@code detected}, {@code evidence}, {@code tls} and {@code mismatch}, into the current object (shared with scan and check). */
+    /** {@code detected}, {@code evidence}, {@code tls}, {@code mismatch} and {@code note}, into the current object (shared with scan and check). */
     static void writeDetection(JsonGenerator json, ProbeResult r) throws IOException {
         json.writeStringField("detected", r.detection().protocol().label());
         json.writeStringField("evidence", r.detection().evidence());
@@ -69,5 +69,6 @@ public final class ProbeJsonWriter {
             json.writeNullField("tls");
         }
         json.writeStringField("mismatch", r.mismatch().orElse(null));
+        json.writeStringField("note", r.note().orElse(null));
     }
 }

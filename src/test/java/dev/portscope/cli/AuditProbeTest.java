@@ -98,15 +98,15 @@ class AuditProbeTest {
         }
     }
 
+    /** trust #17: a service on a port registered to nothing is on a non-standard port, which contradicts nothing. */
     @Test
-    void httpOnAnUnregisteredPortOfTheKernelIsAServiceOnAnUnusualPort() {
+    void httpOnAnUnregisteredPortOfTheKernelIsNoFinding() {
         HttpServer server = http(0);
         try {
             int port = server.getAddress().getPort();
             assumeTrue(ServiceTable.load(Path.of("/etc/services")).lookup(Protocol.TCP, port).isEmpty(),
                     "the kernel handed out a registered port");
-            assertThat(mismatches(CliRun.run(PROBE).json(), port)).singleElement().asString()
-                    .startsWith(PID + " http on " + port + " (HTTP/1.1 200");
+            assertThat(mismatches(CliRun.run(PROBE).json(), port)).isEmpty();
         } finally {
             server.stop(0);
         }

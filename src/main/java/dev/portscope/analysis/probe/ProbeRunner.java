@@ -58,7 +58,7 @@ public final class ProbeRunner {
                 throw new IllegalStateException("probe of port " + t.port() + " failed", e.getCause());
             }
             var service = services.lookup(t.protocol(), t.port());
-            results.add(new ProbeResult(t, service, d, ExpectedProtocols.mismatch(t.port(), service, d.protocol(), t.servedBy())));
+            results.add(new ProbeResult(t, service, d, ExpectedProtocols.fit(t.port(), service, d.protocol(), t.servedBy())));
         }
         return results;
     }

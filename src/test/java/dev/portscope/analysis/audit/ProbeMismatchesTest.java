@@ -25,7 +25,7 @@ class ProbeMismatchesTest {
     private static ProbeResult result(int port, ProtocolKind detected, String evidence) throws Exception {
         var target = new ProbeTarget(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), List.of());
         var service = TABLE.lookup(Protocol.TCP, port);
-        return new ProbeResult(target, service, Detection.of(detected, evidence), ExpectedProtocols.mismatch(port, service, detected, ""));
+        return new ProbeResult(target, service, Detection.of(detected, evidence), ExpectedProtocols.fit(port, service, detected, ""));
     }
 
     @Test
