@@ -64,6 +64,15 @@ class RealDaemonsProbeTest {
     }
 
     @Test
+    void memcachedSpeaksMemcached() throws Exception {
+        try (Daemon memcached = DaemonRecipes.memcached()) {
+            JsonNode p = probe(memcached, "memcached");
+            assertThat(p.get("detected").asText()).isEqualTo("memcached");
+            assertThat(p.get("evidence").asText()).matches("VERSION \\d+\\.\\d+.*");
+        }
+    }
+
+    @Test
     void postgresSpeaksPostgresql() throws Exception {
         try (Daemon postgres = DaemonRecipes.postgres()) {
             JsonNode p = probe(postgres, "postgres");

@@ -22,7 +22,7 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Finds out what a TCP port speaks, with safe, read-mostly probes, each on its own connection and
  * each bounded by the timeout (connect, and every read): first wait for a banner; then a TLS
- * ClientHello, {@code HEAD / HTTP/1.0}, a Redis {@code PING}, a PostgreSQL SSLRequest. None of them
+ * ClientHello, {@code HEAD / HTTP/1.0}, a Redis {@code PING}, memcached's {@code version}, a PostgreSQL SSLRequest. None of them
  * changes a server's state. The replies are judged by {@link ReplyClassifier}; this class only talks.
  */
 public final class ProtocolProber {
@@ -31,6 +31,8 @@ public final class ProtocolProber {
     private static final int MAX_REPLY = 512;
     private static final byte[] HTTP_HEAD = "HEAD / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REDIS_PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** memcached's text protocol: {@code version} reads nothing and changes nothing (protocol.txt, "General-purpose commands"). */
+    private static final byte[] MEMCACHED_VERSION = "version\r\n".getBytes(StandardCharsets.US_ASCII);
     /** PostgreSQL protocol, "SSLRequest": length 8, then the code 80877103 (1234 << 16 | 5679). */
     private static final byte[] PG_SSL_REQUEST = {0, 0, 0, 8, 0x04, (byte) 0xd2, 0x16, 0x2f};
 
@@ -41,6 +43,7 @@ public final class ProtocolProber {
     private static final java.util.List<Ask> ASKS = java.util.List.of(
             new Ask(HTTP_HEAD, ReplyClassifier::httpReply),
             new Ask(REDIS_PING, ReplyClassifier::redisReply),
+            new Ask(MEMCACHED_VERSION, ReplyClassifier::memcachedReply),
             new Ask(PG_SSL_REQUEST, ReplyClassifier::postgresReply));
 
     private final Duration timeout;
