@@ -73,6 +73,15 @@ class RealDaemonsProbeTest {
     }
 
     @Test
+    void dnsmasqSpeaksDnsOverTcp() throws Exception {
+        try (Daemon dnsmasq = DaemonRecipes.dnsmasq()) {
+            JsonNode p = probe(dnsmasq, "dnsmasq");
+            assertThat(p.get("detected").asText()).isEqualTo("dns");
+            assertThat(p.get("evidence").asText()).startsWith("version.bind CH TXT answered NOERROR \"dnsmasq-");
+        }
+    }
+
+    @Test
     void postgresSpeaksPostgresql() throws Exception {
         try (Daemon postgres = DaemonRecipes.postgres()) {
             JsonNode p = probe(postgres, "postgres");

@@ -83,6 +83,19 @@ public final class DaemonRecipes {
     }
 
     /**
+     * dnsmasq as a DNS server on loopback (UDP and TCP on one port), without upstream servers,
+     * {@code /etc/hosts} or configuration file, in the foreground: it answers {@code version.bind}
+     * itself. Debian's dnsmasq-base is enough (no service).
+     */
+    public static Daemon dnsmasq() throws Exception {
+        Path dnsmasq = Path.of("/usr/sbin/dnsmasq");
+        assumeTrue(Files.isExecutable(dnsmasq), "dnsmasq is not installed");
+        Path dir = Files.createTempDirectory("portscope-dnsmasq");
+        return Daemon.start(dir, port -> List.of(dnsmasq.toString(), "--port=" + port, "--listen-address=127.0.0.1", "--bind-interfaces",
+                "--no-daemon", "--no-resolv", "--no-hosts", "--conf-file=/dev/null", "--pid-file=", "--cache-size=0"));
+    }
+
+    /**
      * A PostgreSQL cluster made by initdb in a temporary directory, served by {@code postgres} on
      * loopback with its Unix socket in that directory. PostgreSQL refuses to run as root, so as root
      * both run as the user postgres.

@@ -41,7 +41,8 @@ public final class ProbeRunner {
                 slots.acquire();
                 futures.add(executor.submit(() -> {
                     try {
-                        return t.protocol() == Protocol.UDP ? dns.detect(t.address()) : prober.detect(t.address());
+                        return t.protocol() == Protocol.UDP ? dns.detect(t.address())
+                                : prober.detect(t.address(), ExpectedProtocols.of(services.lookup(t.protocol(), t.port())));
                     } finally {
                         slots.release();
                     }

@@ -12,7 +12,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -22,8 +25,11 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Finds out what a TCP port speaks, with safe, read-mostly probes, each on its own connection and
  * each bounded by the timeout (connect, and every read): first wait for a banner; then a TLS
- * ClientHello, {@code HEAD / HTTP/1.0}, a Redis {@code PING}, memcached's {@code version}, a PostgreSQL SSLRequest. None of them
- * changes a server's state. The replies are judged by {@link ReplyClassifier}; this class only talks.
+ * ClientHello, {@code HEAD / HTTP/1.0}, a Redis {@code PING}, memcached's {@code version}, a
+ * PostgreSQL SSLRequest and a DNS query over TCP. None of them changes a server's state. As nmap
+ * does, the probe of the service a port is registered to goes first (the DNS query on 53), so that a
+ * service where it belongs answers at once. The replies are judged by {@link ReplyClassifier} and
+ * {@link DnsMessages}; this class only talks.
  */
 public final class ProtocolProber {
 
@@ -36,15 +42,27 @@ public final class ProtocolProber {
     /** PostgreSQL protocol, "SSLRequest": length 8, then the code 80877103 (1234 << 16 | 5679). */
     private static final byte[] PG_SSL_REQUEST = {0, 0, 0, 8, 0x04, (byte) 0xd2, 0x16, 0x2f};
 
-    /** A question and the classifier of its answer. */
-    private record Ask(byte[] request, Function<byte[], Optional<ProtocolKind>> classifier) {}
+    /**
+     * A question, the protocol whose server it is meant for, the judge of its answer, and when the
+     * answer is whole (reading stops there).
+     */
+    private record Ask(ProtocolKind kind, byte[] request, Function<byte[], Optional<Detection>> judge, Predicate<byte[]> complete) {}
 
-    /** After the banner and TLS, in this order: HTTP first (the most common), PostgreSQL last (binary). */
-    private static final java.util.List<Ask> ASKS = java.util.List.of(
-            new Ask(HTTP_HEAD, ReplyClassifier::httpReply),
-            new Ask(REDIS_PING, ReplyClassifier::redisReply),
-            new Ask(MEMCACHED_VERSION, ReplyClassifier::memcachedReply),
-            new Ask(PG_SSL_REQUEST, ReplyClassifier::postgresReply));
+    /**
+     * After the banner and TLS, in this order: HTTP first (the most common), PostgreSQL late
+     * (binary), DNS last: a DNS server on another port than 53 answers nothing else, and nmap too
+     * sends its DNS query over TCP to any port that nothing else identified.
+     */
+    private static List<Ask> asks(int dnsId) {
+        return List.of(
+                new Ask(ProtocolKind.HTTP, HTTP_HEAD, by(ReplyClassifier::httpReply), ProtocolProber::textComplete),
+                new Ask(ProtocolKind.REDIS, REDIS_PING, by(ReplyClassifier::redisReply), ProtocolProber::textComplete),
+                new Ask(ProtocolKind.MEMCACHED, MEMCACHED_VERSION, by(ReplyClassifier::memcachedReply), ProtocolProber::textComplete),
+                new Ask(ProtocolKind.POSTGRESQL, PG_SSL_REQUEST, by(ReplyClassifier::postgresReply), ProtocolProber::textComplete),
+                new Ask(ProtocolKind.DNS, DnsMessages.tcpQuery(dnsId), bytes -> DnsMessages.tcpAnswer(bytes, dnsId)
+                        .map(answer -> Detection.of(ProtocolKind.DNS, "version.bind CH TXT answered " + answer)),
+                        DnsMessages::tcpComplete));
+    }
 
     private final Duration timeout;
 
@@ -52,36 +70,83 @@ public final class ProtocolProber {
         this.timeout = timeout;
     }
 
-    /** Probes {@code target}; never takes longer than about six timeouts. */
+    /** Probes {@code target}, a port registered to nothing the probes know. */
     public Detection detect(InetSocketAddress target) {
-        Reply banner = exchange(target, null);
-        if (banner.failure() != null) {
-            return Detection.of(ProtocolKind.UNKNOWN, banner.failure());
-        }
-        Optional<Detection> found = judge(banner, ReplyClassifier::banner);
-        if (found.isPresent()) {
-            return found.get();
-        }
-        Optional<TlsInfo> tls = tls(target);
-        if (tls.isPresent()) {
-            return new Detection(ProtocolKind.TLS, tls.get().version() + " " + tls.get().cipher(), tls);
-        }
-        for (Ask ask : ASKS) {
-            found = judge(exchange(target, ask.request()), ask.classifier());
+        return detect(target, Optional.empty());
+    }
+
+    /**
+     * Probes {@code target}, first with the probe of {@code expected}, the protocol of the service
+     * its port is registered to.
+     */
+    public Detection detect(InetSocketAddress target, Optional<ProtocolKind> expected) {
+        List<Ask> asks = asks(ThreadLocalRandom.current().nextInt(1 << 16));
+        Optional<Ask> first = expected.flatMap(kind -> asks.stream().filter(a -> a.kind() == kind).findFirst());
+        if (first.isPresent()) {
+            Optional<Detection> found = ask(target, first.get()).detection();
             if (found.isPresent()) {
                 return found.get();
             }
+        }
+        boolean tlsFirst = expected.equals(Optional.of(ProtocolKind.TLS));
+        if (tlsFirst) {
+            Optional<Detection> found = tlsDetection(target);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        Reply banner = exchange(target, null, ProtocolProber::textComplete);
+        if (banner.failure() != null) {
+            return Detection.of(ProtocolKind.UNKNOWN, banner.failure());
+        }
+        Optional<Detection> found = judge(banner, by(ReplyClassifier::banner));
+        if (found.isPresent()) {
+            return found.get();
+        }
+        if (!tlsFirst) {
+            found = tlsDetection(target);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        boolean onlyDns = false;
+        for (Ask ask : asks) {
+            if (first.equals(Optional.of(ask)) || onlyDns && ask.kind() != ProtocolKind.DNS) {
+                continue;
+            }
+            Asked asked = ask(target, ask);
+            if (asked.detection().isPresent()) {
+                return asked.detection().get();
+            }
+            // A server that waits on after a whole HTTP request wants more bytes than a line: text protocols
+            // (Redis, memcached) answer a line, PostgreSQL hangs up on a length it cannot take; of our
+            // questions only the DNS query, whose length prefix such a server reads, can still be answered.
+            onlyDns |= ask.kind() == ProtocolKind.HTTP && asked.reply().stalled();
         }
         return Detection.of(ProtocolKind.UNKNOWN, banner.bytes().length > 0
                 ? "unrecognised banner: " + ReplyClassifier.firstLine(banner.bytes())
                 : "no reply to any probe within " + timeout.toMillis() + " ms");
     }
 
-    private static Optional<Detection> judge(Reply reply, Function<byte[], Optional<ProtocolKind>> classifier) {
-        if (reply.bytes().length == 0) {
-            return Optional.empty();
-        }
-        return classifier.apply(reply.bytes()).map(kind -> Detection.of(kind, evidence(kind, reply.bytes())));
+    /** A reply and what it was judged to be. */
+    private record Asked(Reply reply, Optional<Detection> detection) {}
+
+    private Asked ask(InetSocketAddress target, Ask ask) {
+        Reply reply = exchange(target, ask.request(), ask.complete());
+        return new Asked(reply, judge(reply, ask.judge()));
+    }
+
+    private Optional<Detection> tlsDetection(InetSocketAddress target) {
+        return tls(target).map(t -> new Detection(ProtocolKind.TLS, t.version() + " " + t.cipher(), Optional.of(t)));
+    }
+
+    /** A judge of replies from a classifier of protocols: the evidence is the reply, as {@link #evidence} quotes it. */
+    private static Function<byte[], Optional<Detection>> by(Function<byte[], Optional<ProtocolKind>> classifier) {
+        return bytes -> classifier.apply(bytes).map(kind -> Detection.of(kind, evidence(kind, bytes)));
+    }
+
+    private static Optional<Detection> judge(Reply reply, Function<byte[], Optional<Detection>> judge) {
+        return reply.bytes().length == 0 ? Optional.empty() : judge.apply(reply.bytes());
     }
 
     private static String evidence(ProtocolKind kind, byte[] bytes) {
@@ -98,11 +163,15 @@ public final class ProtocolProber {
         return ReplyClassifier.firstLine(bytes);
     }
 
-    /** What the server said, or why it could not be asked. */
-    private record Reply(byte[] bytes, String failure) {}
+    /**
+     * What the server said, or why it could not be asked.
+     *
+     * @param stalled nothing came, and the connection stayed open until the wait ended
+     */
+    private record Reply(byte[] bytes, String failure, boolean stalled) {}
 
-    /** Connects, sends {@code request} (nothing when null), reads the first reply until the timeout. */
-    private Reply exchange(InetSocketAddress target, byte[] request) {
+    /** Connects, sends {@code request} (nothing when null), reads the first reply until it is {@code complete} or the timeout. */
+    private Reply exchange(InetSocketAddress target, byte[] request, Predicate<byte[]> complete) {
         try (Socket socket = new Socket()) {
             socket.connect(target, millis());
             socket.setSoTimeout(millis());
@@ -110,16 +179,21 @@ public final class ProtocolProber {
                 socket.getOutputStream().write(request);
                 socket.getOutputStream().flush();
             }
-            return new Reply(readSome(socket.getInputStream()), null);
+            return readSome(socket.getInputStream(), complete);
         } catch (SocketTimeoutException e) {
-            return new Reply(new byte[0], "connect: no answer within " + timeout.toMillis() + " ms");
+            return new Reply(new byte[0], "connect: no answer within " + timeout.toMillis() + " ms", false);
         } catch (IOException e) {
-            return new Reply(new byte[0], request == null ? "connect: " + e.getMessage() : null);
+            return new Reply(new byte[0], request == null ? "connect: " + e.getMessage() : null, false);
         }
     }
 
-    /** Reads until a line ends, {@link #MAX_REPLY} bytes, end of stream or the timeout. */
-    private static byte[] readSome(InputStream in) throws IOException {
+    /** A line has ended, a PostgreSQL answer (one byte) or a MySQL greeting has come. */
+    private static boolean textComplete(byte[] b) {
+        return b[b.length - 1] == '\n' || b.length == 1 && (b[0] == 'S' || b[0] == 'N') || ReplyClassifier.isMysqlHandshake(b);
+    }
+
+    /** Reads until the reply is {@code complete}, {@link #MAX_REPLY} bytes, end of stream or the timeout. */
+    private static Reply readSome(InputStream in, Predicate<byte[]> complete) throws IOException {
         byte[] buffer = new byte[MAX_REPLY];
         int n = 0;
         try {
@@ -129,14 +203,14 @@ public final class ProtocolProber {
                     break;
                 }
                 n += r;
-                if (buffer[n - 1] == '\n' || n == 1 && (buffer[0] == 'S' || buffer[0] == 'N') || ReplyClassifier.isMysqlHandshake(Arrays.copyOf(buffer, n))) {
+                if (complete.test(Arrays.copyOf(buffer, n))) {
                     break;
                 }
             }
         } catch (SocketTimeoutException e) {
-            // what arrived before the timeout is the reply
+            return new Reply(Arrays.copyOf(buffer, n), null, n == 0); // what arrived before the timeout is the reply
         }
-        return Arrays.copyOf(buffer, n);
+        return new Reply(Arrays.copyOf(buffer, n), null, false);
     }
 
     /** A TLS handshake that trusts any certificate: for inspection only, no data is sent over it. */

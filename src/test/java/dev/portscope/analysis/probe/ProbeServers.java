@@ -55,21 +55,41 @@ public final class ProbeServers implements AutoCloseable {
      * holding {@code version} in class CH (as BIND answers {@code version.bind}).
      */
     public InetSocketAddress dns(String version) throws IOException {
-        return udp(query -> {
-            int questionEnd = 12;
-            while (questionEnd < query.length && query[questionEnd] != 0) {
-                questionEnd += 1 + (query[questionEnd] & 0xff);
-            }
-            questionEnd += 1 + 4; // the root label, QTYPE, QCLASS
-            ByteArrayOutputStream reply = new ByteArrayOutputStream();
-            reply.write(query, 0, 2); // the id
-            reply.writeBytes(new byte[] {(byte) 0x84, 0, 0, 1, 0, 1, 0, 0, 0, 0}); // QR AA, NOERROR; 1 question, 1 answer
-            reply.write(query, 12, questionEnd - 12);
-            byte[] text = version.getBytes(StandardCharsets.US_ASCII);
-            reply.writeBytes(new byte[] {(byte) 0xc0, 12, 0, 16, 0, 3, 0, 0, 0, 0, 0, (byte) (text.length + 1), (byte) text.length});
-            reply.writeBytes(text);
-            return reply.toByteArray();
+        return udp(query -> dnsAnswer(query, version));
+    }
+
+    /**
+     * The same DNS server over TCP (RFC 1035 §4.2.2): reads a two-byte length and the message, and
+     * answers likewise framed. Like a real one, it waits for as many bytes as a length says.
+     */
+    public InetSocketAddress dnsOverTcp(String version) throws IOException {
+        return serve(new ServerSocket(0, 50, LOOPBACK), s -> {
+            var in = new java.io.DataInputStream(s.getInputStream());
+            byte[] query = new byte[in.readUnsignedShort()];
+            in.readFully(query);
+            byte[] answer = dnsAnswer(query, version);
+            var out = new java.io.DataOutputStream(s.getOutputStream());
+            out.writeShort(answer.length);
+            out.write(answer);
+            out.flush();
+            drain(s);
         });
+    }
+
+    private static byte[] dnsAnswer(byte[] query, String version) {
+        int questionEnd = 12;
+        while (questionEnd < query.length && query[questionEnd] != 0) {
+            questionEnd += 1 + (query[questionEnd] & 0xff);
+        }
+        questionEnd += 1 + 4; // the root label, QTYPE, QCLASS
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        reply.write(query, 0, 2); // the id
+        reply.writeBytes(new byte[] {(byte) 0x84, 0, 0, 1, 0, 1, 0, 0, 0, 0}); // QR AA, NOERROR; 1 question, 1 answer
+        reply.write(query, 12, questionEnd - 12);
+        byte[] text = version.getBytes(StandardCharsets.US_ASCII);
+        reply.writeBytes(new byte[] {(byte) 0xc0, 12, 0, 16, 0, 3, 0, 0, 0, 0, 0, (byte) (text.length + 1), (byte) text.length});
+        reply.writeBytes(text);
+        return reply.toByteArray();
     }
 
     /** A UDP server that sends every datagram back as it came: not a DNS server, though its reply has the query's id. */
