@@ -13,6 +13,8 @@ public record Diagnostic(Kind kind, String message) {
         PERMISSION_DENIED(true),
         /** Input from the kernel or a file could not be decoded; the rest was kept. */
         MALFORMED_INPUT(true),
+        /** Something did not answer within its deadline (a probed port); the result lacks its answer. */
+        TIMED_OUT(true),
         /** A source this platform lacks; another one answered. */
         FALLBACK(false),
         /** Informational: nothing is missing. */

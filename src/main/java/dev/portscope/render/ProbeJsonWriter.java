@@ -52,10 +52,14 @@ public final class ProbeJsonWriter {
         }
     }
 
-    /** {@code detected}, {@code evidence}, {@code tls}, {@code mismatch} and {@code note}, into the current object (shared with scan and check). */
+    /**
+     * {@code detected}, {@code evidence}, {@code timedOut}, {@code tls}, {@code mismatch} and {@code note},
+     * into the current object (shared with scan and check).
+     */
     static void writeDetection(JsonGenerator json, ProbeResult r) throws IOException {
         json.writeStringField("detected", r.detection().protocol().label());
         json.writeStringField("evidence", r.detection().evidence());
+        json.writeBooleanField("timedOut", r.detection().timedOut());
         if (r.detection().tls().isPresent()) {
             TlsInfo t = r.detection().tls().get();
             json.writeObjectFieldStart("tls");

@@ -1,6 +1,8 @@
 package dev.portscope.analysis.audit;
 
 import dev.portscope.analysis.probe.ProbeResult;
+import dev.portscope.analysis.probe.ProbeTimeouts;
+import dev.portscope.model.Diagnostic;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
@@ -87,7 +89,10 @@ public final class Auditor {
         settled.sort(Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(f -> f.rule().id())
                 .thenComparingInt(f -> f.socket() == null ? 0 : f.socket().local().port()));
-        return new AuditReport(settled, snapshot.diagnostics(), snapshot.partial());
+        List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
+        Optional<Diagnostic> timedOut = ProbeTimeouts.of(probes); // PS008 cannot speak for those ports: the audit is incomplete
+        timedOut.ifPresent(diagnostics::add);
+        return new AuditReport(settled, diagnostics, snapshot.partial() || timedOut.isPresent());
     }
 
     /**

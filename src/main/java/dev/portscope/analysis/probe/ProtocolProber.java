@@ -1,40 +1,26 @@
 package dev.portscope.analysis.probe;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
- * Finds out what a TCP port speaks, with safe, read-mostly probes, each on its own connection and
- * each bounded by the timeout (connect, and every read): first wait for a banner; then a TLS
- * ClientHello, {@code HEAD / HTTP/1.0}, a Redis {@code PING}, memcached's {@code version}, a
- * PostgreSQL SSLRequest and a DNS query over TCP. None of them changes a server's state. As nmap
- * does, the probe of the service a port is registered to goes first (the DNS query on 53), so that a
- * service where it belongs answers at once. The replies are judged by {@link ReplyClassifier} and
- * {@link DnsMessages}; this class only talks.
+ * Finds out what a TCP port speaks, with safe, read-mostly probes, each on its own connection: first
+ * wait for a banner; then a TLS ClientHello, {@code HEAD / HTTP/1.0}, a Redis {@code PING},
+ * memcached's {@code version}, a PostgreSQL SSLRequest and a DNS query over TCP. None of them changes
+ * a server's state. As nmap does, the probe of the service a port is registered to goes first (the
+ * DNS query on 53), so that a service where it belongs answers at once. All of it is bounded by one
+ * deadline per port ({@link ProbeBounds}; the talking is {@link Conversation}'s), and the replies are
+ * judged by {@link ReplyClassifier} and {@link DnsMessages}.
  */
 public final class ProtocolProber {
 
-    /** Enough to recognise any banner; a server cannot make us read more. */
-    private static final int MAX_REPLY = 512;
     private static final byte[] HTTP_HEAD = "HEAD / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REDIS_PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
     /** memcached's text protocol: {@code version} reads nothing and changes nothing (protocol.txt, "General-purpose commands"). */
@@ -64,10 +50,15 @@ public final class ProtocolProber {
                         DnsMessages::tcpComplete));
     }
 
-    private final Duration timeout;
+    private final ProbeBounds bounds;
 
-    public ProtocolProber(Duration timeout) {
-        this.timeout = timeout;
+    /** Probes bounded by {@link ProbeBounds#of(Duration) ProbeBounds.of(wait)}. */
+    public ProtocolProber(Duration wait) {
+        this(ProbeBounds.of(wait));
+    }
+
+    public ProtocolProber(ProbeBounds bounds) {
+        this.bounds = bounds;
     }
 
     /** Probes {@code target}, a port registered to nothing the probes know. */
@@ -77,25 +68,41 @@ public final class ProtocolProber {
 
     /**
      * Probes {@code target}, first with the probe of {@code expected}, the protocol of the service
-     * its port is registered to.
+     * its port is registered to; done within the bound of one port.
      */
     public Detection detect(InetSocketAddress target, Optional<ProtocolKind> expected) {
+        return detect(target, expected, System.nanoTime() + bounds.perPort().toNanos());
+    }
+
+    /** As {@link #detect(InetSocketAddress, Optional)}, done by {@code deadline} ({@link System#nanoTime()}). */
+    Detection detect(InetSocketAddress target, Optional<ProtocolKind> expected, long deadline) {
+        Conversation port = new Conversation(target, bounds.perWait(), deadline);
+        Detection found = plan(port, expected);
+        if (found.protocol() == ProtocolKind.UNKNOWN && port.expired()) {
+            return Detection.timedOut("timed out after " + port.elapsedMillis() + " ms, before any probe was answered"
+                    + (found.evidence().startsWith("unrecognised banner: ") ? " (" + found.evidence() + ")" : ""));
+        }
+        return found;
+    }
+
+    /** The probes in their order; the first recognised answer decides. */
+    private Detection plan(Conversation port, Optional<ProtocolKind> expected) {
         List<Ask> asks = asks(ThreadLocalRandom.current().nextInt(1 << 16));
         Optional<Ask> first = expected.flatMap(kind -> asks.stream().filter(a -> a.kind() == kind).findFirst());
         if (first.isPresent()) {
-            Optional<Detection> found = ask(target, first.get()).detection();
+            Optional<Detection> found = ask(port, first.get()).detection();
             if (found.isPresent()) {
                 return found.get();
             }
         }
         boolean tlsFirst = expected.equals(Optional.of(ProtocolKind.TLS));
         if (tlsFirst) {
-            Optional<Detection> found = tlsDetection(target);
+            Optional<Detection> found = tlsDetection(port);
             if (found.isPresent()) {
                 return found.get();
             }
         }
-        Reply banner = exchange(target, null, ProtocolProber::textComplete);
+        Conversation.Reply banner = port.exchange(null, ProtocolProber::textComplete);
         if (banner.failure() != null) {
             return Detection.of(ProtocolKind.UNKNOWN, banner.failure());
         }
@@ -104,17 +111,20 @@ public final class ProtocolProber {
             return found.get();
         }
         if (!tlsFirst) {
-            found = tlsDetection(target);
+            found = tlsDetection(port);
             if (found.isPresent()) {
                 return found.get();
             }
         }
         boolean onlyDns = false;
         for (Ask ask : asks) {
+            if (port.expired()) {
+                break;
+            }
             if (first.equals(Optional.of(ask)) || onlyDns && ask.kind() != ProtocolKind.DNS) {
                 continue;
             }
-            Asked asked = ask(target, ask);
+            Asked asked = ask(port, ask);
             if (asked.detection().isPresent()) {
                 return asked.detection().get();
             }
@@ -125,19 +135,19 @@ public final class ProtocolProber {
         }
         return Detection.of(ProtocolKind.UNKNOWN, banner.bytes().length > 0
                 ? "unrecognised banner: " + ReplyClassifier.firstLine(banner.bytes())
-                : "no reply to any probe within " + timeout.toMillis() + " ms");
+                : "no reply to any probe within " + bounds.perWait().toMillis() + " ms");
     }
 
     /** A reply and what it was judged to be. */
-    private record Asked(Reply reply, Optional<Detection> detection) {}
+    private record Asked(Conversation.Reply reply, Optional<Detection> detection) {}
 
-    private Asked ask(InetSocketAddress target, Ask ask) {
-        Reply reply = exchange(target, ask.request(), ask.complete());
+    private static Asked ask(Conversation port, Ask ask) {
+        Conversation.Reply reply = port.exchange(ask.request(), ask.complete());
         return new Asked(reply, judge(reply, ask.judge()));
     }
 
-    private Optional<Detection> tlsDetection(InetSocketAddress target) {
-        return tls(target).map(t -> new Detection(ProtocolKind.TLS, t.version() + " " + t.cipher(), Optional.of(t)));
+    private static Optional<Detection> tlsDetection(Conversation port) {
+        return port.tls().map(t -> new Detection(ProtocolKind.TLS, t.version() + " " + t.cipher(), Optional.of(t)));
     }
 
     /** A judge of replies from a classifier of protocols: the evidence is the reply, as {@link #evidence} quotes it. */
@@ -145,7 +155,7 @@ public final class ProtocolProber {
         return bytes -> classifier.apply(bytes).map(kind -> Detection.of(kind, evidence(kind, bytes)));
     }
 
-    private static Optional<Detection> judge(Reply reply, Function<byte[], Optional<Detection>> judge) {
+    private static Optional<Detection> judge(Conversation.Reply reply, Function<byte[], Optional<Detection>> judge) {
         return reply.bytes().length == 0 ? Optional.empty() : judge.apply(reply.bytes());
     }
 
@@ -163,94 +173,8 @@ public final class ProtocolProber {
         return ReplyClassifier.firstLine(bytes);
     }
 
-    /**
-     * What the server said, or why it could not be asked.
-     *
-     * @param stalled nothing came, and the connection stayed open until the wait ended
-     */
-    private record Reply(byte[] bytes, String failure, boolean stalled) {}
-
-    /** Connects, sends {@code request} (nothing when null), reads the first reply until it is {@code complete} or the timeout. */
-    private Reply exchange(InetSocketAddress target, byte[] request, Predicate<byte[]> complete) {
-        try (Socket socket = new Socket()) {
-            socket.connect(target, millis());
-            socket.setSoTimeout(millis());
-            if (request != null) {
-                socket.getOutputStream().write(request);
-                socket.getOutputStream().flush();
-            }
-            return readSome(socket.getInputStream(), complete);
-        } catch (SocketTimeoutException e) {
-            return new Reply(new byte[0], "connect: no answer within " + timeout.toMillis() + " ms", false);
-        } catch (IOException e) {
-            return new Reply(new byte[0], request == null ? "connect: " + e.getMessage() : null, false);
-        }
-    }
-
     /** A line has ended, a PostgreSQL answer (one byte) or a MySQL greeting has come. */
     private static boolean textComplete(byte[] b) {
         return b[b.length - 1] == '\n' || b.length == 1 && (b[0] == 'S' || b[0] == 'N') || ReplyClassifier.isMysqlHandshake(b);
-    }
-
-    /** Reads until the reply is {@code complete}, {@link #MAX_REPLY} bytes, end of stream or the timeout. */
-    private static Reply readSome(InputStream in, Predicate<byte[]> complete) throws IOException {
-        byte[] buffer = new byte[MAX_REPLY];
-        int n = 0;
-        try {
-            while (n < buffer.length) {
-                int r = in.read(buffer, n, buffer.length - n);
-                if (r < 0) {
-                    break;
-                }
-                n += r;
-                if (complete.test(Arrays.copyOf(buffer, n))) {
-                    break;
-                }
-            }
-        } catch (SocketTimeoutException e) {
-            return new Reply(Arrays.copyOf(buffer, n), null, n == 0); // what arrived before the timeout is the reply
-        }
-        return new Reply(Arrays.copyOf(buffer, n), null, false);
-    }
-
-    /** A TLS handshake that trusts any certificate: for inspection only, no data is sent over it. */
-    private Optional<TlsInfo> tls(InetSocketAddress target) {
-        try (Socket plain = new Socket()) {
-            plain.connect(target, millis());
-            plain.setSoTimeout(millis());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new InspectOnly()}, null);
-            try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, target.getHostString(), target.getPort(), false)) {
-                tls.setSoTimeout(millis());
-                tls.startHandshake();
-                SSLSession session = tls.getSession();
-                Certificate[] chain = session.getPeerCertificates();
-                if (chain.length > 0 && chain[0] instanceof X509Certificate cert) {
-                    return Optional.of(new TlsInfo(session.getProtocol(), session.getCipherSuite(), cert.getSubjectX500Principal().getName(),
-                            cert.getIssuerX500Principal().getName(), cert.getNotAfter().toInstant()));
-                }
-                return Optional.of(new TlsInfo(session.getProtocol(), session.getCipherSuite(), "", "", null));
-            }
-        } catch (IOException | GeneralSecurityException e) {
-            return Optional.empty();
-        }
-    }
-
-    private int millis() {
-        return (int) Math.max(1, timeout.toMillis());
-    }
-
-    /** Accepts every certificate, so that an expired or self-signed one can still be reported. */
-    private static final class InspectOnly implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

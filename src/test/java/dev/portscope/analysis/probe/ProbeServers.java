@@ -43,6 +43,32 @@ public final class ProbeServers implements AutoCloseable {
         return serve(new ServerSocket(0, 50, LOOPBACK), ProbeServers::drain);
     }
 
+    /**
+     * Sends {@code x} every 0.3 s to every connection, for as long as it stays open (at most 400
+     * bytes, two minutes): each read gets a byte before any read timeout, so only a deadline ends it.
+     */
+    public InetSocketAddress trickle() throws IOException {
+        return serve(new ServerSocket(0, 50, LOOPBACK), s -> {
+            for (int sent = 0; sent < 400; sent++) {
+                s.getOutputStream().write('x');
+                s.getOutputStream().flush();
+                Thread.sleep(300);
+            }
+        });
+    }
+
+    /** Greets every connection with a banner that never ends: {@code x} without a line's end, as fast as it goes (at most 64 MiB, a minute). */
+    public InetSocketAddress endlessBanner() throws IOException {
+        return serve(new ServerSocket(0, 50, LOOPBACK), s -> {
+            byte[] chunk = new byte[4096];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            for (int sent = 0; sent < 16_384 && System.nanoTime() - until < 0; sent++) {
+                s.getOutputStream().write(chunk);
+            }
+        });
+    }
+
     /** Listens and never accepts: the kernel completes handshakes into the accept queue, nobody reads. */
     public InetSocketAddress neverAccepts() throws IOException {
         ServerSocket server = new ServerSocket(0, 50, LOOPBACK);
