@@ -105,7 +105,7 @@ final class AuditCommand implements Callable<Integer>, MonitoringCheck {
             AuditTextWriter.write(out, report);
         }
         out.flush();
-        Sessions.report(snapshot.diagnostics(), err);
+        Sessions.report(report.diagnostics(), err); // the snapshot's, and the probes that timed out
         return exitCode(report, failOn);
     }
 

@@ -6,6 +6,8 @@ import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.ProbeRunner;
 import dev.portscope.analysis.probe.ProbeTarget;
 import dev.portscope.analysis.probe.ProbeTargets;
+import dev.portscope.analysis.probe.ProbeTimeouts;
+import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.query.PortTarget;
@@ -16,6 +18,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -29,10 +32,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"What each local TCP listener really speaks: waits for a banner, then tries TLS, HTTP, Redis and "
-                + "PostgreSQL, and flags ports whose protocol disagrees with their number. UDP listeners on 53, and UDP ports "
+        description = {"What each local TCP listener really speaks: waits for a banner, then tries TLS, HTTP, Redis, memcached, "
+                + "PostgreSQL and DNS, and flags ports whose protocol contradicts the service their number is registered to (a service on a "
+                + "non-standard port is only noted). UDP listeners on 53, and UDP ports "
                 + "named as PORT/udp, are asked a DNS question.",
-            "Exit status 0 when nothing disagrees, 1 when a port does or a PORT asked for has no listener."})
+            "Each port's probes end after 5 times --timeout, all of them after 30 s (or 10 times --timeout if longer); "
+                    + "a port not finished by then is reported as timed out.",
+            "Exit status 0 when nothing contradicts its port, 1 when a port does or a PORT asked for has no listener, "
+                    + "3 when a port's probes timed out."})
 final class ProbeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -48,7 +55,8 @@ final class ProbeCommand implements Callable<Integer> {
             description = "Ports to probe: 8080, :8080, 5353/udp or a service name (default: every TCP listener and the UDP listeners on 53).")
     List<String> ports = List.of();
 
-    @Option(names = "--timeout", paramLabel = "MS", description = "Milliseconds each probe may wait for a connect or a reply (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "MS", description = "Milliseconds to wait for a connect or a reply (default: ${DEFAULT-VALUE}); "
+            + "a port's probes end after 5 times this.")
     long timeoutMillis = 1000;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Ports probed at once (default: ${DEFAULT-VALUE}).")
@@ -102,7 +110,9 @@ final class ProbeCommand implements Callable<Integer> {
             err.println("portscope: nothing listens on " + portAndProtocol[1].toUpperCase(java.util.Locale.ROOT) + " port " + portAndProtocol[0]);
         }
         Sessions.report(snapshot.diagnostics(), err);
+        Optional<Diagnostic> timedOut = ProbeTimeouts.of(results);
+        Sessions.report(timedOut.stream().toList(), err);
         boolean mismatch = results.stream().anyMatch(r -> r.mismatch().isPresent());
-        return mismatch || !missing.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
+        return mismatch || !missing.isEmpty() ? ExitCodes.NOT_FOUND : timedOut.isPresent() ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 }

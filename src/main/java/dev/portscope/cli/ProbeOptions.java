@@ -13,7 +13,8 @@ final class ProbeOptions {
     boolean probe;
 
     @Option(names = "--probe-timeout", paramLabel = "MS",
-            description = "With --probe: milliseconds each probe may wait for a connect or a reply (default: ${DEFAULT-VALUE}).")
+            description = "With --probe: milliseconds to wait for a connect or a reply (default: ${DEFAULT-VALUE}); a port's probes end "
+                    + "after 5 times this, all of them after 30 s (or 10 times this if longer).")
     long timeoutMillis = 1000;
 
     @Option(names = "--probe-concurrency", paramLabel = "N", description = "With --probe: ports probed at once (default: ${DEFAULT-VALUE}).")

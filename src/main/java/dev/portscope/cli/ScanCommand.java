@@ -6,6 +6,7 @@ import dev.portscope.analysis.probe.HostNames;
 import dev.portscope.analysis.probe.PortCheck;
 import dev.portscope.analysis.probe.PortRanges;
 import dev.portscope.analysis.probe.ProbeRunner;
+import dev.portscope.analysis.probe.ProbeTimeouts;
 import dev.portscope.analysis.probe.ScanLimits;
 import dev.portscope.analysis.probe.ScanProbes;
 import dev.portscope.analysis.probe.TopPorts;
@@ -140,6 +141,8 @@ final class ScanCommand implements Callable<Integer> {
                 ScanTextWriter.write(out, checks, probes, services, listClosed);
             }
             out.flush();
+            // the exit status stays what the connects found; the ports whose probes timed out are said once
+            Sessions.report(ProbeTimeouts.of(probes.byTarget().values()).stream().toList(), spec.commandLine().getErr());
         }
     }
 

@@ -20,7 +20,7 @@ public record Diagnostic(Kind kind, String message) {
         NOT_FOUND(true),
         /** The source cannot answer here (a kernel without the module, a request it does not understand) and nothing answered instead. */
         UNAVAILABLE(true),
-        /** No answer came in time: what was still to come is missing. */
+        /** No answer came in time (the kernel, a probed port): what was still to come is missing. */
         TIMED_OUT(true),
         /** Out of descriptors or memory ({@code EMFILE}, {@code ENFILE}, {@code ENOMEM}, {@code ENOBUFS}): the rest was not read. */
         RESOURCE_LIMIT(true),

@@ -40,10 +40,14 @@ public final class ProbeJsonWriter {
         });
     }
 
-    /** {@code detected}, {@code evidence}, {@code tls} and {@code mismatch}, into the current object (shared with scan and check). */
+    /**
+     * {@code detected}, {@code evidence}, {@code timedOut}, {@code tls}, {@code mismatch} and {@code note},
+     * into the current object (shared with scan and check).
+     */
     static void writeDetection(JsonGenerator json, ProbeResult r) throws IOException {
         json.writeStringField("detected", r.detection().protocol().label());
         json.writeStringField("evidence", r.detection().evidence());
+        json.writeBooleanField("timedOut", r.detection().timedOut());
         if (r.detection().tls().isPresent()) {
             TlsInfo t = r.detection().tls().get();
             json.writeObjectFieldStart("tls");
@@ -57,5 +61,6 @@ public final class ProbeJsonWriter {
             json.writeNullField("tls");
         }
         json.writeStringField("mismatch", r.mismatch().orElse(null));
+        json.writeStringField("note", r.note().orElse(null));
     }
 }

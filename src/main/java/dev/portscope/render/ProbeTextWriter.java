@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code portscope probe} as a table, then the mismatches in words. */
+/** {@code portscope probe} as a table, then the mismatches and the services on non-standard ports, in words. */
 public final class ProbeTextWriter {
 
     private ProbeTextWriter() {}
@@ -29,11 +29,16 @@ public final class ProbeTextWriter {
                     r.detection().tls().map(ProbeTextWriter::tls).orElse(r.detection().evidence())));
         }
         AlignedRows.print(out, rows, Set.of(0, 2));
-        List<String> mismatches = results.stream().flatMap(r -> r.mismatch().stream()).toList();
-        if (!mismatches.isEmpty()) {
+        section(out, "Mismatches:", results.stream().flatMap(r -> r.mismatch().stream()).toList());
+        section(out, "On non-standard ports (not mismatches):", results.stream().flatMap(r -> r.note().stream()).toList());
+    }
+
+    /** A heading and its lines, after a blank line; nothing when there are none. */
+    static void section(PrintWriter out, String heading, List<String> lines) {
+        if (!lines.isEmpty()) {
             out.println();
-            out.println("Mismatches:");
-            mismatches.forEach(m -> out.println("  " + ForeignText.visible(m)));
+            out.println(heading);
+            lines.stream().distinct().forEach(line -> out.println("  " + ForeignText.visible(line)));
         }
     }
 

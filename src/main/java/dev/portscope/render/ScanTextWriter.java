@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * {@code portscope scan} and {@code check} as a table: one row per port, then the counts. A scan
  * shows only the ports that are not closed (as nmap does); a check shows every port it was asked.
- * With probes, a DETECTED column names what each open port speaks, and the mismatches follow.
+ * With probes, a DETECTED column names what each open port speaks, and the mismatches and the
+ * services on non-standard ports follow.
  */
 public final class ScanTextWriter {
 
@@ -32,6 +33,7 @@ public final class ScanTextWriter {
         rows.add(probes.asked() ? List.of("TARGET", "STATE", "LATENCY", "SERVICE", "DETECTED", "DETAIL")
                 : List.of("TARGET", "STATE", "LATENCY", "SERVICE", "DETAIL"));
         List<String> mismatches = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (PortCheck c : checks) {
             if (showClosed || c.status() != PortStatus.CLOSED) {
                 List<String> row = new ArrayList<>(List.of(target(c), c.status().label(), latency(c.latency()),
@@ -44,13 +46,13 @@ public final class ScanTextWriter {
                         : probe.map(p -> p.detection().tls().map(ProbeTextWriter::tls).orElse(p.detection().evidence())).orElse(""));
                 rows.add(row);
                 probe.flatMap(ProbeResult::mismatch).ifPresent(m -> mismatches.add(target(c) + ": " + m));
+                probe.flatMap(ProbeResult::note).ifPresent(m -> notes.add(target(c) + ": " + m));
             }
         }
         AlignedRows.print(out, rows, Set.of(2));
-        if (!mismatches.isEmpty()) {
-            out.println();
-            out.println("Mismatches:");
-            mismatches.stream().distinct().forEach(m -> out.println("  " + m));
+        ProbeTextWriter.section(out, "Mismatches:", mismatches);
+        ProbeTextWriter.section(out, "On non-standard ports (not mismatches):", notes);
+        if (!mismatches.isEmpty() || !notes.isEmpty()) {
             out.println();
         }
         out.println(counts(checks));

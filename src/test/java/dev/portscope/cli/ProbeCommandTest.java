@@ -1,11 +1,17 @@
 package dev.portscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portscope.analysis.probe.ProbeServers;
 import dev.portscope.testing.CliRun;
+import dev.portscope.model.Protocol;
+import dev.portscope.services.ServiceTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,13 +21,13 @@ class ProbeCommandTest {
     private static final String SELF = ProcessHandle.current().info().command().map(c -> Path.of(c).getFileName().toString()).orElse("java");
 
     @Test
-    void httpOnANonStandardPortIsAMismatchNamingTheProcess(@TempDir Path dir) throws Exception {
+    void servicesOnKernelPortsAreOnNonStandardPortsNotMismatches(@TempDir Path dir) throws Exception {
         try (var servers = new ProbeServers()) {
             int http = servers.http().getPort();
             int ssh = servers.banner("SSH-2.0-OpenSSH_9.2p1\r\n").getPort();
             int tls = servers.tls(ProbeServers.selfSigned(dir, "CN=probe-cli-test"), "changeit".toCharArray()).getPort();
             CliRun run = CliRun.run("probe", String.valueOf(http), String.valueOf(ssh), String.valueOf(tls), "--timeout", "500", "--json");
-            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.NOT_FOUND); // mismatches found
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK); // no mismatch
             JsonNode probes = run.json().get("probes");
             assertThat(probes).hasSize(3);
             for (JsonNode p : probes) {
@@ -30,8 +36,10 @@ class ProbeCommandTest {
                 int port = p.get("port").asInt();
                 String expected = port == http ? "http" : port == ssh ? "ssh" : "tls";
                 assertThat(p.get("detected").asText()).as("port " + port).isEqualTo(expected);
+                assertThat(p.get("mismatch").isNull()).as("port " + port).isTrue();
                 if (p.get("service").isNull()) {
-                    assertThat(p.get("mismatch").asText()).isEqualTo(expected + " on " + port + ", served by " + p.get("processes").get(0).get("name").asText());
+                    assertThat(p.get("note").asText()).isEqualTo(expected + " on " + port + ", not its usual port " + (port == http ? 80 : port == ssh ? 22 : 443)
+                            + ", served by " + p.get("processes").get(0).get("name").asText());
                 }
             }
             JsonNode tlsProbe = probes.findParents("tls").stream().filter(n -> !n.get("tls").isNull()).findFirst().orElseThrow();
@@ -39,7 +47,35 @@ class ProbeCommandTest {
             assertThat(tlsProbe.get("tls").get("notAfter").asText()).isNotEmpty();
 
             CliRun text = CliRun.run("probe", String.valueOf(http), "--timeout", "500");
-            assertThat(text.out()).contains("Mismatches:").containsPattern(http + " +127\\.0\\.0\\.1 +" + ProcessHandle.current().pid());
+            assertThat(text.out()).doesNotContain("Mismatches:").contains("On non-standard ports (not mismatches):")
+                    .containsPattern(http + " +127\\.0\\.0\\.1 +" + ProcessHandle.current().pid());
+        }
+    }
+
+    /**
+     * A contradiction, made by registering the port of a test's own HTTP server as ssh in a services
+     * table of the test (the etc root of the environment): ssh expected, http found, exit 1.
+     */
+    @Test
+    void httpOnAPortRegisteredAsSshIsAMismatch(@TempDir Path etc) throws Exception {
+        try (var servers = new ProbeServers()) {
+            int http = servers.http().getPort();
+            Files.writeString(etc.resolve("services"), "ssh\t" + http + "/tcp\n");
+            Files.createSymbolicLink(etc.resolve("passwd"), Path.of("/etc/passwd"));
+            CliEnvironment env = new CliEnvironment(Map.of(), false, 0, Path.of("/proc"), etc, Clock.systemUTC());
+            assumeTrue(ServiceTable.embedded().lookup(Protocol.TCP, http).isEmpty(), "the kernel handed out a port of portscope's own table");
+
+            CliRun run = CliRun.run(env, "probe", String.valueOf(http), "--timeout", "500", "--json");
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.NOT_FOUND);
+            JsonNode p = run.json().get("probes").get(0);
+            assertThat(p.get("service").asText()).isEqualTo("ssh");
+            assertThat(p.get("detected").asText()).isEqualTo("http");
+            assertThat(p.get("mismatch").asText()).isEqualTo("ssh expected on " + http + ", got http, served by " + SELF);
+            assertThat(p.get("note").isNull()).isTrue();
+
+            CliRun text = CliRun.run(env, "probe", String.valueOf(http), "--timeout", "500");
+            assertThat(text.out()).contains("Mismatches:\n  ssh expected on " + http + ", got http").containsPattern(" http !")
+                    .doesNotContain("non-standard");
         }
     }
 
@@ -69,9 +105,10 @@ class ProbeCommandTest {
             assertThat(p.get("detected").asText()).isEqualTo("dns");
             assertThat(p.get("evidence").asText()).isEqualTo("version.bind CH TXT answered NOERROR \"portscope-test\"");
             assertThat(p.get("processes").get(0).get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+            assertThat(p.get("mismatch").isNull()).isTrue();
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
             if (p.get("service").isNull()) {
-                assertThat(p.get("mismatch").asText()).startsWith("dns on " + dns + ", served by ");
-                assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+                assertThat(p.get("note").asText()).startsWith("dns on " + dns + ", not its usual port 53, served by ");
             }
             CliRun text = CliRun.run("probe", dns + "/udp", "--timeout", "500");
             assertThat(text.out()).containsPattern(dns + "/udp +127\\.0\\.0\\.1 +" + ProcessHandle.current().pid() + " .* dns");

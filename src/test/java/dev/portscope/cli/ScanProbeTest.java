@@ -1,13 +1,20 @@
 package dev.portscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portscope.analysis.probe.ProbeServers;
+import dev.portscope.model.Protocol;
+import dev.portscope.services.ServiceTable;
 import dev.portscope.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code scan --probe} and {@code check --probe} on servers the test starts on 127.0.0.1. */
 class ScanProbeTest {
@@ -64,15 +71,25 @@ class ScanProbeTest {
     }
 
     @Test
-    void aMismatchIsListedUnderTheTable() throws Exception {
+    void aServiceOnANonStandardPortIsANoteAndAContradictionAMismatch(@TempDir Path etc) throws Exception {
         try (var servers = new ProbeServers()) {
             int ssh = servers.banner("SSH-2.0-OpenSSH_9.2p1\r\n").getPort();
+            assumeTrue(ServiceTable.embedded().lookup(Protocol.TCP, ssh).isEmpty(), "the kernel handed out a port of portscope's own table");
             CliRun run = CliRun.run("check", "127.0.0.1:" + ssh, "--probe", "--probe-timeout", "300", "--json");
-            String mismatch = byPort(run).get(ssh).get("probe").get("mismatch").asText();
-            // the kernel's port may be registered to a service or not: either way ssh is not what its number says
-            assertThat(mismatch).matches("(ssh on " + ssh + ".*|.* expected on " + ssh + ", got ssh)");
+            JsonNode probe = byPort(run).get(ssh).get("probe");
+            assertThat(probe.get("mismatch").isNull()).as(run.out()).isTrue();
+            String note = probe.get("note").asText();
+            assertThat(note).startsWith("ssh on " + ssh).contains("not its usual port 22");
             CliRun text = CliRun.run("check", "127.0.0.1:" + ssh, "--probe", "--probe-timeout", "300");
-            assertThat(text.out()).contains("Mismatches:\n  127.0.0.1:" + ssh + ": " + mismatch);
+            assertThat(text.out()).doesNotContain("Mismatches:").contains("On non-standard ports (not mismatches):\n  127.0.0.1:" + ssh + ": " + note);
+
+            // the same server on a port registered to http in the test's own services table contradicts it
+            Files.writeString(etc.resolve("services"), "http\t" + ssh + "/tcp\n");
+            Files.createSymbolicLink(etc.resolve("passwd"), Path.of("/etc/passwd"));
+            CliEnvironment env = new CliEnvironment(Map.of(), false, 0, Path.of("/proc"), etc, Clock.systemUTC());
+            CliRun contradicted = CliRun.run(env, "check", "127.0.0.1:" + ssh, "--probe", "--probe-timeout", "300");
+            assertThat(contradicted.out()).contains("Mismatches:\n  127.0.0.1:" + ssh + ": http expected on " + ssh + ", got ssh")
+                    .containsPattern(" ssh ! +SSH-2\\.0").doesNotContain("non-standard");
         }
     }
 

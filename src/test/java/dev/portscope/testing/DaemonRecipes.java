@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * How to start sshd, redis-server and PostgreSQL as throw-away servers on 127.0.0.1, each in a
+ * How to start sshd, redis-server, memcached, PostgreSQL and dnsmasq as throw-away servers on 127.0.0.1, each in a
  * temporary directory with its own configuration, as the user it accepts. A test that needs a
  * program this machine lacks is skipped (CI installs them: see .ci/run).
  */
@@ -62,6 +62,37 @@ public final class DaemonRecipes {
         Path dir = Files.createTempDirectory("portscope-redis");
         return Daemon.start(dir, port -> List.of(redis.get().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString()));
+    }
+
+    /**
+     * memcached on loopback, TCP only ({@code -U 0}), in the foreground. As root it must be told a
+     * user to become, so it runs as nobody.
+     */
+    public static Daemon memcached() throws Exception {
+        Optional<Path> memcached = onPath("memcached");
+        assumeTrue(memcached.isPresent(), "memcached is not installed");
+        Path dir = Files.createTempDirectory("portscope-memcached");
+        return Daemon.start(dir, port -> {
+            List<String> command = new ArrayList<>(List.of(memcached.get().toString(), "-l", "127.0.0.1", "-p", Integer.toString(port), "-U", "0",
+                    "-m", "8", "-c", "64"));
+            if (ROOT) {
+                command.addAll(List.of("-u", "nobody"));
+            }
+            return command;
+        });
+    }
+
+    /**
+     * dnsmasq as a DNS server on loopback (UDP and TCP on one port), without upstream servers,
+     * {@code /etc/hosts} or configuration file, in the foreground: it answers {@code version.bind}
+     * itself. Debian's dnsmasq-base is enough (no service).
+     */
+    public static Daemon dnsmasq() throws Exception {
+        Path dnsmasq = Path.of("/usr/sbin/dnsmasq");
+        assumeTrue(Files.isExecutable(dnsmasq), "dnsmasq is not installed");
+        Path dir = Files.createTempDirectory("portscope-dnsmasq");
+        return Daemon.start(dir, port -> List.of(dnsmasq.toString(), "--port=" + port, "--listen-address=127.0.0.1", "--bind-interfaces",
+                "--no-daemon", "--no-resolv", "--no-hosts", "--conf-file=/dev/null", "--pid-file=", "--cache-size=0"));
     }
 
     /**

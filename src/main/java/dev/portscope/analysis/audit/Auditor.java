@@ -1,6 +1,8 @@
 package dev.portscope.analysis.audit;
 
 import dev.portscope.analysis.probe.ProbeResult;
+import dev.portscope.analysis.probe.ProbeTimeouts;
+import dev.portscope.model.Diagnostic;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
@@ -83,10 +85,27 @@ public final class Auditor {
                 settled.add(setting.severity() == null ? f : f.withSeverity(setting.severity()));
             }
         }
+        oneRulePerListener(settled);
         settled.sort(Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(f -> f.rule().id())
                 .thenComparingInt(f -> f.socket() == null ? 0 : f.socket().local().port()));
-        return new AuditReport(settled, snapshot.diagnostics(), snapshot.partial());
+        List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
+        Optional<Diagnostic> timedOut = ProbeTimeouts.of(probes); // PS008 cannot speak for those ports: the audit is incomplete
+        timedOut.ifPresent(diagnostics::add);
+        return new AuditReport(settled, diagnostics, snapshot.partial() || timedOut.isPresent());
+    }
+
+    /**
+     * PS004 (program and port, from process names) and PS008 (protocol and port, from probes) can
+     * both speak of one listener: sshd on 25 is "sshd not on 22" and "smtp expected on 25, got ssh".
+     * That is one fact; PS008 says it with the server's own words, so it alone is kept. (A service
+     * on a non-standard port, sshd on 2222, is no PS008 finding: PS004 alone reports it.) Applied
+     * after the policy's rule settings, so that turning PS008 off brings PS004 back.
+     */
+    private static void oneRulePerListener(List<Finding> settled) {
+        Set<Long> contradicted = new HashSet<>();
+        settled.stream().filter(f -> f.rule().id().equals(DefaultRules.PROBED_MISMATCH.id())).forEach(f -> contradicted.add(identity(f.socket())));
+        settled.removeIf(f -> f.rule().id().equals(DefaultRules.PROGRAM_PORT.id()) && contradicted.contains(identity(f.socket())));
     }
 
     /** Sockets without an inode (none listen so) are told apart by port. */

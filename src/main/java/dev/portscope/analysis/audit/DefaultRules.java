@@ -22,7 +22,7 @@ public final class DefaultRules {
             "Unauthenticated Docker API listening beyond loopback: anyone who reaches it is root on this machine",
             "Remove -H tcp://0.0.0.0:2375 from the Docker daemon; use the unix socket, or TLS on 2376");
     public static final RuleInfo PROGRAM_PORT = new RuleInfo("PS004", WARNING,
-            "Program and well-known port do not match: a known service on an unusual port, or another program on its port",
+            "Program and well-known port do not match (by process name): a known service on an unusual port, or another program on its port",
             "Check that the process is what it claims to be; move the service back to its port or record the exception in a policy");
     public static final RuleInfo PRIVILEGED_PORT = new RuleInfo("PS005", WARNING,
             "Privileged port (below 1024) held by an unprivileged user: any code running as that user can impersonate the service",
@@ -37,9 +37,9 @@ public final class DefaultRules {
             "Bind the agent to 127.0.0.1 or to the management network only (agentAddress in snmpd.conf), allow just the monitoring "
                     + "hosts, remove the default communities and use SNMPv3 with authPriv");
     public static final RuleInfo PROBED_MISMATCH = new RuleInfo("PS008", WARNING,
-            "Port speaks another protocol than its number says (found by probing): a well-known service moved to an unusual port, "
-                    + "or something else answering on a service's port, as a hidden or impostor service would",
-            "Check which program serves the port and why; move the service back to its usual port, stop the stranger, "
+            "Port speaks another protocol than the service its number is registered to (found by probing): something else "
+                    + "answering on a service's port, as a hidden or impostor service would",
+            "Check which program serves the port and why; stop the stranger or give it a port of its own, "
                     + "or allow the listener with its process in a policy");
 
     public static final RuleInfo NOT_ALLOWED = new RuleInfo("PS100", WARNING,

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code audit --probe} adds: a finding for each TCP listener whose probed protocol disagrees
- * with its port number (a well-known service on another port, or another protocol on a
- * well-known port). Pure: the probes were run before, by the caller.
+ * What {@code audit --probe} adds: a finding for each TCP listener whose probed protocol contradicts
+ * the service its port is registered to ({@code ssh expected on 22, got http}). A known service on a
+ * non-standard port ({@code ssh on 2222}) is not one (see {@link dev.portscope.analysis.probe.PortFit}).
+ * Pure: the probes were run before, by the caller.
  */
 public final class ProbeMismatches {
 
@@ -31,7 +32,7 @@ public final class ProbeMismatches {
                 continue; // closed between the snapshot and the probe: nothing left to report on
             }
             List<ProcessInfo> owners = snapshot.ownersOf(socket.get());
-            String what = ExpectedProtocols.mismatch(r.target().port(), r.service(), r.detection().protocol(), "").orElseThrow();
+            String what = ExpectedProtocols.fit(r.target().port(), r.service(), r.detection().protocol(), "").words();
             found.add(new Finding(rule, socket.get(), owners, what + " (" + r.detection().evidence() + "): "
                     + Listeners.describe(socket.get(), owners)));
         }

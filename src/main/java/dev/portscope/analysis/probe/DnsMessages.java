@@ -32,6 +32,35 @@ public final class DnsMessages {
     }
 
     /**
+     * {@link #query(int) query(id)} as DNS over TCP sends it: after a two-byte length, most
+     * significant byte first (RFC 1035 §4.2.2, RFC 7766 §8).
+     */
+    public static byte[] tcpQuery(int id) {
+        byte[] q = query(id);
+        byte[] framed = new byte[2 + q.length];
+        framed[0] = (byte) (q.length >> 8);
+        framed[1] = (byte) q.length;
+        System.arraycopy(q, 0, framed, 2, q.length);
+        return framed;
+    }
+
+    /** Whether {@code received} holds a whole length-prefixed message (the reading of a TCP reply may stop). */
+    public static boolean tcpComplete(byte[] received) {
+        return received.length >= 2 && received.length >= 2 + u16(received, 0);
+    }
+
+    /**
+     * As {@link #answer(byte[], int)}, for a reply over TCP: a two-byte length that the message
+     * fills, then the message; empty when the length does not fit (text, an echo cut short).
+     */
+    public static Optional<String> tcpAnswer(byte[] reply, int id) {
+        if (!tcpComplete(reply) || u16(reply, 0) < 12) {
+            return Optional.empty();
+        }
+        return answer(Arrays.copyOfRange(reply, 2, 2 + u16(reply, 0)), id);
+    }
+
+    /**
      * The evidence that {@code reply} is a DNS server's answer to {@link #query(int) query(id)}
      * ({@code REFUSED}, {@code NOERROR "9.18.28"}), or empty when it is not: too short, another id,
      * not a response (an echo of the query), another opcode, or a question that is not ours.

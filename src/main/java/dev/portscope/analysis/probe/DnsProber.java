@@ -27,9 +27,26 @@ public final class DnsProber {
         this.timeout = timeout;
     }
 
+    /** No answer: within the timeout (unknown), or before a nearer deadline cut the wait short (timed out). */
+    private Detection silence(boolean cut) {
+        return cut ? Detection.timedOut("timed out: the probes' time was up before a DNS answer came")
+                : Detection.of(ProtocolKind.UNKNOWN, "no DNS answer within " + timeout.toMillis() + " ms");
+    }
+
     public Detection detect(InetSocketAddress target) {
+        return detect(target, System.nanoTime() + timeout.toNanos(), false);
+    }
+
+    /** As {@link #detect(InetSocketAddress)}, waiting no later than {@code notAfter} ({@link System#nanoTime()}). */
+    Detection detect(InetSocketAddress target, long notAfter) {
+        long full = System.nanoTime() + timeout.toNanos();
+        boolean cut = notAfter - full < 0;
+        return detect(target, cut ? notAfter : full, cut);
+    }
+
+    /** @param cut whether {@code deadline} comes before the timeout would have */
+    private Detection detect(InetSocketAddress target, long deadline, boolean cut) {
         int id = ThreadLocalRandom.current().nextInt(1 << 16);
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (DatagramSocket socket = new DatagramSocket(null)) {
             socket.connect(target); // only the target's datagrams are received; an ICMP unreachable is reported
             byte[] query = DnsMessages.query(id);
@@ -49,9 +66,9 @@ public final class DnsProber {
                     return Detection.of(ProtocolKind.DNS, "version.bind CH TXT answered " + answer.get());
                 }
             }
-            return Detection.of(ProtocolKind.UNKNOWN, "no DNS answer within " + timeout.toMillis() + " ms");
+            return silence(cut);
         } catch (SocketTimeoutException e) {
-            return Detection.of(ProtocolKind.UNKNOWN, "no DNS answer within " + timeout.toMillis() + " ms");
+            return silence(cut);
         } catch (PortUnreachableException e) {
             return Detection.of(ProtocolKind.UNKNOWN, "port unreachable: nothing listens");
         } catch (IOException e) {

@@ -8,8 +8,8 @@ import java.util.Optional;
  * Bytes a server sent → the protocol they belong to. Pure: one function per probe, each told only
  * what the server answered to it. Sources: RFC 4253 §4.2 (SSH identification string), RFC 5321 §4.2
  * (SMTP 220 greeting), RFC 959 (FTP 220), RFC 1939 (POP3 +OK), RFC 9051 §7.1 (IMAP untagged OK), MySQL
- * "Protocol::Handshake" (packet header, protocol version 10), RESP (Redis replies), PostgreSQL
- * "SSLRequest" (one byte, S or N).
+ * "Protocol::Handshake" (packet header, protocol version 10), RESP (Redis replies), memcached's
+ * protocol.txt ({@code version} → {@code VERSION <version>}), PostgreSQL "SSLRequest" (one byte, S or N).
  */
 public final class ReplyClassifier {
 
@@ -50,6 +50,12 @@ public final class ReplyClassifier {
     /** The answer to the inline command {@code PING}. */
     public static Optional<ProtocolKind> redisReply(byte[] bytes) {
         return redis(ascii(bytes));
+    }
+
+    /** The answer to memcached's {@code version} command: {@code VERSION 1.6.18} and the line's end (memcached protocol.txt). */
+    public static Optional<ProtocolKind> memcachedReply(byte[] bytes) {
+        String text = ascii(bytes);
+        return text.startsWith("VERSION ") && text.length() > 9 && text.charAt(8) > ' ' && text.indexOf('\n') > 8 ? Optional.of(ProtocolKind.MEMCACHED) : Optional.empty();
     }
 
     /** The answer to a PostgreSQL SSLRequest: exactly one byte, {@code S} (will do TLS) or {@code N} (will not). */

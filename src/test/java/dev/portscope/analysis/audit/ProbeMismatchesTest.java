@@ -25,7 +25,7 @@ class ProbeMismatchesTest {
     private static ProbeResult result(int port, ProtocolKind detected, String evidence) throws Exception {
         var target = new ProbeTarget(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), List.of());
         var service = TABLE.lookup(Protocol.TCP, port);
-        return new ProbeResult(target, service, Detection.of(detected, evidence), ExpectedProtocols.mismatch(port, service, detected, ""));
+        return new ProbeResult(target, service, Detection.of(detected, evidence), ExpectedProtocols.fit(port, service, detected, ""));
     }
 
     @Test
@@ -53,5 +53,33 @@ class ProbeMismatchesTest {
         assertThat(Auditor.audit(s.build(), Optional.of(off), Optional.empty(), probes).findings()).isEmpty();
         Policy allowed = PolicyParser.parse("version: 1\nallow:\n  - port: 6379\n    process: node\n", "p.yaml");
         assertThat(Auditor.audit(s.build(), Optional.of(allowed), Optional.empty(), probes).findings()).isEmpty();
+    }
+
+    /** trust #17: sshd on 2222 was PS004 and PS008; it is a service on a non-standard port, which PS004 alone reports. */
+    @Test
+    void sshdOnANonStandardPortIsReportedOnceByTheProgramRule() throws Exception {
+        Snapshots s = new Snapshots();
+        s.listen(Protocol.TCP, "0.0.0.0", 2222, process(5, "sshd", 0, "root"));
+        var probes = List.of(result(2222, ProtocolKind.SSH, "SSH-2.0-OpenSSH_9.2p1"));
+        assertThat(ProbeMismatches.of(DefaultRules.PROBED_MISMATCH, s.build(), probes)).isEmpty();
+        assertThat(Auditor.audit(s.build(), Optional.empty(), Optional.empty(), probes).findings())
+                .extracting(f -> f.rule().id() + " " + f.message())
+                .containsExactly("PS004 sshd (pid 5) listens on 2222/tcp, not on its usual port [22]");
+    }
+
+    /** sshd on 25 breaks both rules; the probe's contradiction, with the banner as evidence, is the one finding. */
+    @Test
+    void aContradictionFoundByProbingReplacesTheProgramRuleOnTheSameListener() throws Exception {
+        Snapshots s = new Snapshots();
+        s.listen(Protocol.TCP, "0.0.0.0", 25, process(5, "sshd", 0, "root"));
+        var probes = List.of(result(25, ProtocolKind.SSH, "SSH-2.0-OpenSSH_9.2p1"));
+        assertThat(Auditor.audit(s.build(), Optional.empty(), Optional.empty(), List.of()).findings())
+                .extracting(f -> f.rule().id()).containsExactly("PS004");
+        assertThat(Auditor.audit(s.build(), Optional.empty(), Optional.empty(), probes).findings())
+                .extracting(f -> f.rule().id() + " " + f.message())
+                .containsExactly("PS008 smtp expected on 25, got ssh (SSH-2.0-OpenSSH_9.2p1): 25/tcp on all interfaces, pid 5 (sshd)");
+        Policy off = PolicyParser.parse("version: 1\nrules:\n  PS008: off\n", "p.yaml");
+        assertThat(Auditor.audit(s.build(), Optional.of(off), Optional.empty(), probes).findings())
+                .extracting(f -> f.rule().id()).containsExactly("PS004");
     }
 }

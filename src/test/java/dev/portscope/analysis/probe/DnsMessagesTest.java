@@ -58,4 +58,26 @@ class DnsMessagesTest {
         byte[] truncatedTxt = reply(0x8400, 1, 1, Arrays.copyOf(TXT_ANSWER, 15));
         assertThat(DnsMessages.answer(truncatedTxt, ID)).as("an answer cut short is still a DNS reply").contains("NOERROR");
     }
+
+    /** RFC 1035 §4.2.2: over TCP each message follows its two-byte length. */
+    @Test
+    void overTcpTheMessageFollowsItsLength() {
+        byte[] q = DnsMessages.tcpQuery(ID);
+        assertThat(q.length).isEqualTo(2 + DnsMessages.query(ID).length);
+        assertThat(Arrays.copyOf(q, 4)).containsExactly(0, DnsMessages.query(ID).length, 0xbe, 0xef);
+
+        byte[] message = reply(0x8400, 1, 1, TXT_ANSWER);
+        byte[] framed = new byte[2 + message.length];
+        framed[1] = (byte) message.length;
+        System.arraycopy(message, 0, framed, 2, message.length);
+        assertThat(DnsMessages.tcpComplete(framed)).isTrue();
+        assertThat(DnsMessages.tcpAnswer(framed, ID)).contains("NOERROR \"9.18.28\"");
+
+        byte[] cut = Arrays.copyOf(framed, framed.length - 1);
+        assertThat(DnsMessages.tcpComplete(cut)).isFalse();
+        assertThat(DnsMessages.tcpAnswer(cut, ID)).as("shorter than its length").isEmpty();
+        assertThat(DnsMessages.tcpAnswer(message, ID)).as("no length").isEmpty();
+        assertThat(DnsMessages.tcpAnswer(q, ID)).as("an echo of the query").isEmpty();
+        assertThat(DnsMessages.tcpAnswer("HTTP/1.1 400 Bad Request\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), ID)).isEmpty();
+    }
 }

@@ -43,6 +43,32 @@ public final class ProbeServers implements AutoCloseable {
         return serve(new ServerSocket(0, 50, LOOPBACK), ProbeServers::drain);
     }
 
+    /**
+     * Sends {@code x} every 0.3 s to every connection, for as long as it stays open (at most 400
+     * bytes, two minutes): each read gets a byte before any read timeout, so only a deadline ends it.
+     */
+    public InetSocketAddress trickle() throws IOException {
+        return serve(new ServerSocket(0, 50, LOOPBACK), s -> {
+            for (int sent = 0; sent < 400; sent++) {
+                s.getOutputStream().write('x');
+                s.getOutputStream().flush();
+                Thread.sleep(300);
+            }
+        });
+    }
+
+    /** Greets every connection with a banner that never ends: {@code x} without a line's end, as fast as it goes (at most 64 MiB, a minute). */
+    public InetSocketAddress endlessBanner() throws IOException {
+        return serve(new ServerSocket(0, 50, LOOPBACK), s -> {
+            byte[] chunk = new byte[4096];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            for (int sent = 0; sent < 16_384 && System.nanoTime() - until < 0; sent++) {
+                s.getOutputStream().write(chunk);
+            }
+        });
+    }
+
     /** Listens and never accepts: the kernel completes handshakes into the accept queue, nobody reads. */
     public InetSocketAddress neverAccepts() throws IOException {
         ServerSocket server = new ServerSocket(0, 50, LOOPBACK);
@@ -55,21 +81,41 @@ public final class ProbeServers implements AutoCloseable {
      * holding {@code version} in class CH (as BIND answers {@code version.bind}).
      */
     public InetSocketAddress dns(String version) throws IOException {
-        return udp(query -> {
-            int questionEnd = 12;
-            while (questionEnd < query.length && query[questionEnd] != 0) {
-                questionEnd += 1 + (query[questionEnd] & 0xff);
-            }
-            questionEnd += 1 + 4; // the root label, QTYPE, QCLASS
-            ByteArrayOutputStream reply = new ByteArrayOutputStream();
-            reply.write(query, 0, 2); // the id
-            reply.writeBytes(new byte[] {(byte) 0x84, 0, 0, 1, 0, 1, 0, 0, 0, 0}); // QR AA, NOERROR; 1 question, 1 answer
-            reply.write(query, 12, questionEnd - 12);
-            byte[] text = version.getBytes(StandardCharsets.US_ASCII);
-            reply.writeBytes(new byte[] {(byte) 0xc0, 12, 0, 16, 0, 3, 0, 0, 0, 0, 0, (byte) (text.length + 1), (byte) text.length});
-            reply.writeBytes(text);
-            return reply.toByteArray();
+        return udp(query -> dnsAnswer(query, version));
+    }
+
+    /**
+     * The same DNS server over TCP (RFC 1035 §4.2.2): reads a two-byte length and the message, and
+     * answers likewise framed. Like a real one, it waits for as many bytes as a length says.
+     */
+    public InetSocketAddress dnsOverTcp(String version) throws IOException {
+        return serve(new ServerSocket(0, 50, LOOPBACK), s -> {
+            var in = new java.io.DataInputStream(s.getInputStream());
+            byte[] query = new byte[in.readUnsignedShort()];
+            in.readFully(query);
+            byte[] answer = dnsAnswer(query, version);
+            var out = new java.io.DataOutputStream(s.getOutputStream());
+            out.writeShort(answer.length);
+            out.write(answer);
+            out.flush();
+            drain(s);
         });
+    }
+
+    private static byte[] dnsAnswer(byte[] query, String version) {
+        int questionEnd = 12;
+        while (questionEnd < query.length && query[questionEnd] != 0) {
+            questionEnd += 1 + (query[questionEnd] & 0xff);
+        }
+        questionEnd += 1 + 4; // the root label, QTYPE, QCLASS
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        reply.write(query, 0, 2); // the id
+        reply.writeBytes(new byte[] {(byte) 0x84, 0, 0, 1, 0, 1, 0, 0, 0, 0}); // QR AA, NOERROR; 1 question, 1 answer
+        reply.write(query, 12, questionEnd - 12);
+        byte[] text = version.getBytes(StandardCharsets.US_ASCII);
+        reply.writeBytes(new byte[] {(byte) 0xc0, 12, 0, 16, 0, 3, 0, 0, 0, 0, 0, (byte) (text.length + 1), (byte) text.length});
+        reply.writeBytes(text);
+        return reply.toByteArray();
     }
 
     /** A UDP server that sends every datagram back as it came: not a DNS server, though its reply has the query's id. */

@@ -83,4 +83,23 @@ class ProtocolProberTest {
             assertThat(echo.evidence()).isEqualTo("no DNS answer within 500 ms");
         }
     }
+
+    /**
+     * A DNS server on TCP answers nothing but a length-prefixed DNS message; on a port registered to
+     * nothing it is found by the last probe, on one registered to DNS by the first, before any wait.
+     */
+    @Test
+    void aDnsServerOverTcpAnswersTheLengthPrefixedQuery() throws Exception {
+        try (var servers = new ProbeServers()) {
+            InetSocketAddress dns = servers.dnsOverTcp("9.18.28-portscope-test");
+            Detection found = detect(dns);
+            assertThat(found.protocol()).isEqualTo(ProtocolKind.DNS);
+            assertThat(found.evidence()).isEqualTo("version.bind CH TXT answered NOERROR \"9.18.28-portscope-test\"");
+
+            long start = System.nanoTime();
+            Detection expected = assertTimeoutPreemptively(LIMIT, () -> PROBER.detect(dns, java.util.Optional.of(ProtocolKind.DNS)));
+            assertThat(expected.protocol()).isEqualTo(ProtocolKind.DNS);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("asked first, no banner wait").isLessThan(Duration.ofMillis(500));
+        }
+    }
 }

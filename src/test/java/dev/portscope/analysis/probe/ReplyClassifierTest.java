@@ -82,4 +82,14 @@ class ReplyClassifierTest {
         assertThat(ReplyClassifier.firstLine(b("SSH-2.0-x\u0001y\r\nmore"))).isEqualTo("SSH-2.0-x.y");
         assertThat(ReplyClassifier.firstLine(b("a".repeat(200)))).hasSize(80);
     }
+
+    /** memcached 1.6 answers {@code version} with one line; its ERROR to other probes names nothing. */
+    @Test
+    void memcachedAnswersVersion() {
+        assertThat(ReplyClassifier.memcachedReply(b("VERSION 1.6.18\r\n"))).contains(ProtocolKind.MEMCACHED);
+        assertThat(ReplyClassifier.memcachedReply(b("ERROR\r\n"))).isEmpty();
+        assertThat(ReplyClassifier.memcachedReply(b("VERSION \r\n"))).isEmpty();
+        assertThat(ReplyClassifier.memcachedReply(b("VERSION 1.6"))).as("no line end: cut off").isEmpty();
+        assertThat(ReplyClassifier.httpReply(b("ERROR\r\n"))).isEmpty();
+    }
 }
