@@ -81,7 +81,7 @@ public final class OwnListeners implements Platform {
     }
 
     @Override
-    public SocketSource recorder(OutputStream recording) {
+    public SocketSource recorder(OutputStream recording, java.time.Instant time) {
         throw new IllegalArgumentException("no recording through a keyhole");
     }
 
