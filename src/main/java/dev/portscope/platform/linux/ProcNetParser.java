@@ -98,7 +98,7 @@ public final class ProcNetParser {
                     rxQueue,
                     txQueue,
                     null,
-                    new LinuxSocket(inode, netns, null, null));
+                    new LinuxSocket(inode, 0, netns, null, null));
             sink.accept(socket);
             return null;
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {

@@ -30,7 +30,7 @@ class HealthAnalyzerTest {
 
     private static Socket socket(SocketState state, String remote, int localPort, TcpInfo info, long inode) throws Exception {
         return new Socket(Protocol.TCP, IpFamily.IPV4, new Endpoint(InetAddress.getByName("10.0.0.1"), localPort),
-                new Endpoint(InetAddress.getByName(remote), 443), state, 0, inode, 0, 0, null, new LinuxSocket(inode, 0, info, null));
+                new Endpoint(InetAddress.getByName(remote), 443), state, 0, inode, 0, 0, null, new LinuxSocket(inode, 0, 0, info, null));
     }
 
     private static TcpInfo info(long rttMicros, int retransmits, long idleMillis) {
@@ -100,7 +100,7 @@ class HealthAnalyzerTest {
     /** A listener whose accept queue is full: 5 of a backlog of 5 wait. */
     private static Socket fullListener() throws Exception {
         return new Socket(Protocol.TCP, IpFamily.IPV4, new Endpoint(InetAddress.getByName("127.0.0.1"), 8080),
-                new Endpoint(InetAddress.getByName("0.0.0.0"), 0), SocketState.LISTEN, 0, 7, 5, 5, null, new LinuxSocket(7, 0, null, null));
+                new Endpoint(InetAddress.getByName("0.0.0.0"), 0), SocketState.LISTEN, 0, 7, 5, 5, null, new LinuxSocket(7, 0, 0, null, null));
     }
 
     private static Snapshot snapshotOf(List<Socket> sockets) {

@@ -239,6 +239,7 @@ public final class NetlinkSocketSource implements SocketSource {
         private final SocketQuery query;
         private final DiagnosticLog log;
         private final Consumer<Socket> sink;
+        private final CookieSet seen = new CookieSet();
         int sockets;
         int errno;
         boolean finished;
@@ -252,6 +253,9 @@ public final class NetlinkSocketSource implements SocketSource {
 
         @Override
         public void socket(Socket socket) {
+            if (!seen.add(socket.linux().cookie())) {
+                return; // sent twice: the tables changed between two reads of the dump
+            }
             sockets++;
             if (query.matches(socket)) {
                 sink.accept(socket);

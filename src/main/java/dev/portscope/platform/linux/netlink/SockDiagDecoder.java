@@ -263,7 +263,7 @@ public final class SockDiagDecoder {
                 InetDiagExtras.u32(b, body + 56),
                 InetDiagExtras.u32(b, body + 60),
                 v6Only,
-                new LinuxSocket(InetDiagExtras.u32(b, body + 68), netns, details ? tcpInfo : null, details ? memory : null)));
+                new LinuxSocket(InetDiagExtras.u32(b, body + 68), cookie(b, body + 44), netns, details ? tcpInfo : null, details ? memory : null)));
     }
 
     /**
@@ -275,6 +275,11 @@ public final class SockDiagDecoder {
      */
     private static boolean ownerless(SocketState state, int timer, boolean fullSocket) {
         return state == SocketState.TIME_WAIT || timer == 3 || (state == SocketState.SYN_RECV && !fullSocket);
+    }
+
+    /** {@code idiag_cookie[2]}: the low and high halves of the 64-bit cookie, each in host order (inet_diag_msg_common_fill). */
+    private static long cookie(ByteBuffer b, int at) {
+        return InetDiagExtras.u32(b, at) | (InetDiagExtras.u32(b, at + 4) << 32);
     }
 
     /** {@code __be16}: network byte order whatever the host's. */
