@@ -10,6 +10,8 @@ import dev.portscope.query.PortTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Sorts the sockets of a snapshot by how they involve a port. Servers are the sockets that serve the
@@ -44,18 +46,21 @@ public final class PortHolders {
     /** @param snapshot sockets that {@link #needed} accepts, or more */
     public static PortReport analyze(Snapshot snapshot, PortTarget target) {
         List<Socket> involved = snapshot.sockets().stream().filter(s -> involves(s, target)).toList();
-        List<Socket> listeners = snapshot.sockets().stream().filter(Socket::isListening).toList();
+        // by port: each socket is checked against the few listeners of its own port, never against every
+        // socket involved (10,000 clients of one port and no listener took 1.6 s when it was)
+        Map<Integer, List<Socket>> listeners = snapshot.sockets().stream().filter(Socket::isListening)
+                .collect(Collectors.groupingBy(s -> s.local().port()));
         List<Holding> holdings = new ArrayList<>();
         for (Socket socket : involved) {
             AddressClaim.Answer local = localMatch(socket, target);
-            HoldingRole role = roleOf(socket, local, involved, listeners);
+            HoldingRole role = roleOf(socket, local, listeners);
             holdings.add(new Holding(role, socket, snapshot.ownersOf(socket), local != AddressClaim.Answer.UNKNOWN || !role.holdsPort()));
         }
         holdings.sort(Comparator.comparing(Holding::role));
         return new PortReport(target, holdings);
     }
 
-    private static HoldingRole roleOf(Socket socket, AddressClaim.Answer local, List<Socket> involved, List<Socket> listeners) {
+    private static HoldingRole roleOf(Socket socket, AddressClaim.Answer local, Map<Integer, List<Socket>> listeners) {
         if (local == AddressClaim.Answer.NO) {
             return acceptedHere(socket, listeners) ? HoldingRole.PEER_OF_CLIENT : HoldingRole.CONNECTED_TO_PORT;
         }
@@ -65,7 +70,7 @@ public final class PortHolders {
         if (socket.state() == SocketState.CLOSE || socket.state() == SocketState.BOUND_INACTIVE) {
             return HoldingRole.BOUND;
         }
-        boolean served = socket.protocol() == Protocol.TCP && involved.stream().anyMatch(listener -> accepts(listener, socket));
+        boolean served = socket.protocol() == Protocol.TCP && acceptedHere(socket, listeners);
         return served ? HoldingRole.ACCEPTED : HoldingRole.CLIENT_LOCAL_PORT;
     }
 
@@ -85,8 +90,8 @@ public final class PortHolders {
     }
 
     /** Whether some listener here accepted the connection: the server side of a local client's connection. */
-    private static boolean acceptedHere(Socket socket, List<Socket> listeners) {
-        return listeners.stream().anyMatch(l -> l != socket && accepts(l, socket));
+    private static boolean acceptedHere(Socket socket, Map<Integer, List<Socket>> listeners) {
+        return listeners.getOrDefault(socket.local().port(), List.of()).stream().anyMatch(l -> l != socket && accepts(l, socket));
     }
 
     private static boolean protocolMatches(Socket socket, PortTarget target) {
