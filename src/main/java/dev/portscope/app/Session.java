@@ -114,7 +114,7 @@ public final class Session {
         if (!Files.isReadable(file)) {
             throw new SetupException("cannot replay " + file + ": permission denied");
         }
-        return Platforms.replay(file);
+        return Platforms.replay(file, setup.details());
     }
 
     private static Backend backend(Platform platform, SessionSetup setup) {

@@ -33,8 +33,10 @@ public final class Platforms {
      * Replays a recording made by {@code portscope record} (or iproute2's {@code TCPDIAG_FILE}
      * dumps), on any platform. Its sockets belong to another moment, perhaps another machine, so no
      * process owns them; its host, time and settings are those it recorded, or unknown.
+     *
+     * @param details decode the TCP details and memory the recording holds ({@code record} asks for them)
      */
-    public static Recording replay(Path recording) {
-        return Replays.open(recording);
+    public static Recording replay(Path recording, boolean details) {
+        return Replays.open(recording, details);
     }
 }

@@ -21,7 +21,7 @@ public final class Replays {
     private Replays() {}
 
     /** Opens a recording: its sockets, and the facts its header keeps (none for a recording without one). */
-    public static Recording open(Path file) {
+    public static Recording open(Path file, boolean details) {
         Map<String, String> facts = RecordingHeader.read(file);
         Optional<String> host = Optional.ofNullable(facts.get(HOST)).map(String::strip).filter(h -> !h.isEmpty());
         Optional<Instant> time;
@@ -30,7 +30,7 @@ public final class Replays {
         } catch (DateTimeParseException e) {
             time = Optional.empty(); // not trusted, so not known
         }
-        Backend backend = new Backend("replay", new ReplaySocketSource(file), new NoProcesses("a replay has no processes: owners are not shown"));
+        Backend backend = new Backend("replay", new ReplaySocketSource(file, details), new NoProcesses("a replay has no processes: owners are not shown"));
         return new Recording(backend, host, time, new RecordedKernel(facts));
     }
 

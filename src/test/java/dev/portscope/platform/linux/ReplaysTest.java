@@ -23,7 +23,7 @@ class ReplaysTest {
 
     @Test
     void aRecordingWithoutAHeaderKnowsNoHostNoTimeAndAssumesEverySetting() {
-        Recording old = Replays.open(Fixtures.path("netlink/loopback-all-states/recording.bin"));
+        Recording old = Replays.open(Fixtures.path("netlink/loopback-all-states/recording.bin"), false);
         assertThat(old.host()).isEmpty();
         assertThat(old.time()).isEmpty();
         assertThat(old.kernel().portSettings().assumed()).containsExactlyElementsOf(PortSettings.assumedDefaults().assumed());
@@ -47,7 +47,7 @@ class ReplaysTest {
         bytes.write(Files.readAllBytes(Fixtures.path("netlink/loopback-all-states/recording.bin")));
         Files.write(file, bytes.toByteArray());
 
-        Recording recorded = Replays.open(file);
+        Recording recorded = Replays.open(file, false);
         assertThat(recorded.host()).contains("db1");
         assertThat(recorded.time()).contains(time);
         PortSettings settings = recorded.kernel().portSettings();
@@ -62,7 +62,7 @@ class ReplaysTest {
     void aDamagedFactIsNotKnownRatherThanGuessed() throws Exception {
         Path file = dir.resolve("damaged.bin");
         Files.write(file, RecordingHeader.encode(Map.of("time", "yesterday", "net.ipv4.ip_local_port_range", "many")));
-        Recording recording = Replays.open(file);
+        Recording recording = Replays.open(file, false);
         assertThat(recording.time()).isEmpty();
         assertThat(recording.kernel().portSettings().assumed()).contains("net.ipv4.ip_local_port_range");
     }

@@ -57,6 +57,10 @@ public final class ReplaySocketSource implements SocketSource {
         }
         Replay replay = new Replay(query, log, sink);
         new SockDiagDecoder(0, details).decode(bytes, 0, Protocol.TCP, replay);
+        if (replay.failedDumps > MAX_FAILED_DUMPS_NAMED) {
+            log.report(Diagnostic.Kind.UNAVAILABLE, file + ": " + (replay.failedDumps - MAX_FAILED_DUMPS_NAMED)
+                    + " more recorded dumps failed: their sockets are not in the recording");
+        }
         if (replay.messages == 0 && replay.problems == 0) {
             log.malformed(file.toString(), "empty recording: no netlink messages");
         } else if (replay.openDump) {
@@ -64,12 +68,16 @@ public final class ReplaySocketSource implements SocketSource {
         }
     }
 
+    /** Failed dumps named one by one; a crafted file can hold a hundred thousand. */
+    private static final int MAX_FAILED_DUMPS_NAMED = 5;
+
     private final class Replay implements SockDiagEvents {
         private final SocketQuery query;
         private final DiagnosticLog log;
         private final Consumer<Socket> sink;
         int messages;
         int problems;
+        int failedDumps;
         boolean openDump;
 
         Replay(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
@@ -104,6 +112,9 @@ public final class ReplaySocketSource implements SocketSource {
             messages++;
             openDump = false;
             // the machine that recorded had no answer for these sockets either: the replay lacks them
+            if (++failedDumps > MAX_FAILED_DUMPS_NAMED) {
+                return;
+            }
             log.report(NetlinkSocketSource.kindOfAnswer(errno), file + ", byte " + offset + ": the recorded dump failed with "
                     + DumpErrors.describe(errno) + ": its sockets are not in the recording");
         }

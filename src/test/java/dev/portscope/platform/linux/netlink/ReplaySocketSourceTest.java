@@ -98,6 +98,22 @@ class ReplaySocketSourceTest {
                 .extracting(Diagnostic::kind).containsExactly(Diagnostic.Kind.UNAVAILABLE, Diagnostic.Kind.UNAVAILABLE);
     }
 
+    /** A crafted file of 200,000 failed dumps: five are named, the rest counted in one line. */
+    @Test
+    void failedDumpsAreNamedFiveAtATime(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        byte[] refusals = java.nio.file.Files.readAllBytes(Fixtures.ROOT.resolve("kernel-refusals/recording.bin"));
+        java.io.ByteArrayOutputStream many = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 100_000; i++) {
+            many.write(refusals);
+        }
+        Path file = dir.resolve("many.bin");
+        java.nio.file.Files.write(file, many.toByteArray());
+        DiagnosticLog log = new DiagnosticLog();
+        scan(file, SocketQuery.all(), log);
+        assertThat(log.diagnostics()).as("five of each kind and a count").hasSize(12)
+                .anySatisfy(d -> assertThat(d.message()).endsWith(": 199995 more recorded dumps failed: their sockets are not in the recording"));
+    }
+
     private static List<Socket> scan(Path file, SocketQuery query, DiagnosticLog log) {
         List<Socket> sockets = new ArrayList<>();
         new ReplaySocketSource(file).scan(query, log, sockets::add);
