@@ -48,6 +48,19 @@ public final class Main {
             e.printStackTrace(err);
             return ExitCodes.INTERNAL_ERROR;
         });
+        cli.setExecutionStrategy(parsed -> {
+            // options of the default listing given before a command would be silently dropped by it
+            if (parsed.hasSubcommand() && (!parsed.matchedOptions().isEmpty() || !parsed.matchedPositionals().isEmpty())) {
+                String given = parsed.matchedOptions().isEmpty() ? String.join(" ", parsed.matchedPositionals().getFirst().stringValues())
+                        : parsed.matchedOptions().getFirst().longestName();
+                String command = parsed.subcommand().commandSpec().name();
+                err.println("portscope: '" + given + "' comes before the command '" + command + "': options and filters go after it"
+                        + " (portscope " + command + " " + given + " ...)");
+                err.flush();
+                return ExitCodes.usageError(parsed.subcommand().commandSpec().userObject());
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cli.execute(args);
     }
 

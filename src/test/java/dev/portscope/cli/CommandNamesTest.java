@@ -55,6 +55,21 @@ class CommandNamesTest {
         assertThat(run.out()).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--replay /nonexistent all | '--replay' comes before the command 'all'",
+        "--json all                | '--json' comes before the command 'all'",
+        "--pid 1 all               | '--pid' comes before the command 'all'",
+        "-u all                    | '--udp' comes before the command 'all'",
+        "-n who 22                 | '--numeric' comes before the command 'who'",
+    })
+    void optionsBeforeTheCommandAreRefusedNotIgnored(String args, String message) {
+        CliRun run = CliRun.run(args.split(" "));
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("portscope: " + message).contains("options and filters go after it");
+        assertThat(run.out()).isEmpty();
+    }
+
     @Test
     void editDistanceCountsASwapAsOneEdit() {
         assertThat(Subcommands.editDistance("lsiten", "listen")).isEqualTo(1);
