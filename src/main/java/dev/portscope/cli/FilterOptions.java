@@ -96,7 +96,7 @@ public final class FilterOptions {
     /** Every {@code --user} must name a user: an unknown name would silently match nothing. */
     void checkUsers(dev.portscope.platform.Credentials credentials) {
         for (String user : users) {
-            if (!user.chars().allMatch(Character::isDigit) && credentials.uidOf(user).isEmpty()) {
+            if (!user.chars().allMatch(c -> c >= '0' && c <= '9') && credentials.uidOf(user).isEmpty()) {
                 throw new UsageException("--user: no user '" + user + "' in " + credentials.userDatabase());
             }
         }

@@ -193,7 +193,7 @@ final class WhyCommand implements Callable<Integer> {
     }
 
     private static int uidOf(String user, CliEnvironment env) {
-        if (!user.isEmpty() && user.chars().allMatch(Character::isDigit)) {
+        if (!user.isEmpty() && user.chars().allMatch(c -> c >= '0' && c <= '9')) {
             try {
                 return Integer.parseInt(user);
             } catch (NumberFormatException e) {

@@ -150,7 +150,7 @@ public final class IpLiteral {
                 }
                 groups[i] = ((v4[0] & 0xff) << 8) | (v4[1] & 0xff);
                 groups[i + 1] = ((v4[2] & 0xff) << 8) | (v4[3] & 0xff);
-            } else if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            } else if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
                 return null;
             } else {
                 groups[i] = Integer.parseInt(part, 16);

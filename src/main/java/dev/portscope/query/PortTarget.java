@@ -56,7 +56,7 @@ public record PortTarget(int port, Optional<Protocol> protocol, Optional<InetAdd
     }
 
     private static int port(String portText, Optional<Protocol> protocol, ServiceTable services, String text) {
-        if (portText.chars().allMatch(Character::isDigit)) {
+        if (!portText.isEmpty() && portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
             if (portText.length() > 5 || Integer.parseInt(portText) > 65_535) {
                 throw new IllegalArgumentException("port out of range (0-65535): '" + portText + "'");
             }

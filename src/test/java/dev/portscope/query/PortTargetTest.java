@@ -46,4 +46,11 @@ class PortTargetTest {
     void badInputNamesTheBadPart(String text, String message) {
         assertThatThrownBy(() -> PortTarget.parse(text, SERVICES)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
     }
+
+    @Test
+    void onlyAsciiDigitsMakeAPort() {
+        for (String text : new String[] {"\u0668\u0660", "\uff18\uff10", "\u0968\u0966"}) { // Arabic-Indic, fullwidth, Devanagari 80
+            assertThatThrownBy(() -> PortTarget.parse(text, SERVICES)).as(text).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

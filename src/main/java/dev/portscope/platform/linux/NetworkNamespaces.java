@@ -30,7 +30,7 @@ public final class NetworkNamespaces {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.isEmpty() || name.length() > 10 || !name.chars().allMatch(Character::isDigit)) {
+                if (name.isEmpty() || name.length() > 10 || !name.chars().allMatch(c -> c >= '0' && c <= '9')) {
                     continue;
                 }
                 Path link = entry.resolve("ns/net");

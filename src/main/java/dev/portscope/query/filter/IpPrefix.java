@@ -37,9 +37,6 @@ public record IpPrefix(InetAddress address, int length) {
 
     /** Whether the endpoint's address lies inside this prefix. */
     public boolean contains(Endpoint endpoint, IpFamily socketFamily) {
-        if (length == 0) {
-            return true;
-        }
         InetAddress candidate = endpoint.address();
         byte[] have = candidate.getAddress();
         if (isIpv6() && candidate instanceof Inet4Address && socketFamily == IpFamily.IPV6) {
@@ -47,7 +44,7 @@ public record IpPrefix(InetAddress address, int length) {
         }
         byte[] want = address.getAddress();
         if (have.length != want.length) {
-            return false;
+            return false; // another family: even ::/0 takes no IPv4 socket, as in ss
         }
         int full = length / 8;
         if (!Arrays.equals(have, 0, full, want, 0, full)) {

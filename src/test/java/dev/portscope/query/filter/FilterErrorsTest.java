@@ -131,4 +131,14 @@ class FilterErrorsTest {
             assertThat(filter.toString()).isNotEmpty();
         }
     }
+
+    @Test
+    void aPrefixTakesOnlySocketsOfItsOwnFamilyEvenAtLengthZero() {
+        var v4 = TestSockets.tcp("10.0.0.1:22", "10.0.0.2:5000", dev.portscope.model.SocketState.ESTABLISHED);
+        var v6 = TestSockets.tcp6("[fe80::1]:22", "[fe80::2]:5000", dev.portscope.model.SocketState.ESTABLISHED);
+        assertThat(Filter.parse("src ::/0", SERVICES).test(v4)).as("ss: ::/0 takes no IPv4 socket").isFalse();
+        assertThat(Filter.parse("src ::/0", SERVICES).test(v6)).isTrue();
+        assertThat(Filter.parse("dst 0.0.0.0/0", SERVICES).test(v6)).isFalse();
+        assertThat(Filter.parse("dst 0.0.0.0/0", SERVICES).test(v4)).isTrue();
+    }
 }
