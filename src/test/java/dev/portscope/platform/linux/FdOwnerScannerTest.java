@@ -24,7 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FdOwnerScannerTest {
 
-    /** Binds two listeners, forks; the child keeps only the first. Prints: shared port, private port, parent pid, child pid. */
+    /**
+     * Binds two listeners, forks; the child keeps only the first. Prints: shared port, private port,
+     * parent pid, child pid — only once the child has closed its copy of the private listener (it
+     * says so through a pipe): printing right after the fork let a scan find the child still holding it.
+     */
     private static final String FORKING_LISTENER = """
             import os, socket, sys, time
             shared = socket.socket(); shared.bind(("127.0.0.1", 0)); shared.listen(1)
@@ -32,7 +36,9 @@ class FdOwnerScannerTest {
             r, w = os.pipe()
             child = os.fork()
             if child == 0:
-                private.close(); os.close(r); os.close(w); time.sleep(60); os._exit(0)
+                private.close(); os.close(r); os.write(w, b"closed"); os.close(w); time.sleep(60); os._exit(0)
+            os.close(w)
+            assert os.read(r, 6) == b"closed"
             print(shared.getsockname()[1], private.getsockname()[1], os.getpid(), child, flush=True)
             time.sleep(60)
             """;
