@@ -2,6 +2,7 @@ package dev.portscope.cli;
 
 import dev.portscope.app.Session;
 
+import dev.portscope.analysis.probe.ExcludedPorts;
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.ProbeRunner;
 import dev.portscope.analysis.probe.ProbeTarget;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
         description = {"What each local TCP listener really speaks: waits for a banner, then tries TLS, HTTP, Redis and "
                 + "PostgreSQL, and flags ports whose protocol disagrees with their number. UDP listeners on 53, and UDP ports "
                 + "named as PORT/udp, are asked a DNS question.",
+            "Ports given to --exclude are never connected to, even when named.",
             "Exit status 0 when nothing disagrees, 1 when a port does or a PORT asked for has no listener."})
 final class ProbeCommand implements Callable<Integer> {
 
@@ -58,6 +60,9 @@ final class ProbeCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    ExcludeOption exclude;
+
+    @Mixin
     SourceOptions source;
 
     @Override
@@ -65,7 +70,14 @@ final class ProbeCommand implements Callable<Integer> {
         if (timeoutMillis < 1 || timeoutMillis > 60_000) {
             throw new UsageException("--timeout must be between 1 and 60000 ms, not " + timeoutMillis);
         }
+        ExcludedPorts excluded = exclude.excluded();
         Session session = Sessions.open(source, parent.env());
+        ProbeRunner runner; // made before any socket is read: a bad limit costs no inventory
+        try {
+            runner = new ProbeRunner(Duration.ofMillis(timeoutMillis), concurrency, session.services());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Set<String> asked = new LinkedHashSet<>(); // "53/udp": a port without protocol is TCP, the protocol of most probes
         for (String p : ports) {
             try {
@@ -79,14 +91,8 @@ final class ProbeCommand implements Callable<Integer> {
                 : (protocol, port) -> asked.contains(port + "/" + protocol.label());
         Snapshot snapshot = session.inventory().take(SocketQuery.listening(),
                 s -> wanted.test(s.protocol(), s.local().port()), !source.noProcess);
-        List<ProbeTarget> targets = ProbeTargets.of(snapshot, wanted);
-        ProbeRunner runner;
-        try {
-            runner = new ProbeRunner(Duration.ofMillis(timeoutMillis), concurrency, session.services());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        List<ProbeResult> results = runner.probe(targets);
+        ProbeTargets.Selection selection = ProbeTargets.select(snapshot, wanted, excluded);
+        List<ProbeResult> results = runner.probe(selection.probed());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ProbeJsonWriter.write(out, results, snapshot.time(), "portscope " + Version.text());
@@ -96,7 +102,10 @@ final class ProbeCommand implements Callable<Integer> {
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         List<String> missing = new ArrayList<>(asked);
-        targets.forEach(t -> missing.remove(t.port() + "/" + t.protocol().label()));
+        for (List<ProbeTarget> found : List.of(selection.probed(), selection.excluded())) {
+            found.forEach(t -> missing.remove(t.port() + "/" + t.protocol().label()));
+        }
+        ExcludeOption.report(selection.excluded(), err);
         for (String key : missing) {
             String[] portAndProtocol = key.split("/");
             err.println("portscope: nothing listens on " + portAndProtocol[1].toUpperCase(java.util.Locale.ROOT) + " port " + portAndProtocol[0]);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portscope.analysis.probe.ProbeServers;
 import dev.portscope.testing.CliRun;
+import dev.portscope.testing.LoopbackSockets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,14 +46,17 @@ class ProbeCommandTest {
 
     @Test
     void aPortWithoutListenerAndBadOptions() throws Exception {
-        int closed = CheckCommandTest.closedPort();
-        CliRun none = CliRun.run("probe", String.valueOf(closed), "--timeout", "200");
-        assertThat(none.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(none.err()).contains("nothing listens on TCP port " + closed);
-        for (String[] args : new String[][] {{"probe", "--timeout", "0"}, {"probe", "53/sctp"}, {"probe", "nosuchservice"}, {"probe", "--concurrency", "0"}}) {
-            CliRun run = CliRun.run(args);
-            assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(ExitCodes.USAGE);
-            assertThat(run.err()).startsWith("portscope: ").doesNotContain("\tat ");
+        try (var sockets = new LoopbackSockets()) {
+            String closed = Integer.toString(sockets.closedPort("127.0.0.1"));
+            CliRun none = CliRun.run("probe", closed, "--timeout", "200");
+            assertThat(none.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+            assertThat(none.err()).contains("nothing listens on TCP port " + closed);
+            for (String[] args : new String[][] {{"probe", closed, "--timeout", "0"}, {"probe", "53/sctp"}, {"probe", "nosuchservice"},
+                {"probe", closed, "--concurrency", "0"}, {"probe", closed, "--exclude", "1-x"}}) {
+                CliRun run = CliRun.run(args);
+                assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(ExitCodes.USAGE);
+                assertThat(run.err()).startsWith("portscope: ").doesNotContain("\tat ");
+            }
         }
     }
 
@@ -76,9 +80,14 @@ class ProbeCommandTest {
             CliRun text = CliRun.run("probe", dns + "/udp", "--timeout", "500");
             assertThat(text.out()).containsPattern(dns + "/udp +127\\.0\\.0\\.1 +" + ProcessHandle.current().pid() + " .* dns");
         }
-        int closed = CheckCommandTest.closedPort();
-        CliRun none = CliRun.run("probe", closed + "/udp", "--timeout", "200");
-        assertThat(none.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(none.err()).contains("nothing listens on UDP port " + closed);
+        try (var sockets = new LoopbackSockets()) {
+            // a connected UDP socket holds its port without listening there
+            var held = sockets.udp("127.0.0.1");
+            int closed = LoopbackSockets.port(held);
+            held.connect(held.getLocalAddress());
+            CliRun none = CliRun.run("probe", closed + "/udp", "--timeout", "200");
+            assertThat(none.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+            assertThat(none.err()).contains("nothing listens on UDP port " + closed);
+        }
     }
 }
