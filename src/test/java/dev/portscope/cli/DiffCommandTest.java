@@ -71,7 +71,7 @@ class DiffCommandTest {
         try (LoopbackSockets sockets = new LoopbackSockets()) {
             int moved = LoopbackSockets.port(sockets.listen("127.0.0.1"));
             int fresh = LoopbackSockets.port(sockets.listen("127.0.0.1"));
-            int gone = CheckCommandTest.closedPort();
+            int gone = sockets.closedPort("127.0.0.1"); // held, not listening: nothing can listen there meanwhile
             Path file = dir.resolve("hand-written.json");
             Files.writeString(file, """
                     {"format": "portscope-baseline", "version": 1, "host": "web1", "time": "2026-01-02T03:04:05Z", "listeners": [
