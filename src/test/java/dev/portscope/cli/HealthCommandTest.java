@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.KernelSettings;
+import dev.portscope.platform.Platform;
+import dev.portscope.platform.Platforms;
+import dev.portscope.platform.PortSettings;
+import dev.portscope.platform.TcpCounters;
 import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
 import java.net.InetSocketAddress;
@@ -14,10 +20,15 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,37 +125,82 @@ class HealthCommandTest {
                 .findFirst().orElse(null);
     }
 
+    /**
+     * The live platform, except that its TCP counters are read in step with the test: after the first
+     * read (the start of {@code --interval}) it says so, and the second read (the end) waits until the
+     * test says its resets are done. The resets then fall inside the interval however slow the
+     * machine is, with no head start to guess.
+     */
+    private static final class SteppedCounters implements KernelSettings {
+        final CountDownLatch firstRead = new CountDownLatch(1);
+        final CountDownLatch resetsDone = new CountDownLatch(1);
+        private final KernelSettings live;
+        private int reads;
+
+        SteppedCounters(KernelSettings live) {
+            this.live = live;
+        }
+
+        @Override
+        public PortSettings portSettings() {
+            return live.portSettings();
+        }
+
+        @Override
+        public OptionalInt maxAcceptQueue() {
+            return live.maxAcceptQueue();
+        }
+
+        @Override
+        public synchronized Optional<TcpCounters> tcpCounters(Clock clock, DiagnosticLog log) {
+            if (++reads > 1) {
+                await(resetsDone);
+            }
+            Optional<TcpCounters> counters = live.tcpCounters(clock, log);
+            firstRead.countDown();
+            return counters;
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("the other side of the test went on").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void resetsAreCountedOverAnInterval() throws Exception {
-        int closed;
-        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
-            probe.bind(new InetSocketAddress("127.0.0.1", 0));
-            closed = ((InetSocketAddress) probe.getLocalAddress()).getPort();
-        }
-        int refusedPort = closed;
-        Thread resetter = Thread.ofVirtual().start(() -> {
-            try (var sockets = new LoopbackSockets()) {
-                Thread.sleep(300);
-                for (int i = 0; i < 3; i++) {
-                    try (SocketChannel c = SocketChannel.open(new InetSocketAddress("127.0.0.1", refusedPort))) {
-                        // connected by chance to something new: nothing to count
-                    } catch (java.io.IOException refused) {
-                        // the RST this test wants
-                    }
+        Platform live = Platforms.live();
+        SteppedCounters counters = new SteppedCounters(live.kernelSettings());
+        Platform stepped = (Platform) java.lang.reflect.Proxy.newProxyInstance(Platform.class.getClassLoader(), new Class<?>[] {Platform.class},
+                (proxy, method, args) -> method.getName().equals("kernelSettings") ? counters : method.invoke(live, args));
+        CliEnvironment env = new CliEnvironment(Map.of("XDG_STATE_HOME", state.toString()), false, 0, stepped, Clock.systemUTC());
+        CompletableFuture<CliRun> health = CompletableFuture.supplyAsync(() -> CliRun.run(env, "health", "--json", "--interval", "2"));
+        await(counters.firstRead);
+        try (var sockets = new LoopbackSockets()) {
+            // a port this test holds without listening: each connect is answered with a RST
+            int refusedPort = LoopbackSockets.port(sockets.bound("127.0.0.1"));
+            for (int i = 0; i < 3; i++) {
+                try (SocketChannel c = SocketChannel.open(new InetSocketAddress("127.0.0.1", refusedPort))) {
+                    throw new AssertionError("connected to a port nobody listens on: " + c);
+                } catch (java.net.ConnectException refused) {
+                    // the RST this test wants
                 }
-                SocketChannel[] pair = sockets.connectedPair(sockets.listen("127.0.0.1"));
-                pair[0].setOption(StandardSocketOptions.SO_LINGER, 0);
-                pair[0].close(); // an abortive close: RST on an established connection
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
-        });
-        CliRun run = health("--interval", "2");
-        resetter.join(TimeUnit.SECONDS.toMillis(10));
-        JsonNode counters = run.json().get("counters");
-        assertThat(counters.get("period").asText()).isEqualTo("over 2 s");
-        assertThat(counters.get("Tcp.OutRsts").asLong()).isGreaterThanOrEqualTo(3);
-        assertThat(counters.get("Tcp.EstabResets").asLong()).isGreaterThanOrEqualTo(1);
+            SocketChannel[] pair = sockets.connectedPair(sockets.listen("127.0.0.1"));
+            pair[0].setOption(StandardSocketOptions.SO_LINGER, 0);
+            pair[0].close(); // an abortive close: RST on an established connection
+        } finally {
+            counters.resetsDone.countDown();
+        }
+        CliRun run = health.get(60, TimeUnit.SECONDS);
+        JsonNode counted = run.json().get("counters");
+        assertThat(counted.get("period").asText()).isEqualTo("over 2 s");
+        assertThat(counted.get("Tcp.OutRsts").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(counted.get("Tcp.EstabResets").asLong()).isGreaterThanOrEqualTo(1);
         JsonNode resets = findings(run.json(), "resets").getFirst();
         assertThat(resets.get("severity").asText()).isEqualTo("warning");
         assertThat(resets.get("what").asText()).startsWith("connections reset or aborted over 2 s");
