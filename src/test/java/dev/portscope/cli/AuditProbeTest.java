@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link NetNamespace}), where the HTTP servers are the only listeners and every port is free.
  */
 @Tag("live")
-@Timeout(240)
 class AuditProbeTest {
 
     private static final String[] PROBE = {"audit", "--probe", "--probe-timeout", "300", "--probe-concurrency", "64", "--json"};
@@ -39,6 +38,7 @@ class AuditProbeTest {
     private static int odd;
 
     @BeforeAll
+    @Timeout(240) // four JVMs, one after the other
     static void auditANamespaceOfHttpServers(@TempDir Path dir) throws Exception {
         odd = unregistered();
         Path policy = dir.resolve("policy.yaml");

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code portscope check} against listeners the test opens on loopback. */
+@Tag("live")
+@Timeout(30)
 class CheckCommandTest {
 
     @Test

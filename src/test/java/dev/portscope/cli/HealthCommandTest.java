@@ -30,10 +30,13 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code portscope health}: each diagnosis reproduced for real, on loopback or in a network namespace the test creates. */
+@Tag("live")
 class HealthCommandTest {
 
     private static final long SELF = ProcessHandle.current().pid();
@@ -228,6 +231,7 @@ class HealthCommandTest {
      * whose TIME_WAIT sockets hold 60% of the range.
      */
     @Test
+    @Timeout(120)
     void unansweredSynsAndTimeWaitExhaustionInANetworkNamespace() throws Exception {
         String script = String.join("\n",
                 "import socket, subprocess, sys, time",

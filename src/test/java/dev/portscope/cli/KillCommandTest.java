@@ -7,9 +7,13 @@ import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code portscope kill} on real child processes that listen on loopback. */
+@Tag("live")
+@Timeout(30)
 class KillCommandTest {
 
     private static String listener(boolean ignoreTerm) {

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Opens real sockets on loopback and requires portscope to find each, with its state and this JVM's pid. */
+@Tag("live")
 class LiveListingTest {
 
     private static final long MY_PID = ProcessHandle.current().pid();

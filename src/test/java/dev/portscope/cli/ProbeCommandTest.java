@@ -7,10 +7,14 @@ import dev.portscope.analysis.probe.ProbeServers;
 import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code portscope probe} on listeners of this JVM: the inventory names the process, the probes the protocol. */
+@Tag("live")
+@Timeout(30)
 class ProbeCommandTest {
 
     private static final String SELF = ProcessHandle.current().info().command().map(c -> Path.of(c).getFileName().toString()).orElse("java");

@@ -8,6 +8,7 @@ import dev.portscope.testing.Daemon;
 import dev.portscope.testing.DaemonRecipes;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * Skipped where a program is not installed.
  */
 @Timeout(180)
+@Tag("live")
 class RealDaemonsProbeTest {
 
     /** The probe of the daemon's port; the port must be the daemon's own and held by its pid under {@code program}. */

@@ -18,9 +18,12 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code portscope scan} of 127.0.0.1, with the test's own listeners as the oracle, and nmap as a second one. */
+@Tag("live")
 class ScanCommandTest {
 
     private static Set<Integer> openPorts(CliRun run) {
@@ -126,6 +129,7 @@ class ScanCommandTest {
 
     /** The same ports, in the same run, through nmap's connect scan: the open sets must be equal. */
     @Test
+    @Timeout(150)
     void agreesWithNmapConnectScan() throws Exception {
         try (var sockets = new LoopbackSockets()) {
             List<Integer> mine = new ArrayList<>();

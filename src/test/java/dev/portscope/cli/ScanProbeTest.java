@@ -8,9 +8,13 @@ import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code scan --probe} and {@code check --probe} on servers the test starts on 127.0.0.1. */
+@Tag("live")
+@Timeout(30)
 class ScanProbeTest {
 
     /** The port objects of a scan or check, by port. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -125,6 +126,7 @@ class SsDifferentialTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"auto", "proc"})
+    @Tag("live")
     void seesWhatSsSees(String backend) throws Exception {
         try (var sockets = new LoopbackSockets(); var bound = ChildProcess.start(List.of("python3", "-c", BOUND_TO_LO))) {
             String[] devicePorts = bound.firstLine().strip().split(" ");

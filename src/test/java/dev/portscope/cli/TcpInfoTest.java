@@ -7,9 +7,11 @@ import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code -i}: the kernel's TCP details of this JVM's own connection. */
+@Tag("live")
 class TcpInfoTest {
 
     @Test

@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code portscope why}: each kind of blocker reproduced for real on loopback, and the free case. */
+@Tag("live")
 class WhyCommandTest {
 
     private static final long SELF = ProcessHandle.current().pid();

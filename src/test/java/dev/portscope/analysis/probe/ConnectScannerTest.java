@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Real connects on loopback to listeners the test opens, and to a port it knows is closed, through
  * each engine: NIO channels (everywhere) and Linux system calls (where the FFM binding works).
  */
+@Tag("live")
 class ConnectScannerTest {
 
     static Stream<String> engines() {

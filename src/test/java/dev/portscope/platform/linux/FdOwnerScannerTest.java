@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The libc scanner against the live /proc (sockets of this JVM and of a forked python3 child), in
  * every setting, and against a hand-made tree for the cases a live machine cannot stage.
  */
+@Tag("live")
+@Timeout(30)
 class FdOwnerScannerTest {
 
     /**
