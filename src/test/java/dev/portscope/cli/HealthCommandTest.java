@@ -241,11 +241,13 @@ class HealthCommandTest {
                 "server = socket.socket(); server.bind(('127.0.0.1', 39000)); server.listen(64)",
                 "for i in range(12):",
                 "    c = socket.create_connection(('127.0.0.1', 39000)); a, _ = server.accept()",
-                "    c.close(); time.sleep(0.01); a.close()",
+                "    c.close(); a.recv(1); a.close()", // the client's FIN has arrived: the client's side ends in TIME_WAIT
                 "lost = socket.socket(); lost.setblocking(False)",
                 "try: lost.connect(('10.99.0.2', 80))",
                 "except BlockingIOError: pass",
-                "time.sleep(1.5)",
+                // until the kernel has sent the SYN again (tcp_info.tcpi_retransmits, byte 2): the warning needs a retry
+                "deadline = time.time() + 30",
+                "while lost.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104)[2] == 0 and time.time() < deadline: time.sleep(0.05)",
                 "out = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=60)",
                 "print(out.stdout); print(out.stderr, file=sys.stderr)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
