@@ -25,7 +25,8 @@ class TcpInfoTest {
             while (sink.hasRemaining()) {
                 pair[1].read(sink);
             }
-            String filter = "src 127.0.0.1:" + client;
+            // both ends: other programs' connections may have the same ephemeral port towards other peers
+            String filter = "src 127.0.0.1:" + client + " and dst 127.0.0.1:" + LoopbackSockets.port(server);
             boolean acked = LoopbackSockets.eventually(Duration.ofSeconds(5), () ->
                     CliRun.run("conns", "-t", "-i", "--json", filter).json().get("sockets").get(0).get("tcpInfo").get("bytesAcked").asLong() >= 5000);
             assertThat(acked).isTrue();
