@@ -8,9 +8,12 @@ import dev.portscope.analysis.audit.Baseline;
 import dev.portscope.analysis.audit.Policy;
 import dev.portscope.analysis.audit.PolicyDraft;
 import dev.portscope.analysis.audit.Severity;
+import dev.portscope.analysis.probe.ExcludedPorts;
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.ProbeRunner;
+import dev.portscope.analysis.probe.ProbeTarget;
 import dev.portscope.analysis.probe.ProbeTargets;
+import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.query.SocketQuery;
 import dev.portscope.render.AuditJsonWriter;
@@ -68,6 +71,9 @@ final class AuditCommand implements Callable<Integer>, MonitoringCheck {
     @Mixin
     ProbeOptions probe;
 
+    @Mixin
+    ExcludeOption exclude;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -87,6 +93,10 @@ final class AuditCommand implements Callable<Integer>, MonitoringCheck {
         if (init != null && (policy != null || baseline != null || json.requested() || sarif || probe.probe)) {
             throw new UsageException("--init takes no --policy, --baseline, --json, --sarif or --probe");
         }
+        if (exclude.given() && !probe.probe) {
+            throw new UsageException("--exclude names ports not to probe: it needs --probe");
+        }
+        ExcludedPorts excluded = exclude.excluded();
         Optional<Policy> rules = policy == null ? Optional.empty() : Optional.of(AuditFiles.policy(policy));
         Optional<Baseline> before = baseline == null ? Optional.empty() : Optional.of(AuditFiles.baseline(baseline));
         Session session = Sessions.open(source, parent.env());
@@ -95,7 +105,13 @@ final class AuditCommand implements Callable<Integer>, MonitoringCheck {
         if (init != null) {
             return writePolicy(snapshot, out, err);
         }
-        List<ProbeResult> probed = prober == null ? List.of() : prober.probe(ProbeTargets.of(snapshot));
+        List<ProbeResult> probed = List.of();
+        List<ProbeTarget> notProbed = List.of();
+        if (prober != null) {
+            ProbeTargets.Selection selection = ProbeTargets.select(snapshot, (protocol, port) -> protocol == Protocol.TCP, excluded);
+            probed = prober.probe(selection.probed());
+            notProbed = selection.excluded();
+        }
         AuditReport report = Auditor.audit(snapshot, rules, before, probed);
         if (json.requested()) {
             AuditJsonWriter.write(out, report, Version.envelope(snapshot));
@@ -105,6 +121,7 @@ final class AuditCommand implements Callable<Integer>, MonitoringCheck {
             AuditTextWriter.write(out, report);
         }
         out.flush();
+        ExcludeOption.report(notProbed, err);
         Sessions.report(report.diagnostics(), err); // the snapshot's, and the probes that timed out
         return exitCode(report, failOn);
     }

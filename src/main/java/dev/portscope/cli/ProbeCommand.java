@@ -2,6 +2,7 @@ package dev.portscope.cli;
 
 import dev.portscope.app.Session;
 
+import dev.portscope.analysis.probe.ExcludedPorts;
 import dev.portscope.analysis.probe.ProbeResult;
 import dev.portscope.analysis.probe.ProbeRunner;
 import dev.portscope.analysis.probe.ProbeTarget;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
                 + "PostgreSQL and DNS, and flags ports whose protocol contradicts the service their number is registered to (a service on a "
                 + "non-standard port is only noted). UDP listeners on 53, and UDP ports "
                 + "named as PORT/udp, are asked a DNS question.",
+            "Ports given to --exclude are never connected to, even when named.",
             "Each port's probes end after 5 times --timeout, all of them after 30 s (or 10 times --timeout if longer); "
                     + "a port not finished by then is reported as timed out.",
             "Exit status 0 when nothing contradicts its port, 1 when a port does or a PORT asked for has no listener, "
@@ -66,6 +68,9 @@ final class ProbeCommand implements Callable<Integer> {
     JsonOption json;
 
     @Mixin
+    ExcludeOption exclude;
+
+    @Mixin
     SourceOptions source;
 
     @Override
@@ -73,7 +78,14 @@ final class ProbeCommand implements Callable<Integer> {
         if (timeoutMillis < 1 || timeoutMillis > 60_000) {
             throw new UsageException("--timeout must be between 1 and 60000 ms, not " + timeoutMillis);
         }
+        ExcludedPorts excluded = exclude.excluded();
         Session session = Sessions.open(source, parent.env());
+        ProbeRunner runner; // made before any socket is read: a bad limit costs no inventory
+        try {
+            runner = new ProbeRunner(Duration.ofMillis(timeoutMillis), concurrency, session.services());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Set<String> asked = new LinkedHashSet<>(); // "53/udp": a port without protocol is TCP, the protocol of most probes
         for (String p : ports) {
             try {
@@ -87,14 +99,8 @@ final class ProbeCommand implements Callable<Integer> {
                 : (protocol, port) -> asked.contains(port + "/" + protocol.label());
         Snapshot snapshot = session.inventory().take(SocketQuery.listening(),
                 s -> wanted.test(s.protocol(), s.local().port()), !source.noProcess);
-        List<ProbeTarget> targets = ProbeTargets.of(snapshot, wanted);
-        ProbeRunner runner;
-        try {
-            runner = new ProbeRunner(Duration.ofMillis(timeoutMillis), concurrency, session.services());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        List<ProbeResult> results = runner.probe(targets);
+        ProbeTargets.Selection selection = ProbeTargets.select(snapshot, wanted, excluded);
+        List<ProbeResult> results = runner.probe(selection.probed());
         PrintWriter out = spec.commandLine().getOut();
         if (json.requested()) {
             ProbeJsonWriter.write(out, results, Version.envelope(snapshot), snapshot.diagnostics());
@@ -104,7 +110,10 @@ final class ProbeCommand implements Callable<Integer> {
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         List<String> missing = new ArrayList<>(asked);
-        targets.forEach(t -> missing.remove(t.port() + "/" + t.protocol().label()));
+        for (List<ProbeTarget> found : List.of(selection.probed(), selection.excluded())) {
+            found.forEach(t -> missing.remove(t.port() + "/" + t.protocol().label()));
+        }
+        ExcludeOption.report(selection.excluded(), err);
         for (String key : missing) {
             String[] portAndProtocol = key.split("/");
             err.println("portscope: nothing listens on " + portAndProtocol[1].toUpperCase(java.util.Locale.ROOT) + " port " + portAndProtocol[0]);

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The default rules about exposure, each triggered for real in a network namespace the test
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * The same listeners on loopback stay quiet; on a private address (added to the namespace's
  * loopback device) they are beyond loopback too.
  */
+@Tag("live")
+@Timeout(120)
 class AuditExposureNamespaceTest {
 
     private static final int[] TCP = {21, 23, 512, 513, 514, 3306, 5432, 6379, 11211, 27017, 9200, 5984, 2379, 2375};

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback and kept quiet by a similar one. The rules about exposure are triggered in a network
  * namespace of their own (AuditExposureNamespaceTest).
  */
+@Tag("live")
 class AuditRulesLiveTest {
 
     private static final long PID = ProcessHandle.current().pid();

@@ -8,9 +8,11 @@ import dev.portscope.testing.LoopbackSockets;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("live")
 class DiffCommandTest {
 
     private static final long PID = ProcessHandle.current().pid();
@@ -48,7 +50,7 @@ class DiffCommandTest {
     void anOldBaselineWithIpv6SpelledInFullIsReadAndWrittenAsRfc5952() throws Exception {
         try (LoopbackSockets sockets = new LoopbackSockets()) {
             int kept = LoopbackSockets.port(sockets.listen("::1"));
-            int gone = CheckCommandTest.closedPort();
+            int gone = sockets.closedPort("127.0.0.1"); // held without listening: no other program can take it
             Path file = dir.resolve("old.json");
             Files.writeString(file, """
                     {"format": "portscope-baseline", "version": 1, "host": "h", "time": "2026-01-02T03:04:05Z", "listeners": [
@@ -91,7 +93,7 @@ class DiffCommandTest {
         try (LoopbackSockets sockets = new LoopbackSockets()) {
             int moved = LoopbackSockets.port(sockets.listen("127.0.0.1"));
             int fresh = LoopbackSockets.port(sockets.listen("127.0.0.1"));
-            int gone = CheckCommandTest.closedPort();
+            int gone = sockets.closedPort("127.0.0.1"); // held, not listening: nothing can listen there meanwhile
             Path file = dir.resolve("hand-written.json");
             Files.writeString(file, """
                     {"format": "portscope-baseline", "version": 1, "host": "web1", "time": "2026-01-02T03:04:05Z", "listeners": [

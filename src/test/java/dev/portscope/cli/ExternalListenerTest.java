@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Listeners started by other programs, found with their pid, name and exposure. */
+@Tag("live")
 class ExternalListenerTest {
 
     private static final Pattern SERVING = Pattern.compile("Serving HTTP on (\\S+) port (\\d+)");

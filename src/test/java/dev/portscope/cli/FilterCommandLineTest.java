@@ -7,6 +7,7 @@ import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Filters name 127.0.0.1 as well as the port: other programs may use the same port number on other
  * loopback addresses (127.0.0.2…).
  */
+@Tag("live")
 class FilterCommandLineTest {
 
     private static List<String> locals(CliRun run) {

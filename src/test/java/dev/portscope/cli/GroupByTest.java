@@ -8,8 +8,10 @@ import dev.portscope.testing.LoopbackSockets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("live")
 class GroupByTest {
 
     @Test

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.KernelSettings;
+import dev.portscope.platform.Platform;
+import dev.portscope.platform.Platforms;
+import dev.portscope.platform.PortSettings;
+import dev.portscope.platform.TcpCounters;
 import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
 import java.net.InetSocketAddress;
@@ -14,15 +20,23 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code portscope health}: each diagnosis reproduced for real, on loopback or in a network namespace the test creates. */
+@Tag("live")
 class HealthCommandTest {
 
     private static final long SELF = ProcessHandle.current().pid();
@@ -114,37 +128,82 @@ class HealthCommandTest {
                 .findFirst().orElse(null);
     }
 
+    /**
+     * The live platform, except that its TCP counters are read in step with the test: after the first
+     * read (the start of {@code --interval}) it says so, and the second read (the end) waits until the
+     * test says its resets are done. The resets then fall inside the interval however slow the
+     * machine is, with no head start to guess.
+     */
+    private static final class SteppedCounters implements KernelSettings {
+        final CountDownLatch firstRead = new CountDownLatch(1);
+        final CountDownLatch resetsDone = new CountDownLatch(1);
+        private final KernelSettings live;
+        private int reads;
+
+        SteppedCounters(KernelSettings live) {
+            this.live = live;
+        }
+
+        @Override
+        public PortSettings portSettings() {
+            return live.portSettings();
+        }
+
+        @Override
+        public OptionalInt maxAcceptQueue() {
+            return live.maxAcceptQueue();
+        }
+
+        @Override
+        public synchronized Optional<TcpCounters> tcpCounters(Clock clock, DiagnosticLog log) {
+            if (++reads > 1) {
+                await(resetsDone);
+            }
+            Optional<TcpCounters> counters = live.tcpCounters(clock, log);
+            firstRead.countDown();
+            return counters;
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("the other side of the test went on").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void resetsAreCountedOverAnInterval() throws Exception {
-        int closed;
-        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
-            probe.bind(new InetSocketAddress("127.0.0.1", 0));
-            closed = ((InetSocketAddress) probe.getLocalAddress()).getPort();
-        }
-        int refusedPort = closed;
-        Thread resetter = Thread.ofVirtual().start(() -> {
-            try (var sockets = new LoopbackSockets()) {
-                Thread.sleep(300);
-                for (int i = 0; i < 3; i++) {
-                    try (SocketChannel c = SocketChannel.open(new InetSocketAddress("127.0.0.1", refusedPort))) {
-                        // connected by chance to something new: nothing to count
-                    } catch (java.io.IOException refused) {
-                        // the RST this test wants
-                    }
+        Platform live = Platforms.live();
+        SteppedCounters counters = new SteppedCounters(live.kernelSettings());
+        Platform stepped = (Platform) java.lang.reflect.Proxy.newProxyInstance(Platform.class.getClassLoader(), new Class<?>[] {Platform.class},
+                (proxy, method, args) -> method.getName().equals("kernelSettings") ? counters : method.invoke(live, args));
+        CliEnvironment env = new CliEnvironment(Map.of("XDG_STATE_HOME", state.toString()), false, 0, stepped, Clock.systemUTC());
+        CompletableFuture<CliRun> health = CompletableFuture.supplyAsync(() -> CliRun.run(env, "health", "--json", "--interval", "2"));
+        await(counters.firstRead);
+        try (var sockets = new LoopbackSockets()) {
+            // a port this test holds without listening: each connect is answered with a RST
+            int refusedPort = LoopbackSockets.port(sockets.bound("127.0.0.1"));
+            for (int i = 0; i < 3; i++) {
+                try (SocketChannel c = SocketChannel.open(new InetSocketAddress("127.0.0.1", refusedPort))) {
+                    throw new AssertionError("connected to a port nobody listens on: " + c);
+                } catch (java.net.ConnectException refused) {
+                    // the RST this test wants
                 }
-                SocketChannel[] pair = sockets.connectedPair(sockets.listen("127.0.0.1"));
-                pair[0].setOption(StandardSocketOptions.SO_LINGER, 0);
-                pair[0].close(); // an abortive close: RST on an established connection
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
-        });
-        CliRun run = health("--interval", "2");
-        resetter.join(TimeUnit.SECONDS.toMillis(10));
-        JsonNode counters = run.json().get("counters");
-        assertThat(counters.get("period").asText()).isEqualTo("over 2 s");
-        assertThat(counters.get("Tcp.OutRsts").asLong()).isGreaterThanOrEqualTo(3);
-        assertThat(counters.get("Tcp.EstabResets").asLong()).isGreaterThanOrEqualTo(1);
+            SocketChannel[] pair = sockets.connectedPair(sockets.listen("127.0.0.1"));
+            pair[0].setOption(StandardSocketOptions.SO_LINGER, 0);
+            pair[0].close(); // an abortive close: RST on an established connection
+        } finally {
+            counters.resetsDone.countDown();
+        }
+        CliRun run = health.get(60, TimeUnit.SECONDS);
+        JsonNode counted = run.json().get("counters");
+        assertThat(counted.get("period").asText()).isEqualTo("over 2 s");
+        assertThat(counted.get("Tcp.OutRsts").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(counted.get("Tcp.EstabResets").asLong()).isGreaterThanOrEqualTo(1);
         JsonNode resets = findings(run.json(), "resets").getFirst();
         assertThat(resets.get("severity").asText()).isEqualTo("warning");
         assertThat(resets.get("what").asText()).startsWith("connections reset or aborted over 2 s");
@@ -177,6 +236,7 @@ class HealthCommandTest {
      * whose TIME_WAIT sockets hold 60% of the range.
      */
     @Test
+    @Timeout(120)
     void unansweredSynsAndTimeWaitExhaustionInANetworkNamespace() throws Exception {
         String script = String.join("\n",
                 "import socket, subprocess, sys, time",
@@ -186,11 +246,13 @@ class HealthCommandTest {
                 "server = socket.socket(); server.bind(('127.0.0.1', 39000)); server.listen(64)",
                 "for i in range(12):",
                 "    c = socket.create_connection(('127.0.0.1', 39000)); a, _ = server.accept()",
-                "    c.close(); time.sleep(0.01); a.close()",
+                "    c.close(); a.recv(1); a.close()", // the client's FIN has arrived: the client's side ends in TIME_WAIT
                 "lost = socket.socket(); lost.setblocking(False)",
                 "try: lost.connect(('10.99.0.2', 80))",
                 "except BlockingIOError: pass",
-                "time.sleep(1.5)",
+                // until the kernel has sent the SYN again (tcp_info.tcpi_retransmits, byte 2): the warning needs a retry
+                "deadline = time.time() + 30",
+                "while lost.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104)[2] == 0 and time.time() < deadline: time.sleep(0.05)",
                 "out = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=60)",
                 "print(out.stdout); print(out.stderr, file=sys.stderr)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

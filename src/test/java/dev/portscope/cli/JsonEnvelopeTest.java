@@ -19,6 +19,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every JSON document opens with the same five fields and closes with the same two (README, "JSON layout"). */
 class JsonEnvelopeTest {
 
+    /** A port held without listening for the whole class: refused, and no other program can take it. */
+    private static final dev.portscope.testing.LoopbackSockets HELD = new dev.portscope.testing.LoopbackSockets();
+
+    @org.junit.jupiter.api.AfterAll
+    static void release() throws Exception {
+        HELD.close();
+    }
+
+
     private static final String RECORDING = Fixtures.path("netlink/loopback-all-states/recording.bin").toString();
 
     @TempDir
@@ -34,7 +43,7 @@ class JsonEnvelopeTest {
     }
 
     static Stream<String> commands() throws Exception {
-        String closed = Integer.toString(CheckCommandTest.closedPort());
+        String closed = Integer.toString(HELD.closedPort("127.0.0.1"));
         return Stream.of(
                 "listen --json --replay " + RECORDING,
                 "conns --json --replay " + RECORDING,

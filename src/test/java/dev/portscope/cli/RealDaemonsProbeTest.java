@@ -8,6 +8,7 @@ import dev.portscope.testing.Daemon;
 import dev.portscope.testing.DaemonRecipes;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * Skipped where a program is not installed.
  */
 @Timeout(180)
+@Tag("live")
 class RealDaemonsProbeTest {
 
     /**

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code audit --sarif} validated against the SARIF 2.1.0 JSON schema of the OASIS SARIF TC
  * ({@code Schemata/sarif-schema-2.1.0.json}, kept under {@code src/test/resources/schemas}).
  */
+@Tag("live")
 class SarifSchemaTest {
 
     @TempDir

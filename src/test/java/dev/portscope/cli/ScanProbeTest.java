@@ -11,12 +11,17 @@ import dev.portscope.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import dev.portscope.testing.LoopbackSockets;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code scan --probe} and {@code check --probe} on servers the test starts on 127.0.0.1. */
+@Tag("live")
+@Timeout(30)
 class ScanProbeTest {
 
     /** The port objects of a scan or check, by port. */
@@ -28,11 +33,11 @@ class ScanProbeTest {
 
     @Test
     void scanNamesWhatEachOpenPortSpeaks() throws Exception {
-        try (var servers = new ProbeServers()) {
+        try (var servers = new ProbeServers(); var sockets = new LoopbackSockets()) {
             int http = servers.http().getPort();
             int ssh = servers.banner("SSH-2.0-OpenSSH_9.2p1\r\n").getPort();
             int mute = servers.mute().getPort();
-            int closed = CheckCommandTest.closedPort();
+            int closed = sockets.closedPort("127.0.0.1");
             String ports = http + "," + ssh + "," + mute + "," + closed;
 
             CliRun run = CliRun.run("scan", "127.0.0.1", "-p", ports, "--probe", "--probe-timeout", "300", "--json");
@@ -58,9 +63,9 @@ class ScanProbeTest {
 
     @Test
     void checkProbesOnlyTheOpenPorts() throws Exception {
-        try (var servers = new ProbeServers()) {
+        try (var servers = new ProbeServers(); var sockets = new LoopbackSockets()) {
             int http = servers.http().getPort();
-            int closed = CheckCommandTest.closedPort();
+            int closed = sockets.closedPort("127.0.0.1");
             CliRun run = CliRun.run("check", "127.0.0.1:" + http, "127.0.0.1:" + closed, "--probe", "--probe-timeout", "300", "--json");
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.NOT_FOUND);
             Map<Integer, JsonNode> found = byPort(run);
@@ -93,13 +98,17 @@ class ScanProbeTest {
         }
     }
 
+    /** Refused before any connect; the ports named are the test's own closed ones all the same. */
     @Test
-    void badProbeOptionsAreOneLineWithExitTwo() {
-        for (String[] args : new String[][] {{"scan", "127.0.0.1", "--probe", "--probe-timeout", "0"},
-            {"check", "127.0.0.1:1", "--probe", "--probe-concurrency", "0"}, {"check", "127.0.0.1:1", "--probe-timeout", "x"}}) {
-            CliRun run = CliRun.run(args);
-            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
-            assertThat(run.err()).startsWith("portscope: ").doesNotContain("\tat ");
+    void badProbeOptionsAreOneLineWithExitTwo() throws Exception {
+        try (var sockets = new LoopbackSockets()) {
+            String closed = Integer.toString(sockets.closedPort("127.0.0.1"));
+            for (String[] args : new String[][] {{"scan", "127.0.0.1", "-p", closed, "--probe", "--probe-timeout", "0"},
+                {"check", "127.0.0.1:" + closed, "--probe", "--probe-concurrency", "0"}, {"check", "127.0.0.1:" + closed, "--probe-timeout", "x"}}) {
+                CliRun run = CliRun.run(args);
+                assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
+                assertThat(run.err()).startsWith("portscope: ").doesNotContain("\tat ");
+            }
         }
     }
 }

@@ -8,9 +8,11 @@ import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("live")
 class SnapshotCommandTest {
 
     @TempDir

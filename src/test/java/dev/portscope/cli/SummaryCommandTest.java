@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("live")
 class SummaryCommandTest {
 
     @Test

@@ -15,13 +15,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * portscope run as an unprivileged user (nobody, through setpriv) sees every socket but not the
  * owners of other users' sockets: a partial answer, said on stderr, exit 3, never a crash.
  */
+@Tag("live")
+@Timeout(120)
 class UnprivilegedRunTest {
 
     /** Runs portscope as nobody; its JSON lands in {@code dir/out.json}. Returns the process, finished. */

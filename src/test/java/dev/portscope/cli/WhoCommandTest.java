@@ -9,9 +9,11 @@ import dev.portscope.testing.LoopbackSockets;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code portscope who} against listeners of real child processes. */
+@Tag("live")
 class WhoCommandTest {
 
     /** Listens on TCP and UDP, IPv4 and IPv6, then forks: every socket is shared by parent and child. */

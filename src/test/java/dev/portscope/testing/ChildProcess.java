@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 public final class ChildProcess implements AutoCloseable {
 
     private final Process process;
+    private final BufferedReader reader;
     private final String firstLine;
 
-    private ChildProcess(Process process, String firstLine) {
+    private ChildProcess(Process process, BufferedReader reader, String firstLine) {
         this.process = process;
+        this.reader = reader;
         this.firstLine = firstLine;
     }
 
@@ -23,23 +25,42 @@ public final class ChildProcess implements AutoCloseable {
     public static ChildProcess start(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+        try {
+            String first = nextLine(reader);
+            if (first == null) {
+                throw new IllegalStateException(command + " exited before it was ready");
+            }
+            return new ChildProcess(process, reader, first);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /** The next line of output, null at its end; at most 10 s. */
+    private static String nextLine(BufferedReader reader) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 return reader.readLine();
             } catch (IOException e) {
                 return null;
             }
-        });
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Writes {@code line} to the program's standard input and returns the line it answers, or null
+     * when it ended instead. For programs that echo their input: an answer proves the program was
+     * alive and had no fatal signal pending when it read the line.
+     */
+    public String ask(String line) throws Exception {
         try {
-            String first = line.get(10, TimeUnit.SECONDS);
-            if (first == null) {
-                throw new IllegalStateException(command + " exited before it was ready");
-            }
-            return new ChildProcess(process, first);
-        } catch (Exception e) {
-            process.destroyForcibly();
-            throw e;
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException ended) {
+            return null;
         }
+        return nextLine(reader);
     }
 
     public long pid() {

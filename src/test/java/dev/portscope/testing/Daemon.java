@@ -1,10 +1,9 @@
 package dev.portscope.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,17 +78,57 @@ public final class Daemon implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Waits until the daemon, or a process it started, holds a listener on 127.0.0.1:port — read from
+     * /proc, never by connecting: another program may have taken the port first, and its listener
+     * is not the test's to touch.
+     */
     private boolean awaitReady() throws InterruptedException {
         long deadline = System.nanoTime() + READY_LIMIT.toNanos();
         while (System.nanoTime() - deadline < 0 && process.isAlive()) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(LOOPBACK, port), 500);
+            if (holdsListener()) {
                 return true;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private boolean holdsListener() {
+        String local = String.format("0100007F:%04X", port);
+        String socket = null;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 9 && f[1].equals(local) && f[3].equals("0A")) { // 0A: TCP_LISTEN
+                    socket = "socket:[" + f[9] + "]";
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        if (socket == null) {
+            return false;
+        }
+        for (ProcessHandle h : Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList()) {
+            try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(h.pid()), "fd"))) {
+                String wanted = socket;
+                if (fds.anyMatch(fd -> wanted.equals(link(fd)))) {
+                    return true;
+                }
+            } catch (IOException | UncheckedIOException gone) {
+                // exited meanwhile
             }
         }
         return false;
+    }
+
+    private static String link(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd).toString();
+        } catch (IOException closed) {
+            return "";
+        }
     }
 
     private void stop() throws InterruptedException {

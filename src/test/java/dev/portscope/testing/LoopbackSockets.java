@@ -30,6 +30,24 @@ public final class LoopbackSockets implements AutoCloseable {
     }
 
     /**
+     * A TCP socket bound to a port the kernel hands out, neither listening nor connected: a connect to
+     * that port is refused (RST), and while the test holds it no other program can take the port. A
+     * closed port of the test's own, unlike a port bound and released, where anything may listen next.
+     */
+    public SocketChannel bound(String address) throws IOException {
+        InetAddress bindAddress = InetAddress.getByName(address);
+        SocketChannel channel = SocketChannel.open(familyOf(bindAddress));
+        open.add(channel);
+        channel.bind(new InetSocketAddress(bindAddress, 0));
+        return channel;
+    }
+
+    /** The port of a new {@link #bound} socket: closed, and held by the test. */
+    public int closedPort(String address) throws IOException {
+        return port(bound(address));
+    }
+
+    /**
      * The family of the address itself: Java otherwise opens IPv6 sockets for IPv4 addresses
      * (bound to {@code ::ffff:127.0.0.1}), which the kernel lists as IPv6.
      */

@@ -27,26 +27,47 @@ public final class ProbeTargets {
         return of(snapshot, (protocol, port) -> protocol == Protocol.TCP);
     }
 
+    /** The listeners {@code wanted} accepts, as {@link #select}, with no port excluded. */
+    public static List<ProbeTarget> of(Snapshot snapshot, BiPredicate<Protocol, Integer> wanted) {
+        return select(snapshot, wanted, ExcludedPorts.none()).probed();
+    }
+
+    /**
+     * What to probe, and what {@code --exclude} kept back: both in the order of {@link #select}.
+     *
+     * @param probed   the targets to connect to
+     * @param excluded listeners that were wanted but whose port is excluded: never to be connected to
+     */
+    public record Selection(List<ProbeTarget> probed, List<ProbeTarget> excluded) {
+        public Selection {
+            probed = List.copyOf(probed);
+            excluded = List.copyOf(excluded);
+        }
+    }
+
     /**
      * One target per listening port that {@code wanted} accepts (TCP listeners, unconnected UDP
      * sockets), TCP first, ports ascending: connected through an address it is bound to (the
      * loopback address of its family for a wildcard), preferring IPv4 when a port listens on both.
+     * Ports in {@code excluded} go to {@link Selection#excluded()} instead, whichever the protocol.
      */
-    public static List<ProbeTarget> of(Snapshot snapshot, BiPredicate<Protocol, Integer> wanted) {
+    public static Selection select(Snapshot snapshot, BiPredicate<Protocol, Integer> wanted, ExcludedPorts excluded) {
         Map<Protocol, Map<Integer, List<Socket>>> byPort = new EnumMap<>(Protocol.class);
         for (Socket s : snapshot.sockets()) {
             if (s.isListening() && s.local().port() != 0 && wanted.test(s.protocol(), s.local().port()) && reachableFromHere(s)) {
                 byPort.computeIfAbsent(s.protocol(), p -> new TreeMap<>()).computeIfAbsent(s.local().port(), p -> new ArrayList<>()).add(s);
             }
         }
-        List<ProbeTarget> targets = new ArrayList<>();
+        List<ProbeTarget> probed = new ArrayList<>();
+        List<ProbeTarget> kept = new ArrayList<>();
         byPort.forEach((protocol, ports) -> ports.forEach((port, sockets) -> {
             Socket chosen = sockets.stream().filter(s -> connectAddress(s) instanceof Inet4Address).findFirst().orElse(sockets.getFirst());
             Set<ProcessInfo> owners = new LinkedHashSet<>();
             sockets.forEach(s -> owners.addAll(snapshot.ownersOf(s)));
-            targets.add(new ProbeTarget(protocol, new InetSocketAddress(connectAddress(chosen), port), new ArrayList<>(owners)));
+            ProbeTarget target = new ProbeTarget(protocol, new InetSocketAddress(connectAddress(chosen), port), new ArrayList<>(owners));
+            (excluded.contains(port) ? kept : probed).add(target);
         }));
-        return targets;
+        return new Selection(probed, kept);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.portscope.platform.linux;
 
 import dev.portscope.model.Diagnostic;
+import dev.portscope.model.Endpoint;
 import dev.portscope.model.IpFamily;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Socket;
@@ -13,6 +14,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -64,9 +67,10 @@ public final class ProcNetSocketSource implements SocketSource {
         Path file = procRoot.resolve("net").resolve(name);
         var parser = new ProcNetParser(protocol, family, netns, file.toString(), ByteOrder.nativeOrder());
         var states = query.statesOf(protocol);
+        Consumer<Socket> once = onlyOnce(sink);
         try (InputStream in = Files.newInputStream(file)) {
             LineReader.forEachLine(in, (buf, start, end, line) -> {
-                ProcNetParser.Malformed bad = parser.parseLine(buf, start, end, line, states, sink);
+                ProcNetParser.Malformed bad = parser.parseLine(buf, start, end, line, states, once);
                 if (bad != null) {
                     log.malformed(bad.where(), bad.what());
                 }
@@ -80,5 +84,24 @@ public final class ProcNetSocketSource implements SocketSource {
         } catch (IOException e) {
             log.report(Failures.of(e), file + ": " + Failures.reason(e) + ": " + name + " sockets not listed");
         }
+    }
+
+    /** What makes a socket itself within one table: its two ends and its inode (0 for TIME_WAIT, whose ends are unique). */
+    private record Identity(Endpoint local, Endpoint remote, long inode) {}
+
+    /**
+     * Passes each socket on once. The kernel writes these files a read() at a time and finds its
+     * place again by counting entries (net/ipv4/tcp_ipv4.c tcp_seek_last_pos): when sockets before
+     * that place close or open between two reads, an entry is skipped or written twice, the second
+     * time perhaps in a later state. A set of what was passed on costs memory in proportion to the
+     * table, on the fallback backend only; a socket listed twice would be a lie.
+     */
+    private static Consumer<Socket> onlyOnce(Consumer<Socket> sink) {
+        Set<Identity> seen = new HashSet<>();
+        return s -> {
+            if (seen.add(new Identity(s.local(), s.remote(), s.linux() == null ? 0 : s.linux().inode()))) {
+                sink.accept(s);
+            }
+        };
     }
 }

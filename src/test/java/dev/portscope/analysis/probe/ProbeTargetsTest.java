@@ -67,4 +67,22 @@ class ProbeTargetsTest {
                 new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 9000),
                 new InetSocketAddress(InetAddress.ofLiteral("::1"), 9001));
     }
+
+    @Test
+    void excludedPortsAreKeptApartWhateverTheProtocol() {
+        List<Socket> sockets = List.of(
+                socket(Protocol.TCP, IpFamily.IPV4, "0.0.0.0", 22, SocketState.LISTEN, 1),
+                socket(Protocol.TCP, IpFamily.IPV6, "::", 2024, SocketState.LISTEN, 2),
+                socket(Protocol.TCP, IpFamily.IPV4, "127.0.0.1", 6005, SocketState.LISTEN, 3),
+                socket(Protocol.TCP, IpFamily.IPV4, "127.0.0.1", 6011, SocketState.LISTEN, 4),
+                socket(Protocol.UDP, IpFamily.IPV4, "0.0.0.0", 6001, SocketState.CLOSE, 5));
+        Snapshot snapshot = new Snapshot(Instant.EPOCH, "h", sockets, Map.of(), OwnerIndex.empty(), List.of());
+
+        ProbeTargets.Selection selection = ProbeTargets.select(snapshot, (protocol, port) -> true, ExcludedPorts.parse("2024,6000-6010"));
+
+        assertThat(selection.probed()).extracting(t -> t.port() + "/" + t.protocol().label()).containsExactly("22/tcp", "6011/tcp");
+        assertThat(selection.excluded()).extracting(t -> t.port() + "/" + t.protocol().label())
+                .containsExactly("2024/tcp", "6005/tcp", "6001/udp");
+        assertThat(ProbeTargets.select(snapshot, (protocol, port) -> true, ExcludedPorts.none()).excluded()).isEmpty();
+    }
 }

@@ -7,10 +7,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real servers on loopback, started by the test, identified by their replies. */
+@Tag("live")
 class ProtocolProberTest {
 
     private static final ProtocolProber PROBER = new ProtocolProber(Duration.ofMillis(500));

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,9 +23,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The libc scanner against the live /proc (sockets of this JVM and of a forked python3 child), in
  * every setting, and against a hand-made tree for the cases a live machine cannot stage.
  */
+@Tag("live")
+@Timeout(30)
 class FdOwnerScannerTest {
 
-    /** Binds two listeners, forks; the child keeps only the first. Prints: shared port, private port, parent pid, child pid. */
+    /**
+     * Binds two listeners, forks; the child keeps only the first. Prints: shared port, private port,
+     * parent pid, child pid — only once the child has closed its copy of the private listener (it
+     * says so through a pipe): printing right after the fork let a scan find the child still holding it.
+     */
     private static final String FORKING_LISTENER = """
             import os, socket, sys, time
             shared = socket.socket(); shared.bind(("127.0.0.1", 0)); shared.listen(1)
@@ -31,7 +39,9 @@ class FdOwnerScannerTest {
             r, w = os.pipe()
             child = os.fork()
             if child == 0:
-                private.close(); os.close(r); os.close(w); time.sleep(60); os._exit(0)
+                private.close(); os.close(r); os.write(w, b"closed"); os.close(w); time.sleep(60); os._exit(0)
+            os.close(w)
+            assert os.read(r, 6) == b"closed"
             print(shared.getsockname()[1], private.getsockname()[1], os.getpid(), child, flush=True)
             time.sleep(60)
             """;

@@ -6,9 +6,11 @@ import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.OwnerScan;
 import dev.portscope.testing.LoopbackSockets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The java.nio fallback must agree with the libc scanner on the same live sockets. */
+@Tag("live")
 class NioOwnerScannerTest {
 
     @Test

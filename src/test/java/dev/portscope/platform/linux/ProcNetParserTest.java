@@ -158,4 +158,15 @@ class ProcNetParserTest {
             assertThat(s.local().port()).isEqualTo(22);
         });
     }
+
+    /** The kernel writes an entry twice when sockets before it come and go between two reads: listed once. */
+    @Test
+    void aSocketWrittenTwiceUnderChurnIsListedOnce() {
+        DiagnosticLog log = new DiagnosticLog();
+        List<Socket> tcp = scan("proc/reread-under-churn", SocketQuery.all().withProtocols(EnumSet.of(Protocol.TCP))
+                .withFamilies(java.util.Set.of(IpFamily.IPV4)), log);
+        assertThat(log.diagnostics()).isEmpty();
+        assertThat(tcp).extracting(s -> s.linux().inode()).containsExactly(1061L, 5967L, 5971L, 5973L, 5970L, 0L, 1062L);
+        assertThat(byInode(tcp, 5971).state()).as("as first written").isEqualTo(SocketState.ESTABLISHED);
+    }
 }

@@ -18,10 +18,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --backend}, {@code --replay} and {@code record}, run in-process. */
+@Tag("live")
 class NetlinkCommandLineTest {
 
     private static final CliEnvironment ENV =

@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The live source against sockets this test opens on loopback. */
+@Tag("live")
 class NetlinkSocketSourceLiveTest {
 
     @BeforeAll

@@ -16,9 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Two backends, one machine: they must agree, apart from what /proc cannot show and sockets that come and go. */
+@Tag("live")
 class NetlinkVersusProcTest {
 
     private final NetlinkSocketSource netlink = new NetlinkSocketSource(Path.of("/proc"));
