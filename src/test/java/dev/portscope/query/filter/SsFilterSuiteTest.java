@@ -92,7 +92,7 @@ class SsFilterSuiteTest {
             "dport = *",
             "src 10.0.0.0/8",
             "src 10/8",
-            "src 10",
+            // "src 10" is left out: ss selects nothing for it, portscope refuses it (FilterErrorsTest)
             "src 0/0",
             "dst 0.0.0.0/0",
             "src 10.0.0.1/24",
