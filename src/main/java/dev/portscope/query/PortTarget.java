@@ -31,6 +31,7 @@ public record PortTarget(int port, Optional<Protocol> protocol, Optional<InetAdd
             });
             rest = rest.substring(0, slash);
         }
+        BracketCheck.check(rest, text);
         Optional<InetAddress> address = Optional.empty();
         String portText = rest;
         int colon = rest.lastIndexOf(':');

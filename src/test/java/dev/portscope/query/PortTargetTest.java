@@ -53,4 +53,14 @@ class PortTargetTest {
             assertThatThrownBy(() -> PortTarget.parse(text, SERVICES)).as(text).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void bracketMistakesAreNamedAsSuch() {
+        assertThatThrownBy(() -> PortTarget.parse("[::1]", SERVICES)).hasMessage("'[::1]' names an address but no port (write [::1]:PORT)");
+        assertThatThrownBy(() -> PortTarget.parse("[::1", SERVICES))
+                .hasMessage("the '[' of '[::1' is not closed (write [ADDRESS]:PORT, as [::1]:22)");
+        assertThatThrownBy(() -> dev.portscope.analysis.probe.HostNames.splitHostPort("[::1"))
+                .hasMessage("the '[' of '[::1' is not closed (write [ADDRESS]:PORT, as [::1]:22)");
+        assertThat(PortTarget.parse("[::1]:22", SERVICES).port()).isEqualTo(22);
+    }
 }

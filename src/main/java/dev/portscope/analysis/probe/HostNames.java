@@ -27,6 +27,7 @@ public final class HostNames {
      */
     public static HostPort splitHostPort(String text) {
         String t = text.strip();
+        dev.portscope.query.BracketCheck.check(t, text);
         int colon = t.lastIndexOf(':');
         if (colon <= 0 || colon == t.length() - 1) {
             throw new IllegalArgumentException("expected HOST:PORT, not '" + text + "' (IPv6 as [::1]:22)");
