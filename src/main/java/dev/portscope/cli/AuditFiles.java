@@ -5,13 +5,15 @@ import dev.portscope.analysis.audit.BaselineParser;
 import dev.portscope.analysis.audit.Policy;
 import dev.portscope.analysis.audit.PolicyException;
 import dev.portscope.analysis.audit.PolicyParser;
+import dev.portscope.app.FileException;
+import dev.portscope.app.OutputFiles;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Reads policies and baselines for audit and diff, and writes files whole or not at all. */
 final class AuditFiles {
@@ -55,23 +57,20 @@ final class AuditFiles {
         }
     }
 
-    /** Writes {@code text} to a temporary file beside {@code file}, then moves it over: no half-written file. */
-    static void writeWhole(Path file, String text) {
-        Path target = file.toAbsolutePath();
+    /**
+     * Writes {@code text} to {@code file} as {@link OutputFiles} writes every file (a regular file replaced
+     * whole, a device or FIFO written to, planted links refused), or to standard output for {@code -}.
+     */
+    static void writeWhole(Path file, String text, PrintWriter out, CliEnvironment env) {
+        if (file.toString().equals("-")) {
+            out.print(text);
+            out.flush();
+            return;
+        }
         try {
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (NoSuchFileException e) {
-            throw new UsageException("cannot write " + file + ": no such directory");
-        } catch (AccessDeniedException e) {
-            throw new UsageException("cannot write " + file + ": permission denied");
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+            OutputFiles.of(env.platform()).write(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (FileException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

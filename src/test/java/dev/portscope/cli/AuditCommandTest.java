@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portscope.testing.CliRun;
 import dev.portscope.testing.Fixtures;
 import dev.portscope.testing.LoopbackSockets;
+import dev.portscope.testing.SpecialFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,22 @@ class AuditCommandTest {
             }
         }
         return audit;
+    }
+
+    /** Regression: --init renamed its policy over /dev/full and said it wrote it. */
+    @Test
+    void initToADeviceWritesToItAndAFailedWriteIsUnknownInOneLine() throws Exception {
+        String recording = Fixtures.path("netlink/loopback-all-states/recording.bin").toString();
+        Path full = SpecialFiles.fullDevice(dir);
+        CliRun failed = CliRun.run("audit", "--init", full.toString(), "--replay", recording);
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
+        assertThat(failed.err().strip()).isEqualTo("portscope: cannot write " + full + ": no space left on device");
+        assertThat(SpecialFiles.type(full)).isEqualTo("character special file");
+
+        Path sink = SpecialFiles.nullDevice(dir);
+        CliRun written = CliRun.run("audit", "--init", sink.toString(), "--replay", recording);
+        assertThat(written.exitCode()).as(written.err()).isZero();
+        assertThat(SpecialFiles.type(sink)).isEqualTo("character special file");
     }
 
     @Test
