@@ -1,6 +1,9 @@
 package dev.portscope.app;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -18,6 +21,29 @@ public final class FileException extends IOException {
     public FileException(String action, Path file, String reason) {
         super("cannot " + action + " " + file + ": " + reason);
         this.reason = reason;
+    }
+
+    /** {@code e} as a one-line reason: a few words (the system's error text), never the exception's class. */
+    public static FileException from(String action, Path file, IOException e) {
+        if (e instanceof FileException f) {
+            return f;
+        }
+        return new FileException(action, file, reason(e));
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String message = e.getMessage();
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            message = fs.getReason();
+        }
+        String first = message == null ? "" : message.lines().findFirst().orElse("").strip();
+        return first.isEmpty() ? "input/output error" : Character.toLowerCase(first.charAt(0)) + first.substring(1);
     }
 
     /** Why, without the action and the file. */

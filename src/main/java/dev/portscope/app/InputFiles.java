@@ -7,10 +7,8 @@ import java.nio.channels.Channels;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
@@ -135,28 +133,6 @@ public final class InputFiles {
     }
 
     static FileException failure(String action, Path file, IOException e) {
-        if (e instanceof FileException f) {
-            return f;
-        }
-        return new FileException(action, file, reason(e));
-    }
-
-    /** An I/O error as a few words: never the exception's class, never the file's content. */
-    static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        String message = e.getMessage();
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            message = fs.getReason();
-        }
-        if (message == null || message.isBlank()) {
-            return "input/output error";
-        }
-        String first = message.lines().findFirst().orElse("").strip();
-        return first.isEmpty() ? "input/output error" : Character.toLowerCase(first.charAt(0)) + first.substring(1);
+        return FileException.from(action, file, e);
     }
 }
