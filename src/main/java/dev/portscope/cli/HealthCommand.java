@@ -1,8 +1,9 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.CounterStore;
+import dev.portscope.app.FileException;
 import dev.portscope.app.Session;
 
-import dev.portscope.analysis.health.CounterHistory;
 import dev.portscope.analysis.health.HealthAnalyzer;
 import dev.portscope.analysis.health.HealthReport;
 import dev.portscope.analysis.health.HealthThresholds;
@@ -14,10 +15,8 @@ import dev.portscope.model.Snapshot;
 import dev.portscope.query.SocketQuery;
 import dev.portscope.render.HealthJsonWriter;
 import dev.portscope.render.HealthTextWriter;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -79,13 +78,13 @@ final class HealthCommand implements Callable<Integer>, MonitoringCheck {
         DiagnosticLog log = new DiagnosticLog();
         TcpCounters before = null;
         String period = null;
-        Path history = live ? historyFile(env) : null;
+        CounterStore history = live ? CounterStore.locate(env.variables(), env.platform()).orElse(null) : null;
         if (live && interval != null) {
             before = kernel.tcpCounters(env.clock(), log).orElse(null);
             Thread.sleep(Duration.ofSeconds(interval));
             period = "over " + interval + " s";
         } else if (history != null) {
-            before = CounterHistory.load(history).orElse(null);
+            before = history.load().orElse(null);
             period = before == null ? null : "since the last run at " + before.time();
         }
         TcpCounters now = live ? kernel.tcpCounters(env.clock(), log).orElse(null) : null;
@@ -96,9 +95,9 @@ final class HealthCommand implements Callable<Integer>, MonitoringCheck {
         HealthReport report = HealthAnalyzer.analyze(snapshot, settings, somaxconn, now, before, period, limits);
         if (history != null && now != null) {
             try {
-                CounterHistory.save(history, now);
-            } catch (IOException e) {
-                log.report(Diagnostic.Kind.NOTE, "cannot keep the counters for the next run in " + history + ": " + e.getMessage());
+                history.save(now);
+            } catch (FileException e) {
+                log.report(Diagnostic.Kind.NOTE, "counters not kept for the next run: " + e.getMessage());
             }
         }
         List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
@@ -114,21 +113,5 @@ final class HealthCommand implements Callable<Integer>, MonitoringCheck {
         Level worst = report.worst();
         boolean incomplete = diagnostics.stream().anyMatch(d -> d.kind().partial());
         return ExitCodes.ofCheck(worst == Level.CRITICAL, worst == Level.WARNING, incomplete);
-    }
-
-    /** One file per network namespace: counters of different namespaces do not compare. */
-    private static Path historyFile(CliEnvironment env) {
-        String state = env.variables().get("XDG_STATE_HOME");
-        Path dir;
-        if (state != null && !state.isBlank()) {
-            dir = Path.of(state, "portscope");
-        } else {
-            String home = env.variables().get("HOME");
-            if (home == null || home.isBlank()) {
-                return null;
-            }
-            dir = Path.of(home, ".local", "state", "portscope");
-        }
-        return dir.resolve("tcp-counters-" + env.platform().namespaces().currentId().orElse("0") + ".properties");
     }
 }

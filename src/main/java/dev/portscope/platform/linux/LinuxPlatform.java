@@ -142,6 +142,17 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
         return Optional.empty();
     }
 
+    @Override
+    public Optional<String> bootId() {
+        // A 37-byte line: a UUID and a newline. procfs reports a size of 0, so it is read as a stream.
+        try (InputStream in = Files.newInputStream(procRoot.resolve("sys/kernel/random/boot_id"))) {
+            String id = new String(in.readNBytes(64), StandardCharsets.US_ASCII).strip();
+            return id.matches("[0-9a-f-]{36}") ? Optional.of(id) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     // Namespaces
 
     @Override
