@@ -33,7 +33,7 @@ public final class FileException extends IOException {
 
     private static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
+            return "no such file";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

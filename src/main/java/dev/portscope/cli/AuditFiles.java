@@ -6,13 +6,10 @@ import dev.portscope.analysis.audit.Policy;
 import dev.portscope.analysis.audit.PolicyException;
 import dev.portscope.analysis.audit.PolicyParser;
 import dev.portscope.app.FileException;
+import dev.portscope.app.InputFiles;
 import dev.portscope.app.OutputFiles;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads policies and baselines for audit and diff, and writes files whole or not at all. */
@@ -29,7 +26,7 @@ final class AuditFiles {
 
     static Policy policy(Path file) throws UnusableFileException {
         try {
-            return PolicyParser.parse(read(file, "policy"), file.toString());
+            return PolicyParser.parse(read(file, "policy", InputFiles.POLICY_LIMIT), file.toString());
         } catch (PolicyException e) {
             throw new UnusableFileException(e.getMessage());
         }
@@ -37,23 +34,22 @@ final class AuditFiles {
 
     static Baseline baseline(Path file) throws UnusableFileException {
         try {
-            return BaselineParser.parse(read(file, "baseline"), file.toString());
+            return BaselineParser.parse(read(file, "baseline", InputFiles.BASELINE_LIMIT), file.toString());
         } catch (BaselineParser.BadBaselineException e) {
             throw new UnusableFileException(e.getMessage());
         }
     }
 
-    private static String read(Path file, String what) throws UnusableFileException {
+    /**
+     * The text of a policy or baseline: a regular file (a FIFO or {@code /dev/zero} is refused before it is
+     * opened, so it cannot hang), of at most {@code limit} bytes, in UTF-8.
+     */
+    private static String read(Path file, String what, long limit) throws UnusableFileException {
+        String action = "read " + what;
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UnusableFileException("cannot read " + what + " " + file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new UnusableFileException("cannot read " + what + " " + file + ": permission denied");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new UnusableFileException("cannot read " + what + " " + file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new UnusableFileException("cannot read " + what + " " + file + ": " + e.getMessage());
+            return InputFiles.text(InputFiles.read(file, action, limit), file, action);
+        } catch (FileException e) {
+            throw new UnusableFileException(e.getMessage());
         }
     }
 
