@@ -3,6 +3,7 @@ package dev.portscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portscope.testing.ChildProcess;
 import dev.portscope.testing.CliRun;
 import dev.portscope.testing.Fixtures;
 import dev.portscope.testing.LoopbackSockets;
@@ -36,6 +37,26 @@ class AuditCommandTest {
             }
         }
         return audit;
+    }
+
+    /** Regression: a process that named itself with spaces only made --init write a policy that --policy refused. */
+    @Test
+    void aPolicyDraftedWithAProcessNamedWithSpacesOnlyIsReadBack() throws Exception {
+        String script = String.join("\n",
+                "import ctypes, socket, time",
+                "ctypes.CDLL(None).prctl(15, b'   ', 0, 0, 0)  # PR_SET_NAME",
+                "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()",
+                "print(s.getsockname()[1], flush=True)",
+                "time.sleep(60)");
+        try (var child = ChildProcess.start(List.of("python3", "-c", script))) {
+            Path policy = dir.resolve("policy.yaml");
+            CliRun init = CliRun.run("audit", "--init", policy.toString());
+            assertThat(init.exitCode()).as(init.err()).isZero();
+            assertThat(Files.readString(policy)).contains("  - port: " + child.firstLine().strip() + "\n", "    process: \"   \"\n");
+            CliRun audit = CliRun.run("audit", "--policy", policy.toString());
+            assertThat(audit.err()).as("the policy is usable").doesNotContain(policy.toString());
+            assertThat(audit.exitCode()).as(audit.err()).isNotEqualTo(ExitCodes.UNKNOWN);
+        }
     }
 
     /** Regression: --init renamed its policy over /dev/full and said it wrote it. */
