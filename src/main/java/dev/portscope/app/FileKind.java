@@ -36,7 +36,6 @@ record FileKind(Type type, int uid, int mode, long size) {
 
     static final int STICKY = 01000;
     static final int WORLD_WRITABLE = 0002;
-    static final int GROUP_OR_WORLD_WRITABLE = 0022;
 
     /** Of the link itself when {@code follow} is false; throws {@link java.nio.file.NoSuchFileException} when there is none. */
     static FileKind of(Path path, boolean follow) throws IOException {
@@ -55,10 +54,6 @@ record FileKind(Type type, int uid, int mode, long size) {
             default -> Type.UNKNOWN;
         };
         return new FileKind(type, (Integer) unix.get("uid"), stMode & 07777, (Long) unix.get("size"));
-    }
-
-    boolean othersMayWrite() {
-        return (mode & GROUP_OR_WORLD_WRITABLE) != 0;
     }
 
     /** A directory where anyone may create names, as {@code /tmp}: its links are planted by whoever likes. */

@@ -49,7 +49,8 @@ class BaselineParserFuzzTest {
         try {
             BaselineParser.parse(input, "fuzz.json");
         } catch (BaselineParser.BadBaselineException e) {
-            assertThat(e.getMessage()).matches("fuzz\\.json(:\\d+:\\d+)?: [^\\n\\r]+");
+            assertThat(e.getMessage()).matches("fuzz\\.json(:\\d+:\\d+)?: [^\\n\\r]+")
+                    .doesNotContain("Exception", "dev.portscope", "com.fasterxml", "org.yaml", "Feature");
         }
     }
 

@@ -59,7 +59,8 @@ class PolicyParserFuzzTest {
         try {
             PolicyParser.parse(input, "fuzz.yaml");
         } catch (PolicyException e) {
-            assertThat(e.getMessage()).matches("fuzz\\.yaml:\\d+:\\d+: [^\\n\\r]+");
+            assertThat(e.getMessage()).matches("fuzz\\.yaml:\\d+:\\d+: [^\\n\\r]+")
+                    .doesNotContain("Exception", "dev.portscope", "com.fasterxml", "org.yaml", "Feature");
         }
     }
 

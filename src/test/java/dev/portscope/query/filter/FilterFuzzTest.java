@@ -28,7 +28,8 @@ class FilterFuzzTest {
         try {
             filter = Filter.parse(input, FilterArbitraries.SERVICES);
         } catch (FilterSyntaxException e) {
-            assertThat(e.getMessage()).matches("filter:\\d+:\\d+: [^\\n\\r]+");
+            assertThat(e.getMessage()).matches("filter:\\d+:\\d+: [^\\n\\r]+")
+                    .doesNotContain("Exception", "dev.portscope", "com.fasterxml", "org.yaml", "Feature");
             return;
         }
         filter.possibleStates();
