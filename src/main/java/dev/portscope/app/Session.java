@@ -7,7 +7,6 @@ import dev.portscope.platform.Platforms;
 import dev.portscope.platform.Recording;
 import dev.portscope.render.ListingContext;
 import dev.portscope.services.ServiceTable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -108,11 +107,11 @@ public final class Session {
             throw new SetupException("--replay and --backend " + setup.backend() + " exclude each other");
         }
         Path file = setup.replay();
-        if (!Files.isRegularFile(file)) {
-            throw new SetupException("cannot replay " + file + ": no such file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new SetupException("cannot replay " + file + ": permission denied");
+        try {
+            // checked before it is opened: a FIFO or /dev/zero would hang, and a recording is mapped whole
+            InputFiles.check(file, "replay", InputFiles.RECORDING_LIMIT);
+        } catch (FileException e) {
+            throw new SetupException(e.getMessage());
         }
         return Platforms.replay(file, setup.details());
     }

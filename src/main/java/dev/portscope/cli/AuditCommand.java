@@ -133,7 +133,7 @@ final class AuditCommand implements Callable<Integer>, MonitoringCheck {
         } else {
             StringWriter text = new StringWriter();
             AuditPolicyWriter.write(new PrintWriter(text), drafted, snapshot.host(), snapshot.time());
-            AuditFiles.writeWhole(Path.of(init), text.toString());
+            AuditFiles.writeWhole(Path.of(init), text.toString(), out, parent.env());
             err.println("portscope: wrote a policy of " + drafted.allow().size() + " allowed listeners to " + init);
         }
         Sessions.report(snapshot.diagnostics(), err);

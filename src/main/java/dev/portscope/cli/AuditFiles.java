@@ -5,13 +5,12 @@ import dev.portscope.analysis.audit.BaselineParser;
 import dev.portscope.analysis.audit.Policy;
 import dev.portscope.analysis.audit.PolicyException;
 import dev.portscope.analysis.audit.PolicyParser;
-import java.io.IOException;
+import dev.portscope.app.FileException;
+import dev.portscope.app.InputFiles;
+import dev.portscope.app.OutputFiles;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Reads policies and baselines for audit and diff, and writes files whole or not at all. */
 final class AuditFiles {
@@ -27,7 +26,7 @@ final class AuditFiles {
 
     static Policy policy(Path file) throws UnusableFileException {
         try {
-            return PolicyParser.parse(read(file, "policy"), file.toString());
+            return PolicyParser.parse(read(file, "policy", InputFiles.POLICY_LIMIT), file.toString());
         } catch (PolicyException e) {
             throw new UnusableFileException(e.getMessage());
         }
@@ -35,43 +34,39 @@ final class AuditFiles {
 
     static Baseline baseline(Path file) throws UnusableFileException {
         try {
-            return BaselineParser.parse(read(file, "baseline"), file.toString());
+            return BaselineParser.parse(read(file, "baseline", InputFiles.BASELINE_LIMIT), file.toString());
         } catch (BaselineParser.BadBaselineException e) {
             throw new UnusableFileException(e.getMessage());
         }
     }
 
-    private static String read(Path file, String what) throws UnusableFileException {
+    /**
+     * The text of a policy or baseline: a regular file (a FIFO or {@code /dev/zero} is refused before it is
+     * opened, so it cannot hang), of at most {@code limit} bytes, in UTF-8.
+     */
+    private static String read(Path file, String what, long limit) throws UnusableFileException {
+        String action = "read " + what;
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UnusableFileException("cannot read " + what + " " + file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new UnusableFileException("cannot read " + what + " " + file + ": permission denied");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new UnusableFileException("cannot read " + what + " " + file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new UnusableFileException("cannot read " + what + " " + file + ": " + e.getMessage());
+            return InputFiles.text(InputFiles.read(file, action, limit), file, action);
+        } catch (FileException e) {
+            throw new UnusableFileException(e.getMessage());
         }
     }
 
-    /** Writes {@code text} to a temporary file beside {@code file}, then moves it over: no half-written file. */
-    static void writeWhole(Path file, String text) {
-        Path target = file.toAbsolutePath();
+    /**
+     * Writes {@code text} to {@code file} as {@link OutputFiles} writes every file (a regular file replaced
+     * whole, a device or FIFO written to, planted links refused), or to standard output for {@code -}.
+     */
+    static void writeWhole(Path file, String text, PrintWriter out, CliEnvironment env) {
+        if (file.toString().equals("-")) {
+            out.print(text);
+            out.flush();
+            return;
+        }
         try {
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (NoSuchFileException e) {
-            throw new UsageException("cannot write " + file + ": no such directory");
-        } catch (AccessDeniedException e) {
-            throw new UsageException("cannot write " + file + ": permission denied");
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+            OutputFiles.of(env.platform()).write(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (FileException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

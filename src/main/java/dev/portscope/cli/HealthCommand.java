@@ -1,5 +1,7 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.CounterStore;
+import dev.portscope.app.FileException;
 import dev.portscope.app.Session;
 
 import dev.portscope.analysis.CloseWaitPileUps;
@@ -16,6 +18,8 @@ import dev.portscope.query.SocketQuery;
 import dev.portscope.render.HealthJsonWriter;
 import dev.portscope.render.HealthTextWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,13 +83,13 @@ final class HealthCommand implements Callable<Integer>, MonitoringCheck {
         DiagnosticLog log = new DiagnosticLog();
         TcpCounters before = null;
         String period = null;
-        Path history = live ? historyFile(env) : null;
+        CounterStore history = live ? CounterStore.locate(env.variables(), env.platform()).orElse(null) : null;
         if (live && interval != null) {
             before = kernel.tcpCounters(env.clock(), log).orElse(null);
             Thread.sleep(Duration.ofSeconds(interval));
             period = "over " + interval + " s";
         } else if (history != null) {
-            before = CounterHistory.load(history).orElse(null);
+            before = history.load().orElse(null);
             period = before == null ? null : "since the last run at " + before.time();
         }
         TcpCounters now = live ? kernel.tcpCounters(env.clock(), log).orElse(null) : null;
@@ -103,9 +107,9 @@ final class HealthCommand implements Callable<Integer>, MonitoringCheck {
         HealthReport report = HealthAnalyzer.analyze(snapshot, settings, somaxconn, now, before, period, limits);
         if (history != null && now != null) {
             try {
-                CounterHistory.save(history, now);
-            } catch (IOException e) {
-                log.report(Diagnostic.Kind.NOTE, "cannot keep the counters for the next run in " + history + ": " + e.getMessage());
+                history.save(now);
+            } catch (FileException e) {
+                log.report(Diagnostic.Kind.NOTE, "counters not kept for the next run: " + e.getMessage());
             }
         }
         List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
@@ -125,21 +129,5 @@ final class HealthCommand implements Callable<Integer>, MonitoringCheck {
 
     private static boolean wentDown(TcpCounters before, TcpCounters now) {
         return before.values().entrySet().stream().anyMatch(e -> now.values().containsKey(e.getKey()) && now.values().get(e.getKey()) < e.getValue());
-    }
-
-    /** One file per network namespace: counters of different namespaces do not compare. */
-    private static Path historyFile(CliEnvironment env) {
-        String state = env.variables().get("XDG_STATE_HOME");
-        Path dir;
-        if (state != null && !state.isBlank()) {
-            dir = Path.of(state, "portscope");
-        } else {
-            String home = env.variables().get("HOME");
-            if (home == null || home.isBlank()) {
-                return null;
-            }
-            dir = Path.of(home, ".local", "state", "portscope");
-        }
-        return dir.resolve("tcp-counters-" + env.platform().namespaces().currentId().orElse("0") + ".properties");
     }
 }

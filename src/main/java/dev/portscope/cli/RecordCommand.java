@@ -1,5 +1,7 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.FileException;
+import dev.portscope.app.OutputFiles;
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Protocol;
 import dev.portscope.query.SocketQuery;
@@ -10,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the recording (replaced if it exists).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the recording: a file (replaced whole when complete; links in shared directories are refused), or a device or FIFO.")
     Path file;
 
     @Override
@@ -48,7 +49,9 @@ final class RecordCommand implements Callable<Integer> {
         DiagnosticLog log = new DiagnosticLog();
         long bytes;
         String unavailable = null;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        // Written as every output file is (OutputFiles): a planted link is not followed, a new file is 0600.
+        try (OutputFiles.Output output = OutputFiles.of(parent.env().platform()).open(file);
+                OutputStream out = new BufferedOutputStream(output.stream(), 1 << 16)) {
             SocketSource source;
             try {
                 source = parent.env().platform().recorder(out, parent.env().clock().instant());
@@ -58,21 +61,18 @@ final class RecordCommand implements Callable<Integer> {
             }
             if (source != null) {
                 source.scan(query, log, socket -> counts[socket.protocol().ordinal()]++);
+                out.flush();
+                output.commit(); // without it (no recorder here) an existing file stays as it was
             }
+            bytes = output.written();
         } catch (UncheckedIOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getCause().getMessage());
+            throw new UsageException(FileException.from("write", file, e.getCause()).getMessage());
         } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such directory" : e.getMessage()));
+            throw new UsageException(FileException.from("write", file, e).getMessage());
         }
         if (unavailable != null) {
-            deleteQuietly(file);
             err.println("portscope: " + unavailable);
             return ExitCodes.PARTIAL;
-        }
-        try {
-            bytes = Files.size(file);
-        } catch (IOException e) {
-            bytes = -1;
         }
         err.println("portscope: recorded " + counts[Protocol.TCP.ordinal()] + " tcp and " + counts[Protocol.UDP.ordinal()]
                 + " udp sockets (" + bytes + " bytes) to " + file);
@@ -83,13 +83,5 @@ final class RecordCommand implements Callable<Integer> {
         }
         err.flush();
         return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // an empty file left behind is harmless: replaying it says it is empty
-        }
     }
 }

@@ -30,7 +30,7 @@ final class SnapshotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ACTION", description = "save")
     String action;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "Where to write the baseline.")
+    @Parameters(index = "1", paramLabel = "FILE", description = "Where to write the baseline: a file (replaced whole), a device or FIFO, or - for standard output.")
     Path file;
 
     @Mixin
@@ -46,9 +46,10 @@ final class SnapshotCommand implements Callable<Integer> {
         Baseline baseline = Baseline.of(snapshot);
         StringWriter text = new StringWriter();
         BaselineJsonWriter.write(text, baseline, Version.generator(), snapshot.diagnostics());
-        AuditFiles.writeWhole(file, text.toString());
+        AuditFiles.writeWhole(file, text.toString(), spec.commandLine().getOut(), parent.env());
         var err = spec.commandLine().getErr();
-        err.println("portscope: saved " + baseline.listeners().size() + " listeners to " + file);
+        err.println("portscope: saved " + baseline.listeners().size() + " listeners to "
+                + (file.toString().equals("-") ? "standard output" : file));
         Sessions.report(snapshot.diagnostics(), err);
         return snapshot.partial() ? ExitCodes.PARTIAL : ExitCodes.OK;
     }

@@ -19,4 +19,10 @@ public interface KernelSettings {
      * @param log told why when they cannot be read
      */
     Optional<TcpCounters> tcpCounters(Clock clock, DiagnosticLog log);
+
+    /**
+     * This boot's random id ({@code /proc/sys/kernel/random/boot_id}, random(4)), to tell counters
+     * of an earlier boot from this one's; empty when the platform has none.
+     */
+    Optional<String> bootId();
 }

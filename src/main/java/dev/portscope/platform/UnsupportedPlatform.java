@@ -100,6 +100,11 @@ final class UnsupportedPlatform implements Platform, KernelSettings, Namespaces,
     }
 
     @Override
+    public Optional<String> bootId() {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<String> currentId() {
         return Optional.empty();
     }

@@ -198,6 +198,11 @@ final class ScriptedPlatform implements Platform, KernelSettings, Namespaces, Tr
     }
 
     @Override
+    public Optional<String> bootId() {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<TcpCounters> tcpCounters(Clock clock, DiagnosticLog log) {
         return Optional.empty();
     }

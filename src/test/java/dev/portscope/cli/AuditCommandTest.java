@@ -3,9 +3,11 @@ package dev.portscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portscope.testing.ChildProcess;
 import dev.portscope.testing.CliRun;
 import dev.portscope.testing.Fixtures;
 import dev.portscope.testing.LoopbackSockets;
+import dev.portscope.testing.SpecialFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +39,42 @@ class AuditCommandTest {
             }
         }
         return audit;
+    }
+
+    /** Regression: a process that named itself with spaces only made --init write a policy that --policy refused. */
+    @Test
+    void aPolicyDraftedWithAProcessNamedWithSpacesOnlyIsReadBack() throws Exception {
+        String script = String.join("\n",
+                "import ctypes, socket, time",
+                "ctypes.CDLL(None).prctl(15, b'   ', 0, 0, 0)  # PR_SET_NAME",
+                "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()",
+                "print(s.getsockname()[1], flush=True)",
+                "time.sleep(60)");
+        try (var child = ChildProcess.start(List.of("python3", "-c", script))) {
+            Path policy = dir.resolve("policy.yaml");
+            CliRun init = CliRun.run("audit", "--init", policy.toString());
+            assertThat(init.exitCode()).as(init.err()).isZero();
+            assertThat(Files.readString(policy)).contains("  - port: " + child.firstLine().strip() + "\n", "    process: \"   \"\n");
+            CliRun audit = CliRun.run("audit", "--policy", policy.toString());
+            assertThat(audit.err()).as("the policy is usable").doesNotContain(policy.toString());
+            assertThat(audit.exitCode()).as(audit.err()).isNotEqualTo(ExitCodes.UNKNOWN);
+        }
+    }
+
+    /** Regression: --init renamed its policy over /dev/full and said it wrote it. */
+    @Test
+    void initToADeviceWritesToItAndAFailedWriteIsUnknownInOneLine() throws Exception {
+        String recording = Fixtures.path("netlink/loopback-all-states/recording.bin").toString();
+        Path full = SpecialFiles.fullDevice(dir);
+        CliRun failed = CliRun.run("audit", "--init", full.toString(), "--replay", recording);
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
+        assertThat(failed.err().strip()).isEqualTo("portscope: cannot write " + full + ": no space left on device");
+        assertThat(SpecialFiles.type(full)).isEqualTo("character special file");
+
+        Path sink = SpecialFiles.nullDevice(dir);
+        CliRun written = CliRun.run("audit", "--init", sink.toString(), "--replay", recording);
+        assertThat(written.exitCode()).as(written.err()).isZero();
+        assertThat(SpecialFiles.type(sink)).isEqualTo("character special file");
     }
 
     @Test

@@ -79,6 +79,25 @@ class DiffCommandTest {
         assertThat(audit.err()).isEqualTo(expected);
     }
 
+    /** Regression: the same protocol and port twice crashed diff (exit 70) while audit --baseline said OK. */
+    @Test
+    void diffAndAuditAgreeThatAListenerTwiceIsADamagedBaseline() throws Exception {
+        Path file = dir.resolve("twice.json");
+        Files.writeString(file, """
+                {"format": "portscope-baseline", "version": 1, "host": "h", "time": "2026-01-01T00:00:00Z", "listeners": [
+                  {"protocol": "tcp", "port": 22, "exposure": "loopback"},
+                  {"protocol": "tcp", "port": 22, "exposure": "all-interfaces"}]}
+                """);
+        String expected = "portscope: " + file + ":3:3: expected each protocol and port once, found 22/tcp again (first at line 2)"
+                + System.lineSeparator();
+        CliRun diff = CliRun.run("diff", file.toString());
+        assertThat(diff.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(diff.err()).isEqualTo(expected);
+        CliRun audit = CliRun.run("audit", "--baseline", file.toString());
+        assertThat(audit.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
+        assertThat(audit.err()).isEqualTo(expected);
+    }
+
     @Test
     void somethingElseThanABaselineIsRefused() throws Exception {
         Path file = dir.resolve("other.json");

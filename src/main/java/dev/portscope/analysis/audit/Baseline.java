@@ -20,11 +20,19 @@ import java.util.TreeSet;
  * @param host      where it was taken, null when unknown (a baseline of a recording that does not name its machine)
  * @param time      when
  * @param listeners one per protocol and port, ordered by port then protocol
+ * @throws IllegalArgumentException when two listeners have the same protocol and port ({@link BaselineParser}
+ *         says where, for a file): a comparison by port could not tell which one is meant
  */
 public record Baseline(String host, Instant time, List<BaselineListener> listeners) {
 
     public Baseline {
         listeners = List.copyOf(listeners);
+        var keys = new java.util.HashSet<String>();
+        for (BaselineListener l : listeners) {
+            if (!keys.add(l.key())) {
+                throw new IllegalArgumentException("two listeners for " + l.key());
+            }
+        }
     }
 
     /** The listeners of {@code snapshot}, grouped by protocol and port. */

@@ -36,28 +36,42 @@ public final class PolicyParser {
 
     private final String file;
     private final JsonParser yaml;
+    /** Whether the file has shown itself a policy (its first key is a policy's): only then do errors quote it. */
+    private boolean recognized;
 
     private PolicyParser(String file, JsonParser yaml) {
         this.file = file;
         this.yaml = yaml;
     }
 
-    /** @param file the name errors start with */
+    /**
+     * @param file the name errors start with
+     * @throws PolicyException one line, {@code FILE:LINE:COLUMN: what was expected}; it quotes the
+     *         file only once the file shows itself as a policy (its first key is one of a policy's)
+     */
     public static Policy parse(String text, String file) throws PolicyException {
-        try (JsonParser yaml = new YAMLFactory().createParser(text)) {
-            return new PolicyParser(file, yaml).root();
+        List<Integer> documentStarts = new ArrayList<>();
+        try (JsonParser yaml = PolicyYaml.open(text, file, documentStarts)) {
+            PolicyParser parser = new PolicyParser(file, yaml);
+            Policy policy = parser.root();
+            parser.end(documentStarts);
+            return policy;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String what = e.getOriginalMessage().lines().findFirst().orElse("syntax error").strip();
-            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblem() != null
-                    && marked.getContext() != null) {
-                what = marked.getContext() + ": " + marked.getProblem(); // "while scanning a quoted scalar: found unexpected end of stream"
-            }
-            throw new PolicyException(file, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
-                    "not valid YAML: " + what);
+            throw PolicyYaml.syntaxError(e, file, text);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // reading a String cannot fail
         }
+    }
+
+    /** After the policy's mapping: nothing, or the end of the document. A second document is not read silently. */
+    private void end(List<Integer> documentStarts) throws IOException, PolicyException {
+        int rootLine = yaml.currentTokenLocation().getLineNr();
+        if (yaml.nextToken() == null) {
+            return;
+        }
+        int line = yaml.currentTokenLocation().getLineNr();
+        int marker = documentStarts.stream().filter(l -> l >= rootLine && l <= line).findFirst().orElse(line);
+        throw new PolicyException(file, marker, 1, "expected one YAML document, found a second one: a policy is one document (no ---)");
     }
 
     private Policy root() throws IOException, PolicyException {
@@ -72,11 +86,15 @@ public final class PolicyParser {
         Thresholds thresholds = Thresholds.DEFAULT;
         Map<String, RuleSetting> rules = Map.of();
         Set<String> seen = new HashSet<>();
-        while (nextKey(TOP, seen)) {
+        if (yaml.nextToken() == JsonToken.FIELD_NAME && TOP.contains(yaml.currentName())) {
+            recognized = true;
+        }
+        for (boolean more = key(TOP, seen); more; more = nextKey(TOP, seen)) {
             switch (yaml.currentName()) {
                 case "version" -> {
                     yaml.nextToken();
-                    if (yaml.currentToken() != JsonToken.VALUE_NUMBER_INT || yaml.getIntValue() != FORMAT_VERSION) {
+                    if (yaml.currentToken() != JsonToken.VALUE_NUMBER_INT || yaml.getNumberType() != JsonParser.NumberType.INT
+                            || yaml.getIntValue() != FORMAT_VERSION) {
                         throw error("expected version " + FORMAT_VERSION + ", found " + found());
                     }
                 }
@@ -214,10 +232,17 @@ public final class PolicyParser {
         return path;
     }
 
+    /**
+     * A name as the kernel or the user database has it: any text, spaces only or empty included
+     * (a process may name itself so, and {@code audit --init} writes what it found).
+     */
     private String text(String what) throws IOException, PolicyException {
         JsonToken t = yaml.currentToken();
-        if ((t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT) || yaml.getText().isBlank()) {
+        if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT) {
             throw error("expected " + what + ", found " + found());
+        }
+        if (yaml.getTextLength() > PolicyYaml.MAX_TEXT) {
+            throw error("expected " + what + " of at most " + PolicyYaml.MAX_TEXT + " characters, found one of " + yaml.getTextLength());
         }
         return yaml.getText();
     }
@@ -229,7 +254,8 @@ public final class PolicyParser {
         Set<String> seen = new HashSet<>();
         while (nextKey(THRESHOLDS, seen)) {
             yaml.nextToken();
-            if (yaml.currentToken() != JsonToken.VALUE_NUMBER_INT || !CloseWaitPileUps.validThreshold(yaml.getLongValue())) {
+            if (yaml.currentToken() != JsonToken.VALUE_NUMBER_INT || yaml.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    || !CloseWaitPileUps.validThreshold(yaml.getLongValue())) {
                 throw error("expected a whole number from 1 to 1000000, found " + found());
             }
             closeWait = yaml.getIntValue();
@@ -245,10 +271,10 @@ public final class PolicyParser {
             String id = yaml.currentName();
             if (DefaultRules.byId(id).isEmpty()) {
                 throw error("expected a rule id (" + String.join(", ", DefaultRules.ALL_INFO.stream().map(RuleInfo::id).toList())
-                        + "), found '" + id + "'");
+                        + "), found " + (recognized ? PolicyYaml.quote(id) : "another key"));
             }
             if (rules.containsKey(id)) {
-                throw error("expected each rule once, found '" + id + "' again");
+                throw error("expected each rule once, found " + PolicyYaml.quote(id) + " again");
             }
             yaml.nextToken();
             String value = yaml.currentToken() == JsonToken.VALUE_FALSE ? "off"
@@ -266,15 +292,22 @@ public final class PolicyParser {
 
     /** Moves to the next key of a mapping; false at its end. Unknown and repeated keys are errors. */
     private boolean nextKey(List<String> allowed, Set<String> seen) throws IOException, PolicyException {
-        if (yaml.nextToken() != JsonToken.FIELD_NAME) {
+        yaml.nextToken();
+        return key(allowed, seen);
+    }
+
+    /** Whether the current token is a key of a mapping (false at its end); unknown and repeated keys are errors. */
+    private boolean key(List<String> allowed, Set<String> seen) throws IOException, PolicyException {
+        if (yaml.currentToken() != JsonToken.FIELD_NAME) {
             return false;
         }
         String key = yaml.currentName();
         if (!allowed.contains(key)) {
-            throw error("expected one of the keys " + String.join(", ", allowed) + ", found unknown key '" + key + "'");
+            throw error("expected one of the keys " + String.join(", ", allowed) + ", found "
+                    + (recognized ? "unknown key " + PolicyYaml.quote(key) : "another key"));
         }
         if (!seen.add(key)) {
-            throw error("expected each key once, found '" + key + "' again");
+            throw error("expected each key once, found " + PolicyYaml.quote(key) + " again");
         }
         return true;
     }
@@ -285,6 +318,7 @@ public final class PolicyParser {
         }
     }
 
+    /** What the current token is; its text only in a file that showed itself a policy. */
     private String found() throws IOException {
         JsonToken t = yaml.currentToken();
         if (t == null) {
@@ -293,9 +327,10 @@ public final class PolicyParser {
         return switch (t) {
             case START_OBJECT -> "a mapping";
             case START_ARRAY -> "a list";
-            case VALUE_STRING -> "'" + yaml.getText() + "'";
             case VALUE_NULL -> "nothing";
-            default -> yaml.getText();
+            case VALUE_STRING -> recognized ? PolicyYaml.quote(yaml.getText()) : "a text";
+            case FIELD_NAME -> recognized ? "the key " + PolicyYaml.quote(yaml.getText()) : "a key";
+            default -> recognized ? PolicyYaml.quote(yaml.getText()).replace("'", "") : "a value";
         };
     }
 

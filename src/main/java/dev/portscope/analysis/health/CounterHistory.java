@@ -1,14 +1,10 @@
 package dev.portscope.analysis.health;
 
 import dev.portscope.platform.TcpCounters;
-
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -17,46 +13,70 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The TCP counters of the previous run, kept in a small properties file so that the next run can
- * say what grew in between ({@code portscope health} without {@code --interval}).
+ * The TCP counters of the previous run, as the small properties text that the next run compares
+ * with ({@code portscope health} without {@code --interval}). Pure: the caller keeps the file.
+ *
+ * <p>The kernel's counters belong to one network namespace and start at zero at boot; a namespace
+ * id (an inode number) is reused once the namespace is gone. So the text names the namespace and
+ * the boot ({@code /proc/sys/kernel/random/boot_id}, random(4)) it was taken in, and counters of
+ * another namespace or another boot are not compared: there is one file, not one per namespace.
  */
 public final class CounterHistory {
 
     private static final String TIME = "time";
+    private static final String NAMESPACE = "namespace";
+    private static final String BOOT = "boot";
 
     private CounterHistory() {}
 
-    /** The counters saved in {@code file}; empty when there is none or it cannot be read (a first run). */
-    public static Optional<TcpCounters> load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+    /**
+     * Where counters were taken: a network namespace id and a boot id, each {@code unknown} when
+     * the platform cannot tell (then it matches only itself).
+     */
+    public record Origin(String namespace, String boot) {
+
+        public static Origin of(Optional<String> namespace, Optional<String> boot) {
+            return new Origin(namespace.orElse("unknown"), boot.orElse("unknown"));
         }
+    }
+
+    /** The text to keep for the next run. */
+    public static String format(TcpCounters counters, Origin origin) {
         Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
+        p.setProperty(TIME, counters.time().toString());
+        p.setProperty(NAMESPACE, origin.namespace());
+        p.setProperty(BOOT, origin.boot());
+        counters.values().forEach((name, value) -> p.setProperty(name, Long.toString(value)));
+        StringWriter text = new StringWriter();
+        try {
+            p.store(text, "portscope health: TCP counters of the last run");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    /**
+     * The counters kept in {@code text}, when they were taken in the same namespace and the same
+     * boot as {@code origin}; empty otherwise, and when the text is damaged (it is replaced by this run's).
+     */
+    public static Optional<TcpCounters> parse(String text, Origin origin) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(text));
+            if (!origin.namespace().equals(p.getProperty(NAMESPACE)) || !origin.boot().equals(p.getProperty(BOOT))) {
+                return Optional.empty();
+            }
             Instant time = Instant.parse(p.getProperty(TIME, ""));
             Map<String, Long> values = new HashMap<>();
             for (String name : p.stringPropertyNames()) {
-                if (!name.equals(TIME)) {
+                if (!name.equals(TIME) && !name.equals(NAMESPACE) && !name.equals(BOOT)) {
                     values.put(name, Long.parseLong(p.getProperty(name)));
                 }
             }
             return Optional.of(new TcpCounters(time, values));
-        } catch (IOException | DateTimeParseException | NumberFormatException e) {
-            return Optional.empty(); // a damaged file is replaced by this run's counters
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+            return Optional.empty(); // a damaged file (Properties.load throws IllegalArgumentException on a bad \\u escape)
         }
-    }
-
-    /** Saves the counters, replacing the file atomically so that a concurrent run never reads half of it. */
-    public static void save(Path file, TcpCounters counters) throws IOException {
-        Files.createDirectories(file.getParent());
-        Properties p = new Properties();
-        p.setProperty(TIME, counters.time().toString());
-        counters.values().forEach((name, value) -> p.setProperty(name, Long.toString(value)));
-        Path temp = Files.createTempFile(file.getParent(), ".tcp-counters", ".tmp");
-        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            p.store(out, "portscope health: TCP counters of the last run");
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

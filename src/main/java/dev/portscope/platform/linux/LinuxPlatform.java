@@ -22,6 +22,8 @@ import dev.portscope.platform.linux.ffm.TerminalWindow;
 import dev.portscope.platform.linux.ffm.TrialBind;
 import dev.portscope.query.SocketQuery;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +135,17 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
             log.report(Diagnostic.Kind.MALFORMED_INPUT, "TCP counters unreadable: " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> bootId() {
+        // A 37-byte line: a UUID and a newline. procfs reports a size of 0, so it is read as a stream.
+        try (InputStream in = Files.newInputStream(procRoot.resolve("sys/kernel/random/boot_id"))) {
+            String id = new String(in.readNBytes(64), StandardCharsets.US_ASCII).strip();
+            return id.matches("[0-9a-f-]{36}") ? Optional.of(id) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     // Namespaces

@@ -32,4 +32,10 @@ record RecordedKernel(Map<String, String> values) implements KernelSettings {
         log.report(Diagnostic.Kind.NOTE, "TCP counters are not part of a recording: not read");
         return Optional.empty();
     }
+
+    /** A recording's boot is not this machine's: nothing compares with it. */
+    @Override
+    public Optional<String> bootId() {
+        return Optional.empty();
+    }
 }

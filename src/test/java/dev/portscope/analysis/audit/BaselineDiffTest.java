@@ -61,7 +61,7 @@ class BaselineDiffTest {
     void anAddressThatIsNoAddressDamagesTheBaseline() {
         String text = OLD_SPELLING.replace("\"127.0.0.1\"", "\"127.1\"");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BaselineParser.parse(text, "b.json"))
-                .hasMessage("b.json: damaged baseline: not an IP address: '127.1'");
+                .hasMessage("b.json:2:105: expected an IP address, found \"127.1\"");
     }
 
     @Test

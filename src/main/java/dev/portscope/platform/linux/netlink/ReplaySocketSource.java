@@ -11,9 +11,12 @@ import dev.portscope.platform.linux.Failures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Consumer;
 
 /**
@@ -48,7 +51,21 @@ public final class ReplaySocketSource implements SocketSource {
     @Override
     public void scan(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
         ByteBuffer bytes;
+        try {
+            // looked at before it is opened: opening a FIFO without a writer would block
+            var attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                log.report(Diagnostic.Kind.MALFORMED_INPUT, file + ": not a regular file; a recording is read from a file");
+                return;
+            }
+        } catch (IOException e) {
+            // said when it is opened
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() > Integer.MAX_VALUE) { // one mapping holds at most 2 GiB
+                log.report(Diagnostic.Kind.MALFORMED_INPUT, file + ": " + channel.size() + " bytes, larger than the 2 GiB one mapping holds");
+                return;
+            }
             // mapped, not copied: a recording of a big table is read in place
             bytes = channel.size() == 0 ? ByteBuffer.allocate(0) : channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
         } catch (IOException e) {
