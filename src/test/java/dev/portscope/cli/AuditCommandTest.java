@@ -53,11 +53,14 @@ class AuditCommandTest {
         try (var child = ChildProcess.start(List.of("python3", "-c", script))) {
             Path policy = dir.resolve("policy.yaml");
             CliRun init = CliRun.run("audit", "--init", policy.toString());
-            assertThat(init.exitCode()).as(init.err()).isZero();
+            // a process even root may not inspect (a sandbox's pid 1) makes the inspection incomplete: unknown, not OK
+            assertThat(init.exitCode()).as(init.err()).isEqualTo(init.partial() ? ExitCodes.UNKNOWN : ExitCodes.OK);
             assertThat(Files.readString(policy)).contains("  - port: " + child.firstLine().strip() + "\n", "    process: \"   \"\n");
             CliRun audit = CliRun.run("audit", "--policy", policy.toString());
             assertThat(audit.err()).as("the policy is usable").doesNotContain(policy.toString());
-            assertThat(audit.exitCode()).as(audit.err()).isNotEqualTo(ExitCodes.UNKNOWN);
+            if (!audit.partial()) {
+                assertThat(audit.exitCode()).as(audit.err()).isNotEqualTo(ExitCodes.UNKNOWN);
+            }
         }
     }
 

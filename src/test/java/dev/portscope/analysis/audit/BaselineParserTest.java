@@ -49,7 +49,7 @@ class BaselineParserTest {
             port a string              | `[{"protocol": "tcp", "port": "22", "exposure": "loopback"}]`           | 2:44: expected a port: a whole number from 1 to 65535, found "22"
             port 0                     | `[{"protocol": "tcp", "port": 0, "exposure": "loopback"}]`              | 2:44: expected a port: a whole number from 1 to 65535, found 0
             port huge                  | `[{"protocol": "tcp", "port": 99999999999999999999, "exposure": "x"}]`  | 2:44: expected a port: a whole number from 1 to 65535, found 99999999999999999999
-            exposure unknown           | `[{"protocol": "tcp", "port": 22, "exposure": "galactic"}]`             | 2:60: expected "all-interfaces", "link-local", "loopback", "private", "public", found "galactic"
+            exposure unknown           | `[{"protocol": "tcp", "port": 22, "exposure": "galactic"}]`             | 2:60: expected "all-interfaces", "link-local", "loopback", "one-interface", "private", "public", found "galactic"
             protocol unknown           | `[{"protocol": "sctp", "port": 22, "exposure": "loopback"}]`            | 2:29: expected "tcp" or "udp", found "sctp"
             missing exposure           | `[{"protocol": "tcp", "port": 22}]`                                     | 2:16: expected the key "exposure" in this listener
             pid negative               | `[{"protocol": "tcp", "port": 22, "exposure": "loopback", "pids": [-1]}]` | 2:81: expected a pid: a whole number from 0 to 2147483647, found -1

@@ -103,7 +103,7 @@ class PolicyParserHostileTest {
     void hugeNumbersAreValuesOutOfRangeNotErrorsOfTheReader() {
         assertThat(message("version: 99999999999999999999999\n")).isEqualTo("p.yaml:1:10: expected version 1, found 99999999999999999999999");
         assertThat(message("version: 1\nthresholds:\n  closeWaitPerProcess: 99999999999999999999999\n"))
-                .isEqualTo("p.yaml:3:24: expected a whole number from 0 to 1000000, found 99999999999999999999999");
+                .isEqualTo("p.yaml:3:24: expected a whole number from 1 to 1000000, found 99999999999999999999999");
         assertThat(message("version: 1\nforbid: [99999999999999999999999]\n"))
                 .isEqualTo("p.yaml:2:10: expected a port (1-65535) or a range FIRST-LAST, found 99999999999999999999999");
     }
