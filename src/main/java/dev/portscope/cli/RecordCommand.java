@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,12 +77,8 @@ final class RecordCommand implements Callable<Integer> {
         }
         err.println("portscope: recorded " + counts[Protocol.TCP.ordinal()] + " tcp and " + counts[Protocol.UDP.ordinal()]
                 + " udp sockets (" + bytes + " bytes) to " + file);
-        boolean partial = false;
-        for (Diagnostic d : log.diagnostics()) {
-            partial |= d.kind().partial();
-            err.println("portscope: " + (d.kind().partial() ? "warning: " : "note: ") + d.message());
-        }
-        err.flush();
-        return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
+        List<Diagnostic> diagnostics = log.diagnostics();
+        Sessions.report(diagnostics, err);
+        return diagnostics.stream().anyMatch(d -> d.kind().partial()) ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 }

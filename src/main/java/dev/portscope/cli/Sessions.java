@@ -2,6 +2,7 @@ package dev.portscope.cli;
 
 import dev.portscope.app.Session;
 import dev.portscope.model.Diagnostic;
+import dev.portscope.render.ForeignText;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -17,7 +18,8 @@ final class Sessions {
     /** Says each diagnostic once on stderr. */
     static void report(List<Diagnostic> diagnostics, PrintWriter err) {
         for (Diagnostic d : diagnostics) {
-            err.println("portscope: " + (d.kind().partial() ? "warning: " : "note: ") + d.message());
+            // messages may quote what other processes chose (names, paths under /proc)
+            err.println("portscope: " + (d.kind().partial() ? "warning: " : "note: ") + ForeignText.visible(d.message()));
         }
         err.flush();
     }

@@ -4,13 +4,18 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
 
-/** Small tables written whole: each column as wide as its widest cell, two spaces apart, no trailing blanks. */
+/**
+ * Small tables written whole: each column as wide as its widest cell, two spaces apart, no trailing
+ * blanks. Every cell goes through {@link ForeignText}: probe and scan tables quote process names and
+ * what servers sent (banners, certificate subjects), which any local user controls.
+ */
 final class AlignedRows {
 
     private AlignedRows() {}
 
     /** @param rightAligned the indexes of the columns aligned right (numbers) */
-    static void print(PrintWriter out, List<List<String>> rows, Set<Integer> rightAligned) {
+    static void print(PrintWriter out, List<List<String>> given, Set<Integer> rightAligned) {
+        List<List<String>> rows = given.stream().map(row -> row.stream().map(ForeignText::visible).toList()).toList();
         int[] widths = new int[rows.getFirst().size()];
         for (List<String> row : rows) {
             for (int i = 0; i < widths.length; i++) {
