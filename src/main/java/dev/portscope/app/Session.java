@@ -25,10 +25,13 @@ public final class Session {
     private final Optional<String> hostName;
     private final KernelSettings kernel;
     private final Clock clock;
+    private final boolean replay;
     private ServiceTable services;
 
-    private Session(Platform platform, Backend backend, Optional<String> hostName, KernelSettings kernel, Clock clock) {
+    private Session(Platform platform, Backend backend, Optional<String> hostName, KernelSettings kernel, Clock clock,
+            boolean replay) {
         this.platform = platform;
+        this.replay = replay;
         this.backend = backend;
         this.hostName = hostName;
         this.kernel = kernel;
@@ -46,9 +49,14 @@ public final class Session {
         if (setup.isReplay()) {
             Recording recording = replay(setup);
             Clock recorded = recording.time().map(t -> Clock.fixed(t, ZoneOffset.UTC)).orElse(clock);
-            return new Session(platform, recording.backend(), recording.host(), recording.kernel(), recorded);
+            return new Session(platform, recording.backend(), recording.host(), recording.kernel(), recorded, true);
         }
-        return new Session(platform, backend(platform, setup), platform.hostName(), platform.kernelSettings(), clock);
+        return new Session(platform, backend(platform, setup), platform.hostName(), platform.kernelSettings(), clock, false);
+    }
+
+    /** True when the sockets are a recording's, not this machine's. */
+    public boolean isReplay() {
+        return replay;
     }
 
     public Platform platform() {

@@ -47,6 +47,27 @@ public final class OwnerIndex {
         return several != null ? several.clone() : new int[] {firstPids[slot]};
     }
 
+    /** Calls {@code action} once for every pid that holds some socket. */
+    public void forEachPid(java.util.function.IntConsumer action) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) {
+                int[] several = shared.get(keys[i]);
+                if (several == null) {
+                    if (seen.add(firstPids[i])) {
+                        action.accept(firstPids[i]);
+                    }
+                } else {
+                    for (int pid : several) {
+                        if (seen.add(pid)) {
+                            action.accept(pid);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Number of distinct socket inodes with at least one owner. */
     public int size() {
         return size;

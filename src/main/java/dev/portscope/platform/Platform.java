@@ -54,4 +54,18 @@ public interface Platform {
     Credentials credentials();
 
     Terminal terminal();
+
+    /**
+     * Starts collecting the kernel's notices of sockets that end, for a long-running watch.
+     *
+     * @param log told why when the platform cannot (no such notices here, a kernel without them, a
+     *            refusal)
+     * @return the feed, or empty (and {@code log} says why)
+     */
+    default java.util.Optional<SocketEndFeed> socketEndFeed(DiagnosticLog log) {
+        log.report(dev.portscope.model.Diagnostic.Kind.UNAVAILABLE,
+                "the kernel's notices of closed sockets are not available on " + name()
+                        + ": connections shorter than one refresh are missed");
+        return java.util.Optional.empty();
+    }
 }

@@ -19,6 +19,11 @@ public interface ProcessSource {
      */
     OwnerScan scanOwners(LongPredicate wanted, DiagnosticLog log);
 
+    /** A tracker of owners for a long-running watch; this default reads every process at every update. */
+    default OwnerTracker ownerTracker() {
+        return OwnerTracker.fullScans(this);
+    }
+
     /** Describes a process, or empty when it has exited. */
     Optional<ProcessInfo> describe(int pid, DiagnosticLog log);
 

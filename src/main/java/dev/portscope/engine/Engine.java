@@ -1,0 +1,259 @@
+package dev.portscope.engine;
+
+import dev.portscope.app.Session;
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Snapshot;
+import dev.portscope.model.Socket;
+import dev.portscope.model.SocketState;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.OwnerTracker;
+import dev.portscope.platform.SocketEndFeed;
+import dev.portscope.platform.TcpCounters;
+import dev.portscope.query.SocketQuery;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The long-running watch under {@code top}, {@code events} and {@code serve}: it keeps every socket
+ * by its identity, refreshes when asked and reports each refresh's differences as {@link Change}
+ * values. Owners are kept current by the platform's {@link OwnerTracker}, which re-reads only what
+ * changed; the kernel's notices of closed sockets ({@link SocketEndFeed}) catch connections that
+ * live less than a refresh. Memory is bounded: the sockets there are, the processes holding them,
+ * and a capped tail of closed rows and pending notices.
+ *
+ * <p>Not thread-safe: one thread refreshes (the command's loop, or a server's scheduler).
+ */
+public final class Engine implements AutoCloseable {
+
+    /** Counters that move when a connection is reset or aborted, on either side ({@code /proc/net/snmp}, {@code netstat}). */
+    private static final List<String> RESET_COUNTERS = List.of(
+            "Tcp.EstabResets", "Tcp.OutRsts", "Tcp.AttemptFails", "TcpExt.TCPAbortOnData", "TcpExt.TCPAbortOnClose",
+            "TcpExt.TCPAbortOnMemory", "TcpExt.TCPAbortOnTimeout", "TcpExt.TCPAbortOnLinger", "TcpExt.TCPAbortFailed");
+    /** Closed rows kept at most, however many closed in the last refreshes. */
+    private static final int CLOSED_CAP = 10_000;
+    /** End notices kept for the next refresh at most. */
+    private static final int PENDING_CAP = 100_000;
+
+    private final Session session;
+    private final EngineSettings settings;
+    private final OwnerTracker tracker;
+    private final SocketEndFeed feed;
+    private final List<Diagnostic> setupDiagnostics;
+    private final Map<Integer, ProcessInfo> described = new HashMap<>();
+    private final ArrayDeque<Closing> closed = new ArrayDeque<>();
+    private final Map<SocketIdentity, Socket> pendingEnds = new LinkedHashMap<>();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private Map<SocketIdentity, Sighting> current = Map.of();
+    private Optional<TcpCounters> counters = Optional.empty();
+    private long sequence;
+
+    private record Closing(long sequence, Change.Closed change) {}
+
+    private Engine(Session session, EngineSettings settings, SocketEndFeed feed, List<Diagnostic> setupDiagnostics) {
+        this.session = session;
+        this.settings = settings;
+        this.tracker = session.backend().processes().ownerTracker();
+        this.feed = feed;
+        this.setupDiagnostics = List.copyOf(setupDiagnostics);
+    }
+
+    /**
+     * Starts watching: subscribes to end notices when asked and the session is live. The first
+     * {@link #refresh} takes the baseline.
+     */
+    public static Engine start(Session session, EngineSettings settings) {
+        DiagnosticLog log = new DiagnosticLog();
+        SocketEndFeed feed = null;
+        if (settings.endNotices() && !session.isReplay()) {
+            feed = session.platform().socketEndFeed(log).orElse(null);
+        }
+        return new Engine(session, settings, feed, log.diagnostics());
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** Why the engine sees less than asked (end notices unavailable), said once at start. */
+    public List<Diagnostic> setupDiagnostics() {
+        return setupDiagnostics;
+    }
+
+    /** Whether connections shorter than a refresh are caught. */
+    public boolean catchesShortConnections() {
+        return feed != null;
+    }
+
+    /** Takes a refresh now. */
+    public Refresh refresh() {
+        long cpuStart = cpuTime();
+        DiagnosticLog log = new DiagnosticLog();
+        if (sequence == 0) {
+            setupDiagnostics.forEach(d -> log.report(d.kind(), d.message()));
+        }
+        List<Socket> ends = drainEnds(log);
+        Instant time = session.clock().instant();
+        List<Socket> sockets = new ArrayList<>();
+        session.backend().sockets().scan(SocketQuery.all(), log, sockets::add);
+        OwnerTracker.Update update = tracker.update(sockets, log);
+        Map<Integer, ProcessInfo> processes = describeOwners(update, log);
+        Snapshot snapshot = new Snapshot(time, session.hostName().orElse(null), sockets, processes, update.scan().owners(),
+                log.diagnostics());
+
+        Map<SocketIdentity, Sighting> next = new LinkedHashMap<>(sockets.size() * 2);
+        for (Socket socket : sockets) {
+            SocketIdentity identity = SocketIdentity.of(socket);
+            Sighting before = current.get(identity);
+            next.put(identity, new Sighting(socket, snapshot.ownersOf(socket), before == null ? time : before.firstSeen()));
+        }
+        boolean resetsCounted = resetsCountedSince(time, log);
+        List<Change> changes = new ArrayList<>();
+        if (sequence > 0) {
+            changes.addAll(SocketDiff.between(current, next, time, settings.thresholds(), resetsCounted));
+            changes.addAll(shortLived(ends, next, time, resetsCounted));
+        }
+        keepPending(ends, next);
+        sequence++;
+        keepClosed(changes);
+        current = next;
+        return new Refresh(sequence, snapshot, next, changes, recentlyClosed(), cost(cpuStart));
+    }
+
+    /** The notices that came since the previous refresh, oldest first, with those kept from before. */
+    private List<Socket> drainEnds(DiagnosticLog log) {
+        List<Socket> ends = new ArrayList<>(pendingEnds.values());
+        pendingEnds.clear();
+        if (feed == null) {
+            return ends;
+        }
+        ends.addAll(feed.drain());
+        long lost = feed.lost();
+        if (lost > 0) {
+            log.report(Diagnostic.Kind.RESOURCE_LIMIT, lost + " notices of closed sockets were lost (the kernel's buffer"
+                    + " overflowed): some connections shorter than a refresh are missing");
+        }
+        return ends;
+    }
+
+    /**
+     * Connections that opened and closed between two refreshes, known only by their end notice.
+     * A notice of a socket the refresh still lists (read just before it ended, or now in
+     * TIME_WAIT, which keeps the cookie) is not one of them.
+     */
+    private List<Change> shortLived(List<Socket> ends, Map<SocketIdentity, Sighting> next, Instant time, boolean resetsCounted) {
+        List<Change> changes = new ArrayList<>();
+        ListenerIndex listeners = null;
+        for (Socket socket : ends) {
+            SocketIdentity identity = SocketIdentity.of(socket);
+            if (next.containsKey(identity) || current.containsKey(identity)) {
+                continue;
+            }
+            if (listeners == null) {
+                listeners = new ListenerIndex(next.values());
+            }
+            List<ProcessInfo> owners = listeners.ownersOfAccepted(socket);
+            Sighting sighting = new Sighting(socket, owners, time, !owners.isEmpty());
+            changes.add(new Change.Opened(time, sighting));
+            changes.add(new Change.Closed(time, sighting, SocketDiff.endOfUnseen(sighting, next, resetsCounted)));
+        }
+        return changes;
+    }
+
+    /** Notices of sockets this refresh still saw alive: judged at the next refresh, when they are gone. */
+    private void keepPending(List<Socket> ends, Map<SocketIdentity, Sighting> next) {
+        for (Socket socket : ends) {
+            SocketIdentity identity = SocketIdentity.of(socket);
+            Sighting seen = next.get(identity);
+            if (seen != null && seen.socket().state() != SocketState.TIME_WAIT && pendingEnds.size() < PENDING_CAP) {
+                pendingEnds.put(identity, socket);
+            }
+        }
+    }
+
+    private Map<Integer, ProcessInfo> describeOwners(OwnerTracker.Update update, DiagnosticLog log) {
+        Map<Integer, ProcessInfo> processes = new HashMap<>();
+        var keys = update.scan().owners();
+        java.util.Set<Integer> pids = new java.util.HashSet<>();
+        keys.forEachPid(pids::add);
+        described.keySet().removeIf(pid -> !pids.contains(pid) || update.isRenewed(pid));
+        for (int pid : pids) {
+            ProcessInfo process = described.get(pid);
+            if (process == null) {
+                Optional<ProcessInfo> found = session.backend().processes().describe(pid, log);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                process = found.get();
+                described.put(pid, process);
+            }
+            processes.put(pid, process);
+        }
+        return processes;
+    }
+
+    /** True unless the kernel's reset and abort counters are readable and none moved since the previous refresh. */
+    private boolean resetsCountedSince(Instant time, DiagnosticLog log) {
+        Optional<TcpCounters> now = session.isReplay() ? Optional.empty()
+                : session.kernel().tcpCounters(java.time.Clock.fixed(time, java.time.ZoneOffset.UTC), new DiagnosticLog());
+        Optional<TcpCounters> before = counters;
+        counters = now;
+        if (now.isEmpty() || before.isEmpty()) {
+            return true;
+        }
+        for (String name : RESET_COUNTERS) {
+            var grew = now.get().since(before.get(), name);
+            if (grew.isPresent() && grew.getAsLong() > 0) {
+                return true;
+            }
+        }
+        return RESET_COUNTERS.stream().noneMatch(name -> now.get().get(name).isPresent());
+    }
+
+    private void keepClosed(List<Change> changes) {
+        for (Change change : changes) {
+            if (change instanceof Change.Closed c) {
+                closed.addFirst(new Closing(sequence, c));
+            }
+        }
+        while (!closed.isEmpty()
+                && (closed.peekLast().sequence() <= sequence - settings.closedKept() || closed.size() > CLOSED_CAP)) {
+            closed.removeLast();
+        }
+    }
+
+    private List<Change.Closed> recentlyClosed() {
+        return closed.stream().map(Closing::change).toList();
+    }
+
+    private long cpuTime() {
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+    }
+
+    private Duration cost(long cpuStart) {
+        if (cpuStart < 0) {
+            return null;
+        }
+        return Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStart);
+    }
+
+    @Override
+    public void close() {
+        if (feed != null) {
+            feed.close();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.portscope.engine;
+
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Socket;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A socket as one refresh saw it, with the processes holding it.
+ *
+ * @param firstSeen when a refresh first saw this socket (or, for one seen only in its end
+ *                  notification, when that came)
+ * @param owners    the holders, in pid order; empty when none is known (TIME_WAIT, not root)
+ * @param ownersInferred true when no refresh saw the socket held and {@code owners} are those of the
+ *                  listener it was accepted from (a connection shorter than one refresh)
+ */
+public record Sighting(Socket socket, List<ProcessInfo> owners, Instant firstSeen, boolean ownersInferred) {
+
+    public Sighting {
+        owners = List.copyOf(owners);
+    }
+
+    public Sighting(Socket socket, List<ProcessInfo> owners, Instant firstSeen) {
+        this(socket, owners, firstSeen, false);
+    }
+
+    public SocketIdentity identity() {
+        return SocketIdentity.of(socket);
+    }
+
+    /** The pids of the holders, for comparing two sightings. */
+    public List<Integer> pids() {
+        return owners.stream().map(ProcessInfo::pid).toList();
+    }
+}
