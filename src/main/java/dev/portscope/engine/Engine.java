@@ -252,6 +252,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        tracker.close();
         if (feed != null) {
             feed.close();
         }

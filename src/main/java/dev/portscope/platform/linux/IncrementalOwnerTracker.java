@@ -1,0 +1,268 @@
+package dev.portscope.platform.linux;
+
+import dev.portscope.model.OwnerIndex;
+import dev.portscope.model.Socket;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.OwnerScan;
+import dev.portscope.platform.OwnerTracker;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Keeps socket owners current while re-reading only what changed: each update stamps every process
+ * ({@link DescriptorTables#stamp}, one {@code stat}) and reads the descriptors of those that are new,
+ * whose pid now names another process, that changed credentials (which may make it unreadable),
+ * whose count of descriptors moved, that held a socket that is
+ * gone, or that could not be read before. Then it searches for the holders of sockets that have none
+ * in its tables: new sockets (a process that closed a file and opened a socket keeps its count), and
+ * sockets whose known holders all let go (a descriptor handed over {@code SCM_RIGHTS} and closed by
+ * its sender). The search reads the processes of the socket's uid first, and every other process
+ * only when no unreadable process could be the holder.
+ *
+ * <p>One change no stamp shows: a process that, between two updates, receives a descriptor of a
+ * socket that still has other holders and closes another such descriptor, keeping its count. To
+ * heal that, each update also re-reads a slice of the unchanged processes in turn, so that every
+ * process is read at least once every {@value #ROTATION_UPDATES} updates.
+ */
+final class IncrementalOwnerTracker implements OwnerTracker {
+
+    static final int ROTATION_UPDATES = 60;
+
+    /** What the tracker knows of one process. */
+    private static final class Known {
+        final long process;
+        final int uid;
+        long descriptors;
+        long[] sockets = new long[0];
+        boolean readable;
+
+        Known(DescriptorTables.Stamp stamp) {
+            this.process = stamp.process();
+            this.uid = stamp.uid();
+            this.descriptors = stamp.descriptors();
+        }
+    }
+
+    private final DescriptorTables tables;
+    private Map<Integer, Known> processes = new HashMap<>();
+    private Set<Long> previousLive = Set.of();
+    private Set<Long> previousHeld = Set.of();
+    private int rotationCursor;
+    private long rotationCredit;
+    private long reads;
+
+    IncrementalOwnerTracker(DescriptorTables tables) {
+        this.tables = tables;
+    }
+
+    /** How many descriptor tables were read in full since the tracker started (for tests and the benchmark). */
+    long tablesRead() {
+        return reads;
+    }
+
+    @Override
+    public Update update(List<Socket> sockets, DiagnosticLog log) {
+        Set<Long> live = new HashSet<>(sockets.size() * 2);
+        Map<Long, Integer> uidOfNew = new HashMap<>();
+        for (Socket socket : sockets) {
+            if (socket.key() != 0 && live.add(socket.key()) && !previousLive.contains(socket.key())) {
+                uidOfNew.put(socket.key(), socket.uid());
+            }
+        }
+        Set<Long> gone = new HashSet<>(previousLive);
+        gone.removeAll(live);
+
+        OwnerScanProblems problems = new OwnerScanProblems();
+        Set<Integer> renewed = new HashSet<>();
+        Map<Integer, Known> next = new HashMap<>();
+        Set<Integer> read = new HashSet<>();
+        for (int pid : tables.pids(log)) {
+            DescriptorTables.Stamp stamp = tables.stamp(pid);
+            if (stamp == null) {
+                continue; // exited since /proc was listed
+            }
+            Known known = processes.get(pid);
+            if (known == null || known.process != stamp.process() || known.uid != stamp.uid()) {
+                // a new process, or one that changed credentials: its description is stale too
+                renewed.add(pid);
+                known = new Known(stamp);
+            } else if (!known.readable || stamp.descriptors() < 0 || stamp.descriptors() != known.descriptors
+                    || holdsAny(known, gone)) {
+                known.descriptors = stamp.descriptors();
+            } else {
+                next.put(pid, known);
+                continue;
+            }
+            next.put(pid, known);
+            readInto(pid, known, problems, next, read);
+        }
+
+        Map<Long, Integer> unresolved = unheld(next, live, uidOfNew);
+        if (!unresolved.isEmpty()) {
+            search(unresolved, next, problems, read);
+        }
+        rotate(next, problems, read);
+
+        OwnerIndex.Builder owners = new OwnerIndex.Builder();
+        Set<Long> held = new HashSet<>();
+        List<Integer> unreadable = new ArrayList<>();
+        for (var entry : new TreeMap<>(next).entrySet()) {
+            Known known = entry.getValue();
+            if (!known.readable) {
+                unreadable.add(entry.getKey());
+                continue;
+            }
+            for (long key : known.sockets) {
+                if (live.contains(key)) {
+                    owners.add(key, entry.getKey());
+                    held.add(key);
+                }
+            }
+        }
+        problems.report(log);
+        processes = next;
+        previousLive = live;
+        previousHeld = held;
+        return new Update(new OwnerScan(owners.build(), unreadable), renewed, false);
+    }
+
+    private static boolean holdsAny(Known known, Set<Long> gone) {
+        if (gone.isEmpty()) {
+            return false;
+        }
+        for (long key : known.sockets) {
+            if (gone.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads a process's sockets into its entry; a process gone meanwhile leaves the table. */
+    private void readInto(int pid, Known known, OwnerScanProblems problems, Map<Integer, Known> next, Set<Integer> read) {
+        read.add(pid);
+        reads++;
+        long[][] found = {new long[16]};
+        int[] count = {0};
+        boolean listed = tables.read(pid, problems, key -> {
+            if (count[0] == found[0].length) {
+                found[0] = Arrays.copyOf(found[0], count[0] * 2);
+            }
+            found[0][count[0]++] = key;
+        });
+        boolean refused = problems.refused(pid);
+        if (!listed && !refused) {
+            next.remove(pid); // exited
+            return;
+        }
+        known.readable = !refused;
+        known.sockets = refused ? new long[0] : Arrays.copyOf(found[0], count[0]);
+    }
+
+    /**
+     * The live sockets nobody in the tables holds that need looking for: new ones, and those whose
+     * every known holder let go since the previous update. With the uid of each (-1 when unknown).
+     */
+    private Map<Long, Integer> unheld(Map<Integer, Known> next, Set<Long> live, Map<Long, Integer> uidOfNew) {
+        Set<Long> candidates = new HashSet<>(uidOfNew.keySet());
+        for (long key : previousHeld) {
+            if (live.contains(key)) {
+                candidates.add(key);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        for (Known known : next.values()) {
+            for (long key : known.sockets) {
+                candidates.remove(key);
+            }
+            if (candidates.isEmpty()) {
+                return Map.of();
+            }
+        }
+        Map<Long, Integer> unresolved = new HashMap<>();
+        for (long key : candidates) {
+            unresolved.put(key, uidOfNew.getOrDefault(key, -1));
+        }
+        return unresolved;
+    }
+
+    /** Reads the processes of the unresolved sockets' uids, then, where no unreadable process could hold them, all others. */
+    private void search(Map<Long, Integer> unresolved, Map<Integer, Known> next, OwnerScanProblems problems, Set<Integer> read) {
+        Set<Integer> uids = new HashSet<>(unresolved.values());
+        boolean anyUid = uids.contains(-1);
+        for (var entry : new ArrayList<>(next.entrySet())) {
+            Known known = entry.getValue();
+            if (!read.contains(entry.getKey()) && known.readable && (anyUid || uids.contains(known.uid))) {
+                readInto(entry.getKey(), known, problems, next, read);
+            }
+        }
+        Set<Long> left = new HashSet<>(unresolved.keySet());
+        next.values().forEach(known -> {
+            for (long key : known.sockets) {
+                left.remove(key);
+            }
+        });
+        boolean hiddenHolderPossible = false;
+        for (long key : left) {
+            int uid = unresolved.get(key);
+            for (Known known : next.values()) {
+                if (!known.readable && (uid == -1 || known.uid == uid || known.uid == 0)) {
+                    hiddenHolderPossible = true;
+                }
+            }
+        }
+        if (left.isEmpty() || hiddenHolderPossible) {
+            return;
+        }
+        for (var entry : new ArrayList<>(next.entrySet())) {
+            if (!read.contains(entry.getKey()) && entry.getValue().readable) {
+                readInto(entry.getKey(), entry.getValue(), problems, next, read);
+            }
+        }
+    }
+
+    /**
+     * Re-reads unchanged processes in turn: each update earns a {@value #ROTATION_UPDATES}th of all
+     * descriptors in credit, and the next process in pid order is read once the credit covers its
+     * table, so a process with most of the machine's sockets is read every so many updates, not in each.
+     */
+    private void rotate(Map<Integer, Known> next, OwnerScanProblems problems, Set<Integer> read) {
+        if (next.isEmpty()) {
+            return;
+        }
+        long total = 0;
+        for (Known known : next.values()) {
+            total += Math.max(1, known.descriptors);
+        }
+        rotationCredit = Math.min(rotationCredit + total / ROTATION_UPDATES + 1, total);
+        int[] pids = next.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int start = Arrays.binarySearch(pids, rotationCursor + 1);
+        start = start >= 0 ? start : -start - 1;
+        for (int i = 0; i < pids.length; i++) {
+            int pid = pids[(start + i) % pids.length];
+            Known known = next.get(pid);
+            long cost = Math.max(1, known.descriptors);
+            if (!read.contains(pid)) {
+                if (cost > rotationCredit) {
+                    return;
+                }
+                rotationCredit -= cost;
+                readInto(pid, known, problems, next, read);
+            }
+            rotationCursor = pid;
+        }
+    }
+
+    @Override
+    public void close() {
+        tables.close();
+    }
+}
