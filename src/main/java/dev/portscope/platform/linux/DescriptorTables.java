@@ -1,7 +1,6 @@
 package dev.portscope.platform.linux;
 
 import dev.portscope.platform.DiagnosticLog;
-import java.util.function.LongConsumer;
 
 /**
  * The processes' descriptor tables as {@link IncrementalOwnerTracker} reads them: cheaply stamped
@@ -16,11 +15,14 @@ interface DescriptorTables extends AutoCloseable {
     Stamp stamp(int pid);
 
     /**
-     * Hands every socket {@code pid} holds to {@code sockets}.
+     * Hands every socket descriptor {@code pid} holds to {@code sockets}, with its number.
      *
      * @return false when the process could not be read: gone, or refused ({@code problems} counts it)
      */
-    boolean read(int pid, OwnerScanProblems problems, LongConsumer sockets);
+    boolean read(int pid, OwnerScanProblems problems, SocketDescriptors.Sink sockets);
+
+    /** The inode of the socket descriptor {@code fd} of {@code pid} refers to now; -1 when closed, not a socket or unreadable. */
+    long socketAt(int pid, int fd);
 
     @Override
     void close();

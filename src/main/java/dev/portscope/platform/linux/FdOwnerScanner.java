@@ -165,7 +165,7 @@ final class FdOwnerScanner implements OwnerScanner {
                 int i;
                 while ((i = cursor.getAndIncrement()) < pids.length) {
                     int pid = pids[i];
-                    descriptors.read(procFd, pid, problems, inode -> {
+                    descriptors.read(procFd, pid, problems, (fd, inode) -> {
                         if (wanted == null || wanted.test(inode)) {
                             owners.add(inode, pid);
                         }

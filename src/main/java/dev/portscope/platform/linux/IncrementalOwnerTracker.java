@@ -18,17 +18,19 @@ import java.util.TreeMap;
  * Keeps socket owners current while re-reading only what changed: each update stamps every process
  * ({@link DescriptorTables#stamp}, one {@code stat}) and reads the descriptors of those that are new,
  * whose pid now names another process, that changed credentials (which may make it unreadable),
- * whose count of descriptors moved, that held a socket that is
- * gone, or that could not be read before. Then it searches for the holders of sockets that have none
+ * whose count of descriptors moved, that held a socket that is gone, whose descriptor of a socket
+ * held through several descriptors (a listener shared by forked workers) now refers to something
+ * else ({@code readlinkat} of those descriptors only), or that could not be read before. Then it searches for the holders of sockets that have none
  * in its tables: new sockets (a process that closed a file and opened a socket keeps its count), and
  * sockets whose known holders all let go (a descriptor handed over {@code SCM_RIGHTS} and closed by
  * its sender). The search reads the processes of the socket's uid first, and every other process
  * only when no unreadable process could be the holder.
  *
- * <p>One change no stamp shows: a process that, between two updates, receives a descriptor of a
- * socket that still has other holders and closes another such descriptor, keeping its count. To
- * heal that, each update also re-reads a slice of the unchanged processes in turn, so that every
- * process is read at least once every {@value #ROTATION_UPDATES} updates.
+ * <p>Two changes none of this shows, both keeping the count: a process that, between two updates,
+ * receives a descriptor of a socket its sender keeps and closes a file; and one that closes its
+ * descriptor of a socket that a process it may not read also holds, and opens another. To heal that, each update also
+ * re-reads a slice of the unchanged processes in turn, so that every process is read at least once
+ * every {@value #ROTATION_UPDATES} updates.
  */
 final class IncrementalOwnerTracker implements OwnerTracker {
 
@@ -40,6 +42,7 @@ final class IncrementalOwnerTracker implements OwnerTracker {
         final int uid;
         long descriptors;
         long[] sockets = new long[0];
+        int[] fds = new int[0];
         boolean readable;
 
         Known(DescriptorTables.Stamp stamp) {
@@ -82,6 +85,7 @@ final class IncrementalOwnerTracker implements OwnerTracker {
         Set<Integer> renewed = new HashSet<>();
         Map<Integer, Known> next = new HashMap<>();
         Set<Integer> read = new HashSet<>();
+        Set<Long> shared = sharedSockets();
         for (int pid : tables.pids(log)) {
             DescriptorTables.Stamp stamp = tables.stamp(pid);
             if (stamp == null) {
@@ -93,7 +97,7 @@ final class IncrementalOwnerTracker implements OwnerTracker {
                 renewed.add(pid);
                 known = new Known(stamp);
             } else if (!known.readable || stamp.descriptors() < 0 || stamp.descriptors() != known.descriptors
-                    || holdsAny(known, gone)) {
+                    || holdsAny(known, gone) || letGoOfShared(pid, known, shared)) {
                 known.descriptors = stamp.descriptors();
             } else {
                 next.put(pid, known);
@@ -144,16 +148,49 @@ final class IncrementalOwnerTracker implements OwnerTracker {
         return false;
     }
 
+    /** The sockets known to be held through more than one descriptor: closing one of those ends nothing. */
+    private Set<Long> sharedSockets() {
+        Set<Long> seen = new HashSet<>();
+        Set<Long> shared = new HashSet<>();
+        for (Known known : processes.values()) {
+            for (long key : known.sockets) {
+                if (!seen.add(key)) {
+                    shared.add(key);
+                }
+            }
+        }
+        return shared;
+    }
+
+    /**
+     * Whether a descriptor the process had on a shared socket now refers to something else: a
+     * close that ended no socket, perhaps hidden in an unchanged count by an open.
+     */
+    private boolean letGoOfShared(int pid, Known known, Set<Long> shared) {
+        if (shared.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < known.sockets.length; i++) {
+            if (shared.contains(known.sockets[i]) && tables.socketAt(pid, known.fds[i]) != known.sockets[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads a process's sockets into its entry; a process gone meanwhile leaves the table. */
     private void readInto(int pid, Known known, OwnerScanProblems problems, Map<Integer, Known> next, Set<Integer> read) {
         read.add(pid);
         reads++;
         long[][] found = {new long[16]};
+        int[][] numbers = {new int[16]};
         int[] count = {0};
-        boolean listed = tables.read(pid, problems, key -> {
+        boolean listed = tables.read(pid, problems, (fd, key) -> {
             if (count[0] == found[0].length) {
                 found[0] = Arrays.copyOf(found[0], count[0] * 2);
+                numbers[0] = Arrays.copyOf(numbers[0], count[0] * 2);
             }
+            numbers[0][count[0]] = fd;
             found[0][count[0]++] = key;
         });
         boolean refused = problems.refused(pid);
@@ -163,6 +200,7 @@ final class IncrementalOwnerTracker implements OwnerTracker {
         }
         known.readable = !refused;
         known.sockets = refused ? new long[0] : Arrays.copyOf(found[0], count[0]);
+        known.fds = refused ? new int[0] : Arrays.copyOf(numbers[0], count[0]);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.LongConsumer;
 
 /**
  * {@code /proc}'s descriptor tables. A stamp is one {@code stat("/proc/PID/fd")}: since Linux 6.2
@@ -85,8 +84,13 @@ final class ProcDescriptorTables implements DescriptorTables {
     }
 
     @Override
-    public boolean read(int pid, OwnerScanProblems problems, LongConsumer sockets) {
+    public boolean read(int pid, OwnerScanProblems problems, SocketDescriptors.Sink sockets) {
         return descriptors.read(procFd, pid, problems, sockets);
+    }
+
+    @Override
+    public long socketAt(int pid, int fd) {
+        return descriptors.socketAt(procFd, pid, fd);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.portscope.platform.linux;
 
 import dev.portscope.platform.linux.ffm.FdReader;
 import dev.portscope.platform.linux.ffm.Libc;
-import java.util.function.LongConsumer;
 
 /**
  * Reads the sockets one process holds: {@code openat("<pid>/fd")}, {@code getdents64} and, per
@@ -14,7 +13,7 @@ final class SocketDescriptors implements AutoCloseable {
     private final FdReader reader;
     private final byte[] dirents;
     private final byte[] link = new byte[FdReader.LINK_BUFFER_BYTES];
-    private final byte[] path = new byte[24];
+    private final byte[] path = new byte[40];
 
     SocketDescriptors(Libc libc, int direntBufferBytes) {
         this.reader = new FdReader(libc, direntBufferBytes);
@@ -25,15 +24,20 @@ final class SocketDescriptors implements AutoCloseable {
         return reader;
     }
 
+    /** Receives a socket's descriptor number and inode. */
+    @FunctionalInterface
+    interface Sink {
+        void accept(int fd, long inode);
+    }
+
     /**
-     * Hands the inode of every socket {@code pid} holds to {@code sockets}, a socket held twice
-     * twice.
+     * Hands every socket descriptor {@code pid} holds to {@code sockets}, with its number.
      *
      * @param procFd an open descriptor of {@code /proc}
      * @return false when the process's descriptors could not be listed (it exited, or a refusal,
      *         which {@code problems} counts); true when they were, even if some link was not read
      */
-    boolean read(int procFd, int pid, OwnerScanProblems problems, LongConsumer sockets) {
+    boolean read(int procFd, int pid, OwnerScanProblems problems, Sink sockets) {
         int length = FdOwnerScanner.pidFdPath(pid, path);
         int dirFd = reader.openDirectory(procFd, path, 0, length);
         if (dirFd < 0) {
@@ -44,12 +48,13 @@ final class SocketDescriptors implements AutoCloseable {
             int n;
             while ((n = reader.readDirectory(dirFd, dirents)) > 0) {
                 for (int pos = 0; pos < n; pos = FdDirents.next(dirents, pos, n)) {
-                    if (FdDirents.decimalName(dirents, pos) < 0) {
+                    int fd = FdDirents.decimalName(dirents, pos);
+                    if (fd < 0) {
                         continue; // "." and ".."
                     }
                     long inode = inodeOf(pid, dirFd, pos, problems);
                     if (inode > 0) {
-                        sockets.accept(inode);
+                        sockets.accept(fd, inode);
                     }
                 }
             }
@@ -71,6 +76,26 @@ final class SocketDescriptors implements AutoCloseable {
         }
         // n == buffer size: possibly truncated, and too long for a socket
         return n > 0 && n < link.length ? FdLinks.socketInode(link, n) : -1;
+    }
+
+    /**
+     * The inode of the socket descriptor {@code fd} of {@code pid} refers to now, or -1 when it is
+     * closed, not a socket, or unreadable.
+     */
+    long socketAt(int procFd, int pid, int fd) {
+        int length = FdOwnerScanner.pidFdPath(pid, path);
+        path[length++] = '/';
+        length += decimal(fd, path, length);
+        int n = reader.readLink(procFd, path, length, link);
+        return n > 0 && n < link.length ? FdLinks.socketInode(link, n) : -1;
+    }
+
+    private static int decimal(int value, byte[] into, int at) {
+        String text = Integer.toString(value);
+        for (int i = 0; i < text.length(); i++) {
+            into[at + i] = (byte) text.charAt(i);
+        }
+        return text.length();
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.LongConsumer;
 
 /**
  * A machine's processes and descriptor tables in memory, changed by the operations processes do
@@ -68,22 +67,15 @@ final class SimulatedProcesses implements DescriptorTables {
         return table.isEmpty() ? 0 : table.remove(Math.floorMod(index, table.size()));
     }
 
-    /**
-     * Closes a descriptor that is a file or the last reference to its socket (the socket ends), and
-     * returns whether there was one.
-     */
-    boolean closeUnshared(int pid, int index) {
+    /** The descriptor at {@code index} (modulo the table's size), 0 when the table is empty. */
+    long descriptorAt(int pid, int index) {
         List<Long> table = processes.get(pid).descriptors;
-        List<Long> unshared = table.stream().filter(d -> d < 0 || holders(d) == 1).toList();
-        if (unshared.isEmpty()) {
-            return false;
-        }
-        table.remove(unshared.get(Math.floorMod(index, unshared.size())));
-        return true;
+        return table.isEmpty() ? 0 : table.get(Math.floorMod(index, table.size()));
     }
 
-    private long holders(long key) {
-        return processes.values().stream().filter(p -> p.descriptors.contains(key)).count();
+    /** Whether a process that may not be read holds this socket. */
+    boolean heldByRefused(long key) {
+        return processes.values().stream().anyMatch(p -> p.refused && p.descriptors.contains(key));
     }
 
     void fork(int parent, int child) {
@@ -182,7 +174,7 @@ final class SimulatedProcesses implements DescriptorTables {
     }
 
     @Override
-    public boolean read(int pid, OwnerScanProblems problems, LongConsumer sockets) {
+    public boolean read(int pid, OwnerScanProblems problems, SocketDescriptors.Sink sockets) {
         tablesRead++;
         Process process = processes.get(pid);
         if (process == null) {
@@ -193,8 +185,23 @@ final class SimulatedProcesses implements DescriptorTables {
             problems.processFailed(pid, dev.portscope.platform.linux.ffm.Errno.EACCES);
             return false;
         }
-        process.descriptors.stream().filter(d -> d > 0).forEach(sockets::accept);
+        for (int fd = 0; fd < process.descriptors.size(); fd++) {
+            if (process.descriptors.get(fd) > 0) {
+                sockets.accept(fd, process.descriptors.get(fd));
+            }
+        }
         return true;
+    }
+
+    /** Descriptor numbers are positions in the table, which a close shifts: as a close then an open reuses numbers. */
+    @Override
+    public long socketAt(int pid, int fd) {
+        Process process = processes.get(pid);
+        if (process == null || process.refused || fd >= process.descriptors.size()) {
+            return -1;
+        }
+        long target = process.descriptors.get(fd);
+        return target > 0 ? target : -1;
     }
 
     @Override
