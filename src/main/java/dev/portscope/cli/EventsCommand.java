@@ -113,6 +113,12 @@ final class EventsCommand implements Callable<Integer> {
             while (true) {
                 Refresh refresh = engine.refresh();
                 report(refresh.diagnostics(), said, err);
+                if (refresh.sequence() == 1) {
+                    // as tcpdump's "listening on": what follows are changes since this moment
+                    err.println("portscope: watching " + refresh.sightings().size() + " sockets every "
+                            + (interval.toMillis() % 1000 == 0 ? dev.portscope.render.Durations.compact(interval) : interval.toMillis() + "ms") + " since " + refresh.time() + "; changes follow");
+                    err.flush();
+                }
                 for (Change change : refresh.changes()) {
                     if (!wanted.test(change)) {
                         continue;
