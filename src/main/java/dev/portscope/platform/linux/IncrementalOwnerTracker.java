@@ -54,8 +54,7 @@ final class IncrementalOwnerTracker implements OwnerTracker {
 
     private final DescriptorTables tables;
     private Map<Integer, Known> processes = new HashMap<>();
-    private Set<Long> previousLive = Set.of();
-    private Set<Long> previousHeld = Set.of();
+    private LongSet previousLive = new LongSet(16);
     private int rotationCursor;
     private long rotationCredit;
     private long reads;
@@ -71,21 +70,26 @@ final class IncrementalOwnerTracker implements OwnerTracker {
 
     @Override
     public Update update(List<Socket> sockets, DiagnosticLog log) {
-        Set<Long> live = new HashSet<>(sockets.size() * 2);
-        Map<Long, Integer> uidOfNew = new HashMap<>();
+        LongSet live = new LongSet(sockets.size());
+        Map<Long, Integer> wanted = new HashMap<>(); // sockets to look for, with their uid
         for (Socket socket : sockets) {
-            if (socket.key() != 0 && live.add(socket.key()) && !previousLive.contains(socket.key())) {
-                uidOfNew.put(socket.key(), socket.uid());
+            if (live.add(socket.key()) && !previousLive.contains(socket.key())) {
+                wanted.put(socket.key(), socket.uid());
             }
         }
-        Set<Long> gone = new HashSet<>(previousLive);
-        gone.removeAll(live);
+        LongSet gone = new LongSet(16);
+        previousLive.forEach(key -> {
+            if (!live.contains(key)) {
+                gone.add(key);
+            }
+        });
 
         OwnerScanProblems problems = new OwnerScanProblems();
         Set<Integer> renewed = new HashSet<>();
         Map<Integer, Known> next = new HashMap<>();
         Set<Integer> read = new HashSet<>();
-        Set<Long> shared = sharedSockets();
+        LongSet shared = sharedSockets();
+        LongSet dropped = new LongSet(16);
         for (int pid : tables.pids(log)) {
             DescriptorTables.Stamp stamp = tables.stamp(pid);
             if (stamp == null) {
@@ -104,17 +108,21 @@ final class IncrementalOwnerTracker implements OwnerTracker {
                 continue;
             }
             next.put(pid, known);
-            readInto(pid, known, problems, next, read);
+            readInto(pid, known, problems, next, read, dropped);
         }
-
-        Map<Long, Integer> unresolved = unheld(next, live, uidOfNew);
+        // sockets whose known holders let go may have gone to a process whose count did not move
+        dropped.forEach(key -> {
+            if (live.contains(key)) {
+                wanted.putIfAbsent(key, -1);
+            }
+        });
+        Map<Long, Integer> unresolved = unheld(next, wanted);
         if (!unresolved.isEmpty()) {
             search(unresolved, next, problems, read);
         }
         rotate(next, problems, read);
 
         OwnerIndex.Builder owners = new OwnerIndex.Builder();
-        Set<Long> held = new HashSet<>();
         List<Integer> unreadable = new ArrayList<>();
         for (var entry : new TreeMap<>(next).entrySet()) {
             Known known = entry.getValue();
@@ -125,18 +133,16 @@ final class IncrementalOwnerTracker implements OwnerTracker {
             for (long key : known.sockets) {
                 if (live.contains(key)) {
                     owners.add(key, entry.getKey());
-                    held.add(key);
                 }
             }
         }
         problems.report(log);
         processes = next;
         previousLive = live;
-        previousHeld = held;
         return new Update(new OwnerScan(owners.build(), unreadable), renewed, false);
     }
 
-    private static boolean holdsAny(Known known, Set<Long> gone) {
+    private static boolean holdsAny(Known known, LongSet gone) {
         if (gone.isEmpty()) {
             return false;
         }
@@ -149,9 +155,9 @@ final class IncrementalOwnerTracker implements OwnerTracker {
     }
 
     /** The sockets known to be held through more than one descriptor: closing one of those ends nothing. */
-    private Set<Long> sharedSockets() {
-        Set<Long> seen = new HashSet<>();
-        Set<Long> shared = new HashSet<>();
+    private LongSet sharedSockets() {
+        LongSet seen = new LongSet(previousLive.size());
+        LongSet shared = new LongSet(16);
         for (Known known : processes.values()) {
             for (long key : known.sockets) {
                 if (!seen.add(key)) {
@@ -166,7 +172,7 @@ final class IncrementalOwnerTracker implements OwnerTracker {
      * Whether a descriptor the process had on a shared socket now refers to something else: a
      * close that ended no socket, perhaps hidden in an unchanged count by an open.
      */
-    private boolean letGoOfShared(int pid, Known known, Set<Long> shared) {
+    private boolean letGoOfShared(int pid, Known known, LongSet shared) {
         if (shared.isEmpty()) {
             return false;
         }
@@ -178,8 +184,12 @@ final class IncrementalOwnerTracker implements OwnerTracker {
         return false;
     }
 
-    /** Reads a process's sockets into its entry; a process gone meanwhile leaves the table. */
-    private void readInto(int pid, Known known, OwnerScanProblems problems, Map<Integer, Known> next, Set<Integer> read) {
+    /**
+     * Reads a process's sockets into its entry; a process gone meanwhile leaves the table. What it
+     * held before and holds no more goes to {@code dropped}.
+     */
+    private void readInto(int pid, Known known, OwnerScanProblems problems, Map<Integer, Known> next, Set<Integer> read,
+            LongSet dropped) {
         read.add(pid);
         reads++;
         long[][] found = {new long[16]};
@@ -194,41 +204,52 @@ final class IncrementalOwnerTracker implements OwnerTracker {
             found[0][count[0]++] = key;
         });
         boolean refused = problems.refused(pid);
+        long[] before = known.sockets;
         if (!listed && !refused) {
             next.remove(pid); // exited
-            return;
+            known.sockets = new long[0];
+        } else {
+            known.readable = !refused;
+            known.sockets = refused ? new long[0] : Arrays.copyOf(found[0], count[0]);
+            known.fds = refused ? new int[0] : Arrays.copyOf(numbers[0], count[0]);
         }
-        known.readable = !refused;
-        known.sockets = refused ? new long[0] : Arrays.copyOf(found[0], count[0]);
-        known.fds = refused ? new int[0] : Arrays.copyOf(numbers[0], count[0]);
+        if (before.length > 0 && dropped != null) {
+            LongSet now = new LongSet(known.sockets.length);
+            for (long key : known.sockets) {
+                now.add(key);
+            }
+            for (long key : before) {
+                if (!now.contains(key)) {
+                    dropped.add(key);
+                }
+            }
+        }
     }
 
-    /**
-     * The live sockets nobody in the tables holds that need looking for: new ones, and those whose
-     * every known holder let go since the previous update. With the uid of each (-1 when unknown).
-     */
-    private Map<Long, Integer> unheld(Map<Integer, Known> next, Set<Long> live, Map<Long, Integer> uidOfNew) {
-        Set<Long> candidates = new HashSet<>(uidOfNew.keySet());
-        for (long key : previousHeld) {
-            if (live.contains(key)) {
-                candidates.add(key);
-            }
-        }
-        if (candidates.isEmpty()) {
+    /** The wanted sockets nobody in the tables holds, with their uid (-1 when unknown or not one to narrow by). */
+    private static Map<Long, Integer> unheld(Map<Integer, Known> next, Map<Long, Integer> wanted) {
+        if (wanted.isEmpty()) {
             return Map.of();
         }
+        LongSet candidates = new LongSet(wanted.size());
+        wanted.keySet().forEach(candidates::add);
+        LongSet held = new LongSet(wanted.size());
         for (Known known : next.values()) {
             for (long key : known.sockets) {
-                candidates.remove(key);
+                if (candidates.contains(key)) {
+                    held.add(key);
+                }
             }
-            if (candidates.isEmpty()) {
-                return Map.of();
-            }
+        }
+        if (held.size() == wanted.size()) {
+            return Map.of();
         }
         Map<Long, Integer> unresolved = new HashMap<>();
-        for (long key : candidates) {
-            unresolved.put(key, uidOfNew.getOrDefault(key, -1));
-        }
+        wanted.forEach((key, uid) -> {
+            if (!held.contains(key)) {
+                unresolved.put(key, uid);
+            }
+        });
         return unresolved;
     }
 
@@ -239,18 +260,12 @@ final class IncrementalOwnerTracker implements OwnerTracker {
         for (var entry : new ArrayList<>(next.entrySet())) {
             Known known = entry.getValue();
             if (!read.contains(entry.getKey()) && known.readable && (anyUid || uids.contains(known.uid))) {
-                readInto(entry.getKey(), known, problems, next, read);
+                readInto(entry.getKey(), known, problems, next, read, null);
             }
         }
-        Set<Long> left = new HashSet<>(unresolved.keySet());
-        next.values().forEach(known -> {
-            for (long key : known.sockets) {
-                left.remove(key);
-            }
-        });
+        Map<Long, Integer> left = unheld(next, unresolved);
         boolean hiddenHolderPossible = false;
-        for (long key : left) {
-            int uid = unresolved.get(key);
+        for (int uid : left.values()) {
             for (Known known : next.values()) {
                 if (!known.readable && (uid == -1 || known.uid == uid || known.uid == 0)) {
                     hiddenHolderPossible = true;
@@ -262,7 +277,7 @@ final class IncrementalOwnerTracker implements OwnerTracker {
         }
         for (var entry : new ArrayList<>(next.entrySet())) {
             if (!read.contains(entry.getKey()) && entry.getValue().readable) {
-                readInto(entry.getKey(), entry.getValue(), problems, next, read);
+                readInto(entry.getKey(), entry.getValue(), problems, next, read, null);
             }
         }
     }
@@ -293,7 +308,7 @@ final class IncrementalOwnerTracker implements OwnerTracker {
                     return;
                 }
                 rotationCredit -= cost;
-                readInto(pid, known, problems, next, read);
+                readInto(pid, known, problems, next, read, null);
             }
             rotationCursor = pid;
         }
