@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portscope.testing.AsNobody;
 import dev.portscope.testing.CliRun;
 import dev.portscope.testing.LoopbackSockets;
 import dev.portscope.testing.OwnListeners;
@@ -17,13 +19,16 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code portscope close} on connections the test opens on loopback. Every run that may close
@@ -279,5 +284,36 @@ class CloseCommandTest {
         CliRun run = CliRun.run("close", "dport", "=", ":1", "--json");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).isEqualTo("portscope: --json cannot ask for confirmation: add --yes to close, or --dry-run to only show\n");
+    }
+
+    /**
+     * As nobody (through setpriv), without CAP_NET_ADMIN: the kernel refuses the first connection with
+     * EPERM, and the second, which would be refused the same way, is not asked for. Nothing is closed.
+     */
+    @Test
+    @Timeout(120)
+    void withoutCapNetAdminTheKernelRefusesAndSaysWhatIsNeeded(@TempDir Path dir) throws Exception {
+        AsNobody.assumePossible();
+        try (var sockets = new LoopbackSockets()) {
+            SocketChannel[] pair = sockets.connectedPair(sockets.listen("127.0.0.1"));
+            String client = "127.0.0.1:" + LoopbackSockets.port(pair[0]);
+            String server = "127.0.0.1:" + LoopbackSockets.port(pair[1]);
+            Process run = AsNobody.portscope(dir, "close", "(", "src", client, "and", "dst", server, ")", "or",
+                    "(", "src", server, "and", "dst", client, ")", "--yes", "--json");
+            String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            JsonNode json = new ObjectMapper().readTree(dir.resolve("out.json").toFile());
+
+            assertThat(run.exitValue()).as(err).isEqualTo(ExitCodes.NOT_FOUND);
+            JsonNode connections = json.get("connections");
+            assertThat(connections).hasSize(2);
+            assertThat(connections.get(0).get("outcome").asText()).isEqualTo("not-permitted");
+            assertThat(connections.get(0).get("error").asText())
+                    .isEqualTo("EPERM (operation not permitted): closing connections needs CAP_NET_ADMIN (run portscope as root)");
+            assertThat(connections.get(1).get("outcome").asText()).isEqualTo("not-tried");
+            assertThat(json.get("stillOpen").asInt()).isEqualTo(2);
+            assertStillConnected(pair[0], pair[1]);
+            assertStillConnected(pair[1], pair[0]);
+        }
     }
 }
