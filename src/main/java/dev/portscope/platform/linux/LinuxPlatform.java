@@ -12,6 +12,7 @@ import dev.portscope.platform.KernelSettings;
 import dev.portscope.platform.Namespaces;
 import dev.portscope.platform.Platform;
 import dev.portscope.platform.PortSettings;
+import dev.portscope.platform.SocketCloser;
 import dev.portscope.platform.SocketSource;
 import dev.portscope.platform.TcpCounters;
 import dev.portscope.platform.Terminal;
@@ -20,6 +21,7 @@ import dev.portscope.platform.linux.ffm.Libc;
 import dev.portscope.platform.linux.ffm.LinuxConnectCalls;
 import dev.portscope.platform.linux.ffm.TerminalWindow;
 import dev.portscope.platform.linux.ffm.TrialBind;
+import dev.portscope.platform.linux.netlink.SocketDestroyer;
 import dev.portscope.query.SocketQuery;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,6 +113,11 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     @Override
     public Terminal terminal() {
         return this;
+    }
+
+    @Override
+    public SocketCloser socketCloser() {
+        return new SocketDestroyer();
     }
 
     // KernelSettings
