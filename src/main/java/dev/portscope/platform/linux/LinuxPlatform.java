@@ -11,6 +11,7 @@ import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.KernelSettings;
 import dev.portscope.platform.Namespaces;
 import dev.portscope.platform.Platform;
+import dev.portscope.platform.SocketEndFeed;
 import dev.portscope.platform.PortSettings;
 import dev.portscope.platform.SocketSource;
 import dev.portscope.platform.TcpCounters;
@@ -20,6 +21,7 @@ import dev.portscope.platform.linux.ffm.Libc;
 import dev.portscope.platform.linux.ffm.LinuxConnectCalls;
 import dev.portscope.platform.linux.ffm.TerminalWindow;
 import dev.portscope.platform.linux.ffm.TrialBind;
+import dev.portscope.platform.linux.netlink.SockDiagEndFeed;
 import dev.portscope.query.SocketQuery;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +108,12 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     @Override
     public Credentials credentials() {
         return this;
+    }
+
+    /** Linux: sock_diag's destroy notices ({@link SockDiagEndFeed}), which need no privileges. */
+    @Override
+    public Optional<SocketEndFeed> socketEndFeed(DiagnosticLog log) {
+        return SockDiagEndFeed.open(procRoot, log);
     }
 
     @Override
