@@ -11,6 +11,7 @@ import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.KernelSettings;
 import dev.portscope.platform.Namespaces;
 import dev.portscope.platform.Platform;
+import dev.portscope.platform.SocketEndFeed;
 import dev.portscope.platform.PortSettings;
 import dev.portscope.platform.SocketCloser;
 import dev.portscope.platform.SocketSource;
@@ -21,6 +22,7 @@ import dev.portscope.platform.linux.ffm.Libc;
 import dev.portscope.platform.linux.ffm.LinuxConnectCalls;
 import dev.portscope.platform.linux.ffm.TerminalWindow;
 import dev.portscope.platform.linux.ffm.TrialBind;
+import dev.portscope.platform.linux.netlink.SockDiagEndFeed;
 import dev.portscope.platform.linux.netlink.SocketDestroyer;
 import dev.portscope.query.SocketQuery;
 import java.io.IOException;
@@ -108,6 +110,12 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     @Override
     public Credentials credentials() {
         return this;
+    }
+
+    /** Linux: sock_diag's destroy notices ({@link SockDiagEndFeed}), which need no privileges. */
+    @Override
+    public Optional<SocketEndFeed> socketEndFeed(DiagnosticLog log) {
+        return SockDiagEndFeed.open(procRoot, log);
     }
 
     @Override
