@@ -30,6 +30,12 @@ public final class Collector implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Consumer<Collection>> subscribers = new CopyOnWriteArrayList<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    /** Collections run on one platform thread: the engine's, whose CPU time can be measured (a virtual thread's cannot). */
+    private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "portscope-serve-collector");
+        t.setDaemon(true);
+        return t;
+    });
     private Collection latest;
     private long takenAt;
     private long collections;
@@ -68,19 +74,18 @@ public final class Collector implements AutoCloseable {
             if (latest != null && System.nanoTime() - takenAt < maxAgeNanos) {
                 return latest;
             }
-            long start = System.nanoTime();
-            long cpuStart = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
             Collection taken;
             try {
-                Refresh refresh = engine.refresh();
-                var audit = Auditor.audit(refresh.snapshot(), policy, Optional.empty());
-                Optional<TcpCounters> counters = engine.session().isReplay() ? Optional.empty()
-                        : engine.session().kernel().tcpCounters(engine.session().clock(), new DiagnosticLog());
-                Duration cpu = cpuStart < 0 ? null : Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStart);
-                taken = new Collection(refresh, audit, counters, Duration.ofNanos(System.nanoTime() - start), cpu);
-            } catch (RuntimeException e) {
+                taken = thread.submit(this::collect).get();
+            } catch (java.util.concurrent.ExecutionException e) {
                 failures++;
-                throw new CollectionFailed("collecting sockets failed: " + e, e);
+                throw new CollectionFailed("collecting sockets failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                failures++;
+                throw new CollectionFailed("collecting sockets was interrupted (the server is stopping)", e);
             }
             latest = taken;
             takenAt = System.nanoTime();
@@ -92,6 +97,17 @@ public final class Collector implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    private Collection collect() {
+        long start = System.nanoTime();
+        long cpuStart = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+        Refresh refresh = engine.refresh();
+        var audit = Auditor.audit(refresh.snapshot(), policy, Optional.empty());
+        Optional<TcpCounters> counters = engine.session().isReplay() ? Optional.empty()
+                : engine.session().kernel().tcpCounters(engine.session().clock(), new DiagnosticLog());
+        Duration cpu = cpuStart < 0 ? null : Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStart);
+        return new Collection(refresh, audit, counters, Duration.ofNanos(System.nanoTime() - start), cpu);
     }
 
     /** Collections taken so far. */
@@ -116,6 +132,7 @@ public final class Collector implements AutoCloseable {
 
     @Override
     public void close() {
+        thread.shutdownNow();
         lock.lock();
         try {
             engine.close();

@@ -102,6 +102,21 @@ class ServeGoldenTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theCapOnSeriesDropsTheRestAndCountsThem() throws Exception {
+        CliEnvironment env = env();
+        Session session = Session.open(env.platform(), new SessionSetup("auto", recording("addresses"), false), env.clock());
+        server = Server.start(session, ServeSettings.loopback(0, Version.generator()).withMaxSeries(2), new PrintWriter(new StringWriter()));
+        URI base = URI.create("http://127.0.0.1:" + server.address().getPort());
+        String first = get(base, "/metrics", "text/plain");
+        assertThat(first.lines().filter(l -> l.startsWith("portscope_listener_info{"))).hasSize(2);
+        assertThat(first.lines().filter(l -> l.startsWith("portscope_listener_accept_queue{"))).isEmpty();
+        assertThat(first).contains("portscope_series_dropped_total{metric=\"portscope_listener_info\"} 4.0",
+                "portscope_series_dropped_total{metric=\"portscope_listener_accept_queue\"} 6.0", "portscope_series_limit 2.0");
+        Thread.sleep(1100); // past the cache: the next scrape collects again, and counts again
+        assertThat(get(base, "/metrics", "text/plain")).contains("portscope_series_dropped_total{metric=\"portscope_listener_info\"} 8.0");
+    }
+
     private static String cli(String... args) {
         return CliRun.run(env(), args).out();
     }
