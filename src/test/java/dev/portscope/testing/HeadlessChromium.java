@@ -48,12 +48,10 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Starts Chromium with a profile in {@code profile}; skips the test where there is none. */
     public static HeadlessChromium start(Path profile) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "needs chromium (Debian package chromium)");
-        Path tmp = Files.createDirectories(profile.resolve("tmp"));
         ProcessBuilder builder = new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                 "--disable-background-networking", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                 "--user-data-dir=" + profile, "about:blank").redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("TMPDIR", tmp.toString()); // its sockets and locks stay in the test's directory
         Process process = builder.start();
         try {
             String endpoint = CompletableFuture.supplyAsync(() -> {
@@ -200,6 +198,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        try {
+            call("Browser.close", Map.of()); // lets Chromium remove its own temporary files
+        } catch (Exception ignored) {
+            // it may close the connection before answering
+        }
+        process.waitFor(5, TimeUnit.SECONDS);
         socket.abort();
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
