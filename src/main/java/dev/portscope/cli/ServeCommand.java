@@ -119,13 +119,17 @@ final class ServeCommand implements Callable<Integer> {
         if (colon <= 0 || (text.startsWith("[") != (colon > 0 && text.charAt(colon - 1) == ']'))) {
             throw new UsageException("--listen wants ADDR:PORT (127.0.0.1:9309, [::1]:9309, 0.0.0.0:9309), not '" + text + "'");
         }
+        String host = text.substring(0, colon);
+        if (host.contains(":") && !host.startsWith("[")) {
+            throw new UsageException("--listen wants ADDR:PORT, an IPv6 address in brackets ([::1]:9309), not '" + text + "'");
+        }
         String port = text.substring(colon + 1);
         if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
             throw new UsageException("--listen: '" + port + "' is not a port (0 to 65535)");
         }
         InetAddress address;
         try {
-            address = IpLiteral.parse(text.substring(0, colon));
+            address = IpLiteral.parse(host);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--listen: " + e.getMessage());
         }
