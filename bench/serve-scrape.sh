@@ -44,8 +44,9 @@ for _ in $(seq 600); do
   sleep 0.1
 done
 [ -n "$url" ] || { echo "bench: serve did not start:" >&2; cat "$work/serve.err" >&2; exit 1; }
-serve_pid="$(ss -Htlnp "sport = :${url##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)"
-serve_pid="${serve_pid%/}"
+port="${url##*:}"
+port="${port%/}"
+serve_pid="$(ss -Htlnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)"
 
 curl -s -o /dev/null "${url}metrics"   # the first collection: warms the JIT and the owner tracker
 echo "# portscope serve: one scrape at $n connections ($(nproc) CPUs, $(uname -r))"
