@@ -49,6 +49,7 @@ public final class Engine implements AutoCloseable {
     private final Session session;
     private final EngineSettings settings;
     private final OwnerTracker tracker;
+    private final dev.portscope.platform.SocketSource sockets;
     private final SocketEndFeed feed;
     private final List<Diagnostic> setupDiagnostics;
     private final Map<Integer, ProcessInfo> described = new HashMap<>();
@@ -67,6 +68,7 @@ public final class Engine implements AutoCloseable {
         this.session = session;
         this.settings = settings;
         this.tracker = session.backend().processes().ownerTracker();
+        this.sockets = session.backend().sockets().forWatching();
         this.feed = feed;
         this.setupDiagnostics = List.copyOf(setupDiagnostics);
     }
@@ -112,7 +114,7 @@ public final class Engine implements AutoCloseable {
         List<Socket> ends = drainEnds(log);
         Instant time = session.clock().instant();
         List<Socket> sockets = new ArrayList<>();
-        session.backend().sockets().scan(SocketQuery.all(), log, sockets::add);
+        this.sockets.scan(SocketQuery.all(), log, sockets::add);
         OwnerTracker.Update update = tracker.update(sockets, log);
         Map<Integer, ProcessInfo> processes = describeOwners(update, log);
 
@@ -124,7 +126,7 @@ public final class Engine implements AutoCloseable {
             int[] pids = update.scan().owners().pidsOf(socket.key());
             boolean sameOwners = before != null && Sighting.samePids(before.owners(), pids) && !anyRenewed(pids, update);
             Sighting sighting;
-            if (sameOwners && before.socket().equals(socket)) {
+            if (sameOwners && (before.socket() == socket || before.socket().equals(socket))) {
                 // unchanged (most sockets, most refreshes): the old objects live on, the new ones die young
                 sighting = before;
             } else {

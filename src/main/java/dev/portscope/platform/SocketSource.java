@@ -16,4 +16,13 @@ public interface SocketSource {
      * never drop one the query wants.
      */
     void scan(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink);
+
+    /**
+     * A source for a long-running watch that scans again and again: it may hand out the previous
+     * scan's object for a socket that did not change, so that an unchanged socket costs nothing.
+     * Not thread-safe: one watch scans it. This default is the source itself.
+     */
+    default SocketSource forWatching() {
+        return this;
+    }
 }

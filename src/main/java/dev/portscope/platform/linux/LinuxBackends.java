@@ -106,6 +106,11 @@ final class LinuxBackends {
                 proc.scan(query.withProtocols(Set.of(protocol)).withFamilies(failure.dump().families()), log, sink);
             }
         }
+
+        @Override
+        public SocketSource forWatching() {
+            return new NetlinkWithFallback(netlink.forWatching(), proc);
+        }
     }
 
     /** A source that says once per scan why it was chosen. */
@@ -119,6 +124,11 @@ final class LinuxBackends {
         public void scan(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
             log.report(Diagnostic.Kind.FALLBACK, why);
             source.scan(query, log, sink);
+        }
+
+        @Override
+        public SocketSource forWatching() {
+            return new Announced(source.forWatching(), why);
         }
     }
 

@@ -74,6 +74,9 @@ public final class NetlinkSocketSource implements SocketSource {
 
     private final Path procRoot;
     private final Settings settings;
+    private final boolean watching;
+    /** A watching source's previous scan, by cookie; null before the first. */
+    private SocketRecall recall;
 
     /** @param procRoot where procfs is mounted, to read the network namespace id */
     public NetlinkSocketSource(Path procRoot) {
@@ -81,8 +84,19 @@ public final class NetlinkSocketSource implements SocketSource {
     }
 
     public NetlinkSocketSource(Path procRoot, Settings settings) {
+        this(procRoot, settings, false);
+    }
+
+    private NetlinkSocketSource(Path procRoot, Settings settings, boolean watching) {
         this.procRoot = procRoot;
         this.settings = settings;
+        this.watching = watching;
+    }
+
+    /** A source that hands out the previous scan's object for a socket that did not change. */
+    @Override
+    public NetlinkSocketSource forWatching() {
+        return new NetlinkSocketSource(procRoot, settings, true);
     }
 
     /**
@@ -141,6 +155,11 @@ public final class NetlinkSocketSource implements SocketSource {
             var decoder = new SockDiagDecoder(NamespaceIds.networkNamespace(procRoot), settings.details(),
                     BoundInterfaces.named(names::nameOf));
             socket.receiveTimeout(RECEIVE_TIMEOUT_SECONDS);
+            SocketRecall next = watching ? (recall == null ? new SocketRecall(1024) : recall.next()) : null;
+            if (watching) {
+                decoder.recall(recall, next);
+                recall = next;
+            }
             int sequence = 0;
             for (int i = 0; i < dumps.size(); i++) {
                 Dump dump = dumps.get(i);

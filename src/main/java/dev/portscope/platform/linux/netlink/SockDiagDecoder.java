@@ -74,6 +74,8 @@ public final class SockDiagDecoder {
      * and a long-running watch keeps 200,000 sockets. Bounded: cleared when full.
      */
     private final Map<Object, Object> shared = new HashMap<>();
+    private SocketRecall recalled;
+    private SocketRecall recalling;
     private static final int SHARED_LIMIT = 1 << 16;
 
     /**
@@ -309,22 +311,91 @@ public final class SockDiagDecoder {
         }
         TcpInfo tcpInfo = details && infoAt >= 0 && protocol == Protocol.TCP ? InetDiagExtras.tcpInfo(b, infoAt, infoLength) : null;
 
+        long cookie = cookie(b, body + 44);
+        int uid = notice || ownerless(state, Byte.toUnsignedInt(b.get(body + 2)), fullSocket) ? Socket.UNKNOWN_UID : b.getInt(body + 64);
+        if (recalled != null && !notice && !details) {
+            Socket known = recalled.get(cookie);
+            if (known != null && unchanged(known, b, body, protocol, family, state, uid, v6Only)) {
+                recalling.put(cookie, known);
+                events.socket(known);
+                return;
+            }
+        }
         int ifindex = b.getInt(body + 40);
         Endpoint local = share(new Endpoint(address(b, body + 8, family), bigEndianPort(b, body + 4),
                 ifindex > 0 ? interfaces.apply(ifindex) : null));
         Endpoint remote = new Endpoint(address(b, body + 24, family), bigEndianPort(b, body + 6));
-        events.socket(new Socket(
+        Socket socket = new Socket(
                 protocol,
                 family,
                 local,
                 remote,
                 state,
-                notice || ownerless(state, Byte.toUnsignedInt(b.get(body + 2)), fullSocket) ? Socket.UNKNOWN_UID : b.getInt(body + 64),
+                uid,
                 InetDiagExtras.u32(b, body + 68),
                 notice ? 0 : InetDiagExtras.u32(b, body + 56),
                 notice ? 0 : InetDiagExtras.u32(b, body + 60),
                 v6Only,
-                new LinuxSocket(InetDiagExtras.u32(b, body + 68), cookie(b, body + 44), netns, tcpInfo, details ? memory : null)));
+                new LinuxSocket(InetDiagExtras.u32(b, body + 68), cookie, netns, tcpInfo, details ? memory : null));
+        if (recalling != null && !notice) {
+            recalling.put(cookie, socket);
+        }
+        events.socket(socket);
+    }
+
+    /**
+     * Recalls the sockets of the previous scan: one whose message says nothing new is handed out as
+     * the earlier object. Only where no TCP details are asked for, which change at every scan.
+     *
+     * @param previous the previous scan's sockets, or null
+     * @param next     filled with this scan's
+     */
+    void recall(SocketRecall previous, SocketRecall next) {
+        this.recalled = previous;
+        this.recalling = next;
+    }
+
+    /** Whether a message describes {@code known} exactly as it was (fields read in place, nothing built). */
+    private boolean unchanged(Socket known, ByteBuffer b, int body, Protocol protocol, IpFamily family, SocketState state, int uid,
+            Boolean v6Only) {
+        LinuxSocket linux = known.linux();
+        int ifindex = b.getInt(body + 40);
+        return known.protocol() == protocol && known.family() == family && known.state() == state && known.uid() == uid
+                && known.key() == InetDiagExtras.u32(b, body + 68)
+                && known.receiveQueue() == InetDiagExtras.u32(b, body + 56)
+                && known.sendQueue() == InetDiagExtras.u32(b, body + 60)
+                && java.util.Objects.equals(known.v6Only(), v6Only)
+                && linux != null && linux.netns() == netns && linux.tcpInfo() == null && linux.memory() == null
+                && known.local().port() == bigEndianPort(b, body + 4) && known.remote().port() == bigEndianPort(b, body + 6)
+                && (known.local().device() == null ? ifindex <= 0 : known.local().device().index() == ifindex)
+                && sameAddress(known.local().address(), b, body + 8, family)
+                && sameAddress(known.remote().address(), b, body + 24, family);
+    }
+
+    private static boolean sameAddress(InetAddress known, ByteBuffer b, int at, IpFamily family) {
+        if (family == IpFamily.IPV4) {
+            return known instanceof java.net.Inet4Address && known.hashCode() == bigEndianInt(b, at);
+        }
+        byte[] raw = known.getAddress();
+        if (raw.length == 4) { // an IPv4-mapped address, which Java keeps as IPv4
+            for (int i = 0; i < 10; i++) {
+                if (b.get(at + i) != 0) {
+                    return false;
+                }
+            }
+            return b.get(at + 10) == (byte) 0xff && b.get(at + 11) == (byte) 0xff && known.hashCode() == bigEndianInt(b, at + 12);
+        }
+        for (int i = 0; i < 16; i++) {
+            if (b.get(at + i) != raw[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int bigEndianInt(ByteBuffer b, int at) {
+        return (Byte.toUnsignedInt(b.get(at)) << 24) | (Byte.toUnsignedInt(b.get(at + 1)) << 16)
+                | (Byte.toUnsignedInt(b.get(at + 2)) << 8) | Byte.toUnsignedInt(b.get(at + 3));
     }
 
     /**
