@@ -221,10 +221,13 @@ final class EventsCommand implements Callable<Integer> {
         }
     }
 
+    /** Sleeps until then; a refresh that took longer than the interval still lets an interrupt through. */
     private static void sleepUntil(long nanoTime) throws InterruptedException {
         long wait = nanoTime - System.nanoTime();
         if (wait > 0) {
             Thread.sleep(Duration.ofNanos(wait));
+        } else if (Thread.interrupted()) {
+            throw new InterruptedException();
         }
     }
 }

@@ -120,9 +120,14 @@ public final class Engine implements AutoCloseable {
 
         Map<SocketIdentity, Sighting> next = new LinkedHashMap<>(sockets.size() * 2);
         List<Socket> kept = new ArrayList<>(sockets.size());
+        List<Sighting[]> differing = new ArrayList<>(); // (before or null, now) of the sockets that are new or changed
+        int matched = 0;
         for (Socket socket : sockets) {
             SocketIdentity identity = SocketIdentity.of(socket);
             Sighting before = current.get(identity);
+            if (before != null) {
+                matched++;
+            }
             int[] pids = update.scan().owners().pidsOf(socket.key());
             boolean sameOwners = before != null && Sighting.samePids(before.owners(), pids) && !anyRenewed(pids, update);
             Sighting sighting;
@@ -133,7 +138,11 @@ public final class Engine implements AutoCloseable {
                 List<ProcessInfo> owners = sameOwners ? before.owners() : ownersOf(pids, processes);
                 sighting = new Sighting(socket, owners, before == null ? time : before.firstSeen());
             }
-            next.put(identity, sighting);
+            if (next.put(identity, sighting) != null) {
+                matched -= before != null ? 1 : 0; // a socket listed twice is one sighting
+            } else if (sighting != before) {
+                differing.add(new Sighting[] {before, sighting});
+            }
             kept.add(sighting.socket());
         }
         Snapshot snapshot = new Snapshot(time, session.hostName().orElse(null), kept, processes, update.scan().owners(),
@@ -141,7 +150,15 @@ public final class Engine implements AutoCloseable {
         boolean resetsCounted = resetsCountedSince(time, log);
         List<Change> changes = new ArrayList<>();
         if (sequence > 0) {
-            changes.addAll(SocketDiff.between(current, next, time, settings.thresholds(), resetsCounted));
+            // the diff of SocketDiff.between, from the pairs this loop already found: an unchanged
+            // sighting (most, most refreshes) costs no second look-up, and the closed are looked for only when some are
+            SocketDiff.Ends endings = new SocketDiff.Ends(next, resetsCounted);
+            for (Sighting[] pair : differing) {
+                SocketDiff.compare(pair[0], pair[1], time, settings.thresholds(), endings, changes);
+            }
+            if (matched < current.size()) {
+                SocketDiff.closed(current, next, time, endings, changes);
+            }
             changes.addAll(shortLived(ends, next, time, resetsCounted));
         }
         keepPending(ends, next);

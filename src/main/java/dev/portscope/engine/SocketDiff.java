@@ -34,33 +34,52 @@ public final class SocketDiff {
             boolean resetsCounted) {
         List<Change> changes = new ArrayList<>();
         Ends ends = new Ends(after, resetsCounted);
+        int matched = 0;
         for (var entry : after.entrySet()) {
-            Sighting now = entry.getValue();
             Sighting then = before.get(entry.getKey());
-            if (then == null) {
-                changes.add(new Change.Opened(time, now));
-                crossings(null, now, time, thresholds, changes);
-                continue;
+            if (then != null) {
+                matched++;
             }
-            if (reused(then.socket(), now.socket())) {
-                changes.add(new Change.Closed(time, then, ends.of(then)));
-                changes.add(new Change.Opened(time, now));
-                continue;
-            }
-            if (then.socket().state() != now.socket().state()) {
-                changes.add(new Change.StateChanged(time, now, then.socket().state()));
-            }
-            if (!then.samePids(now) && !(now.owners().isEmpty() && !now.socket().uidKnown())) {
-                changes.add(new Change.OwnerChanged(time, now, then));
-            }
-            crossings(then, now, time, thresholds, changes);
+            compare(then, entry.getValue(), time, thresholds, ends, changes);
         }
+        if (matched < before.size()) {
+            closed(before, after, time, ends, changes);
+        }
+        return changes;
+    }
+
+    /** The changes between two sightings of one socket ({@code then} null: it is new), added to {@code changes}. */
+    static void compare(Sighting then, Sighting now, Instant time, QueueThresholds thresholds, Ends ends, List<Change> changes) {
+        if (then == null) {
+            changes.add(new Change.Opened(time, now));
+            crossings(null, now, time, thresholds, changes);
+            return;
+        }
+        if (then == now) {
+            return; // the same sighting: nothing of it changed
+        }
+        if (reused(then.socket(), now.socket())) {
+            changes.add(new Change.Closed(time, then, ends.of(then)));
+            changes.add(new Change.Opened(time, now));
+            return;
+        }
+        if (then.socket().state() != now.socket().state()) {
+            changes.add(new Change.StateChanged(time, now, then.socket().state()));
+        }
+        if (!then.samePids(now) && !(now.owners().isEmpty() && !now.socket().uidKnown())) {
+            changes.add(new Change.OwnerChanged(time, now, then));
+        }
+        crossings(then, now, time, thresholds, changes);
+    }
+
+    /** The sockets of {@code before} that {@code after} lacks, as closed. */
+    static void closed(Map<SocketIdentity, Sighting> before, Map<SocketIdentity, Sighting> after, Instant time, Ends ends,
+            List<Change> changes) {
         for (var entry : before.entrySet()) {
             if (!after.containsKey(entry.getKey())) {
                 changes.add(new Change.Closed(time, entry.getValue(), ends.of(entry.getValue())));
             }
         }
-        return changes;
     }
 
     /** Without a cookie the 4-tuple is the identity: two different inodes on it are two sockets. */
@@ -89,7 +108,7 @@ public final class SocketDiff {
      * machine is now in one, closed in order; one last seen established or in its handshake is
      * abrupt when the kernel counted resets meanwhile.
      */
-    private static final class Ends {
+    static final class Ends {
         private static final Set<SocketState> FIN_STATES = Set.of(
                 SocketState.TIME_WAIT, SocketState.FIN_WAIT1, SocketState.FIN_WAIT2, SocketState.CLOSING,
                 SocketState.CLOSE_WAIT, SocketState.LAST_ACK);
@@ -98,6 +117,7 @@ public final class SocketDiff {
         private final boolean resetsCounted;
         private Set<Pair> closingPairs;
 
+        /** @param after the sockets now, where a closed connection's peer may be found in a FIN state */
         Ends(Map<SocketIdentity, Sighting> after, boolean resetsCounted) {
             this.after = after;
             this.resetsCounted = resetsCounted;

@@ -79,11 +79,22 @@ public final class OwnerIndex {
 
     /** Collects (inode, pid) pairs; not thread-safe. {@link #build} hands its tables over. */
     public static final class Builder {
-        private long[] keys = new long[1024];
-        private int[] firstPids = new int[1024];
+        private long[] keys;
+        private int[] firstPids;
         private final Map<Long, int[]> shared = new HashMap<>();
         private int size;
         private boolean built;
+
+        public Builder() {
+            this(512);
+        }
+
+        /** @param expected how many sockets will be added, to size the table once */
+        public Builder(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(512, expected) * 2 - 1) << 1;
+            keys = new long[capacity];
+            firstPids = new int[capacity];
+        }
 
         /** Records that {@code pid} holds a descriptor on socket {@code inode}; repeats are ignored. */
         public Builder add(long inode, int pid) {

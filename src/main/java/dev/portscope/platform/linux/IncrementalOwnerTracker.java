@@ -57,6 +57,9 @@ final class IncrementalOwnerTracker implements OwnerTracker {
     private LongSet previousLive = new LongSet(16);
     private int rotationCursor;
     private long rotationCredit;
+    /** The sockets held through several descriptors, as of the tables' last change. */
+    private LongSet sharedSockets;
+    private boolean tablesChanged;
     private long reads;
 
     IncrementalOwnerTracker(DescriptorTables tables) {
@@ -88,7 +91,11 @@ final class IncrementalOwnerTracker implements OwnerTracker {
         Set<Integer> renewed = new HashSet<>();
         Map<Integer, Known> next = new HashMap<>();
         Set<Integer> read = new HashSet<>();
-        LongSet shared = sharedSockets();
+        if (sharedSockets == null || tablesChanged) {
+            sharedSockets = sharedSockets();
+            tablesChanged = false;
+        }
+        LongSet shared = sharedSockets;
         LongSet dropped = new LongSet(16);
         for (int pid : tables.pids(log)) {
             DescriptorTables.Stamp stamp = tables.stamp(pid);
@@ -122,7 +129,7 @@ final class IncrementalOwnerTracker implements OwnerTracker {
         }
         rotate(next, problems, read);
 
-        OwnerIndex.Builder owners = new OwnerIndex.Builder();
+        OwnerIndex.Builder owners = new OwnerIndex.Builder(live.size());
         List<Integer> unreadable = new ArrayList<>();
         for (var entry : new TreeMap<>(next).entrySet()) {
             Known known = entry.getValue();
@@ -192,6 +199,7 @@ final class IncrementalOwnerTracker implements OwnerTracker {
             LongSet dropped) {
         read.add(pid);
         reads++;
+        tablesChanged = true;
         long[][] found = {new long[16]};
         int[][] numbers = {new int[16]};
         int[] count = {0};
