@@ -57,9 +57,6 @@ final class IncrementalOwnerTracker implements OwnerTracker {
     private LongSet previousLive = new LongSet(16);
     private int rotationCursor;
     private long rotationCredit;
-    /** The sockets held through several descriptors, as of the tables' last change. */
-    private LongSet sharedSockets;
-    private boolean tablesChanged;
     private long reads;
 
     IncrementalOwnerTracker(DescriptorTables tables) {
@@ -91,11 +88,7 @@ final class IncrementalOwnerTracker implements OwnerTracker {
         Set<Integer> renewed = new HashSet<>();
         Map<Integer, Known> next = new HashMap<>();
         Set<Integer> read = new HashSet<>();
-        if (sharedSockets == null || tablesChanged) {
-            sharedSockets = sharedSockets();
-            tablesChanged = false;
-        }
-        LongSet shared = sharedSockets;
+        LongSet shared = sharedSockets();
         LongSet dropped = new LongSet(16);
         for (int pid : tables.pids(log)) {
             DescriptorTables.Stamp stamp = tables.stamp(pid);
@@ -199,7 +192,6 @@ final class IncrementalOwnerTracker implements OwnerTracker {
             LongSet dropped) {
         read.add(pid);
         reads++;
-        tablesChanged = true;
         long[][] found = {new long[16]};
         int[][] numbers = {new int[16]};
         int[] count = {0};

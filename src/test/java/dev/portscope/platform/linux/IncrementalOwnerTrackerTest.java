@@ -93,7 +93,8 @@ class IncrementalOwnerTrackerTest {
             }
             case 9 -> {
                 // a descriptor closed and a file opened: the count stays the same. (Not one of a socket
-                // that a process the tracker may not read holds too: theBlindChangesHealWithinOneRotation.)
+                // that a process the tracker could not read at its last update holds too:
+                // theBlindChangesHealWithinOneRotation.)
                 int index = random.nextInt(100);
                 long target = machine.descriptorAt(pid, index);
                 if (target != 0 && !(target > 0 && machine.heldByRefused(target))) {
@@ -109,6 +110,7 @@ class IncrementalOwnerTrackerTest {
     private static void assertSameAsFullScan(OwnerTracker tracker, SimulatedProcesses machine, String where) {
         List<Socket> sockets = machine.sockets();
         OwnerTracker.Update update = tracker.update(sockets, new DiagnosticLog());
+        machine.updated();
         Map<Long, Set<Integer>> expected = machine.fullScan();
         for (Socket socket : sockets) {
             Set<Integer> found = new TreeSet<>();

@@ -39,6 +39,7 @@ final class SimulatedProcesses implements DescriptorTables {
 
     private final TreeMap<Integer, Process> processes = new TreeMap<>();
     private final Map<Long, Integer> creatorUid = new HashMap<>();
+    private final Set<Long> hiddenAtUpdate = new HashSet<>();
     private long identities;
     private long keys = 1000;
     private long files = -1;
@@ -73,9 +74,15 @@ final class SimulatedProcesses implements DescriptorTables {
         return table.isEmpty() ? 0 : table.get(Math.floorMod(index, table.size()));
     }
 
-    /** Whether a process that may not be read holds this socket. */
+    /** Whether a process that may not be read holds this socket, or held it at the last update. */
     boolean heldByRefused(long key) {
-        return processes.values().stream().anyMatch(p -> p.refused && p.descriptors.contains(key));
+        return hiddenAtUpdate.contains(key) || processes.values().stream().anyMatch(p -> p.refused && p.descriptors.contains(key));
+    }
+
+    /** Notes what the tracker could not see at an update: the sockets of the processes it may not read. */
+    void updated() {
+        hiddenAtUpdate.clear();
+        processes.values().stream().filter(p -> p.refused).forEach(p -> hiddenAtUpdate.addAll(p.descriptors));
     }
 
     void fork(int parent, int child) {
