@@ -1,0 +1,103 @@
+package dev.portscope.tui;
+
+import dev.portscope.engine.Sighting;
+import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.TcpInfo;
+import dev.portscope.render.Column;
+import dev.portscope.render.ListingContext;
+import dev.portscope.render.ListingRow;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The columns of {@code top}: their text is the listings' ({@link Column}), their order is by value
+ * (ports and queues as numbers, addresses by their bytes), and a cell is "changed" when that value
+ * differs from the previous refresh's.
+ */
+public enum TopColumn {
+    PROTO(Column.PROTO, s -> s.socket().protocol().ordinal() * 2 + s.socket().family().ordinal(), false),
+    STATE(Column.STATE, s -> s.socket().state().displayName(s.socket().protocol()), false),
+    LOCAL(Column.LOCAL, s -> new EndpointKey(s.socket().local().address(), s.socket().local().port()), false),
+    REMOTE(Column.REMOTE, s -> new EndpointKey(s.socket().remote().address(), s.socket().remote().port()), false),
+    RECV_Q(Column.RECV_Q, s -> s.socket().receiveQueue(), true),
+    SEND_Q(Column.SEND_Q, s -> s.socket().sendQueue(), true),
+    RTT(Column.RTT, s -> info(s) == null ? null : info(s).rttMicros(), true),
+    RETRANS(Column.RETRANS, s -> info(s) == null ? null : info(s).totalRetransmits(), true),
+    PID(Column.PID, s -> s.owners().isEmpty() ? null : s.owners().stream().mapToInt(ProcessInfo::pid).min().orElseThrow(), false),
+    PROCESS(Column.PROCESS, s -> s.owners().isEmpty() ? null : s.owners().getFirst().name().toLowerCase(Locale.ROOT), false),
+    USER(Column.USER, s -> s.owners().isEmpty() ? null : s.owners().getFirst().user(), false);
+
+    private final Column column;
+    private final Function<Sighting, Comparable<?>> key;
+    private final boolean descendingFirst;
+    private final Comparator<Sighting> order;
+
+    TopColumn(Column column, Function<Sighting, Comparable<?>> key, boolean descendingFirst) {
+        this.column = column;
+        this.key = key;
+        this.descendingFirst = descendingFirst;
+        this.order = Comparator.comparing(key::apply, TopColumn::compareKeys);
+    }
+
+    /** The columns shown: RTT and RETRANS only with TCP details. */
+    public static List<TopColumn> shown(boolean details) {
+        return Arrays.stream(values()).filter(c -> details || (c != RTT && c != RETRANS)).toList();
+    }
+
+    public String header() {
+        return column.header();
+    }
+
+    public boolean alignsRight() {
+        return column.alignsRight();
+    }
+
+    /** The cell's text, as the listings write it (foreign names escaped). */
+    public String text(Sighting sighting, ListingContext context) {
+        return column.text(new ListingRow(sighting.socket(), sighting.owners()), context);
+    }
+
+    /** Queues, RTT and retransmissions are first sorted largest first; the rest smallest first. */
+    public boolean descendingFirst() {
+        return descendingFirst;
+    }
+
+    /** By this column's value; rows without one (no owner, no TCP details) come last. */
+    public Comparator<Sighting> order() {
+        return order;
+    }
+
+    /** Whether this cell's value differs between two sightings of the same socket. */
+    public boolean changed(Sighting before, Sighting after) {
+        return !Objects.equals(key.apply(before), key.apply(after));
+    }
+
+    private static TcpInfo info(Sighting s) {
+        return s.socket().tcpInfo();
+    }
+
+    /** Nulls (nothing known) last; otherwise the values' own order. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(Comparable<?> a, Comparable<?> b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+
+    /** An address and port ordered as people read them: IPv4 before IPv6, then by the address's bytes, then the port. */
+    record EndpointKey(InetAddress address, int port) implements Comparable<EndpointKey> {
+        @Override
+        public int compareTo(EndpointKey other) {
+            byte[] x = address.getAddress();
+            byte[] y = other.address.getAddress();
+            int c = x.length != y.length ? Integer.compare(x.length, y.length) : Arrays.compareUnsigned(x, y);
+            return c != 0 ? c : Integer.compare(port, other.port);
+        }
+    }
+}
