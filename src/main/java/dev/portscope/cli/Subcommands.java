@@ -30,6 +30,7 @@ final class Subcommands {
         ALL.put("probe", env -> new ProbeCommand());
         ALL.put("why", env -> new WhyCommand());
         ALL.put("health", env -> new HealthCommand());
+        ALL.put("top", env -> new TopCommand());
     }
 
     private Subcommands() {}

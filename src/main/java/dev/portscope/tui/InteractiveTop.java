@@ -1,0 +1,122 @@
+package dev.portscope.tui;
+
+import dev.portscope.engine.Engine;
+import dev.portscope.engine.Refresh;
+import dev.portscope.model.Diagnostic;
+import dev.portscope.render.ListingContext;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * {@code top} on a terminal: refreshes the engine every interval (unless paused), reads keys in
+ * between, and draws the screen when something changed. One thread does all of it; a confirmed
+ * action (stopping a process waits for it to exit) runs on its own virtual thread and reports back
+ * through a queue.
+ */
+public final class InteractiveTop {
+
+    /** The longest the loop waits for a key before looking at the clock, the window size and SIGINT again. */
+    private static final long TICK_MILLIS = 100;
+
+    private record Outcome(String text, boolean error) {}
+
+    private final Engine engine;
+    private final TopModel model;
+    private final SessionActions actions;
+    private final TopOptions options;
+    private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final Notes notes = new Notes();
+    private final TopController controller;
+
+    private InteractiveTop(Engine engine, TopModel model, SessionActions actions, TopOptions options) {
+        this.engine = engine;
+        this.model = model;
+        this.actions = actions;
+        this.options = options;
+        this.controller = new TopController(model, actions, this::runAway);
+    }
+
+    /**
+     * Runs on the system's terminal until q, Ctrl-C or {@code options.count()} refreshes.
+     *
+     * @return the diagnostics of the run, each once, to say after the screen is gone; empty when the
+     *         terminal cannot show a screen (then nothing was run)
+     */
+    public static Optional<List<Diagnostic>> run(Engine engine, TopModel model, SessionActions actions, ListingContext context,
+            TopOptions options) throws IOException {
+        Optional<TopTerminal> opened = TopTerminal.open();
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        try (TopTerminal terminal = opened.get()) {
+            InteractiveTop top = new InteractiveTop(engine, model, actions, options);
+            TopScreen screen = new TopScreen(context, options.colour() ? TopStyle.coloured() : TopStyle.monochrome(), terminal.unicode());
+            top.loop(terminal, screen);
+            return Optional.of(top.notes.all());
+        }
+    }
+
+    private void loop(TopTerminal terminal, TopScreen screen) throws IOException {
+        long interval = options.interval().toNanos();
+        long shown = 0;
+        long next = System.nanoTime();
+        Refresh latest = null;
+        boolean dirty = true;
+        while (!controller.quit() && !terminal.interrupted()) {
+            for (Outcome o = outcomes.poll(); o != null; o = outcomes.poll()) {
+                controller.report(o.text(), o.error());
+                dirty = true;
+            }
+            if (terminal.takeResize()) {
+                dirty = true;
+            }
+            if (controller.takeRedraw()) {
+                terminal.clear();
+                dirty = true;
+            }
+            long now = System.nanoTime();
+            if (!controller.paused() && now - next >= 0) {
+                if (options.count() > 0 && shown == options.count()) {
+                    break;
+                }
+                Refresh refresh = engine.refresh();
+                model.update(refresh);
+                actions.show(refresh);
+                notes.add(refresh.diagnostics());
+                latest = refresh;
+                shown++;
+                next = Math.max(next + interval, System.nanoTime());
+                dirty = true;
+            }
+            if (dirty) {
+                controller.screen(terminal.columns(), TopScreen.tableRows(terminal.rows()));
+                var header = new TopScreen.Header(engine.session().hostName().orElse(null), latest == null ? null : latest.time(),
+                        options.interval(), engine.catchesShortConnections(), latest != null && latest.snapshot().partial());
+                terminal.draw(screen.lines(controller, header, terminal.columns(), terminal.rows()));
+                dirty = false;
+            }
+            long untilRefresh = controller.paused() ? TICK_MILLIS : Math.max(1, (next - System.nanoTime()) / 1_000_000);
+            Optional<Key> key = terminal.readKey(Math.min(TICK_MILLIS, untilRefresh));
+            if (key.isPresent()) {
+                controller.handle(key.get());
+                dirty = true;
+            }
+        }
+    }
+
+    /** Runs a confirmed action on its own thread; what came of it shows in the status line. */
+    private void runAway(Callable<String> action) {
+        Thread.ofVirtual().name("portscope-top-action").start(() -> {
+            try {
+                outcomes.add(new Outcome(action.call(), false));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                outcomes.add(new Outcome(String.valueOf(e.getMessage()), true));
+            }
+        });
+    }
+}
