@@ -35,13 +35,11 @@ public enum TopColumn {
     private final Column column;
     private final Function<Sighting, Comparable<?>> key;
     private final boolean descendingFirst;
-    private final Comparator<Sighting> order;
 
     TopColumn(Column column, Function<Sighting, Comparable<?>> key, boolean descendingFirst) {
         this.column = column;
         this.key = key;
         this.descendingFirst = descendingFirst;
-        this.order = Comparator.comparing(key::apply, TopColumn::compareKeys);
     }
 
     /** The columns shown: RTT and RETRANS only with TCP details. */
@@ -67,9 +65,9 @@ public enum TopColumn {
         return descendingFirst;
     }
 
-    /** By this column's value; rows without one (no owner, no TCP details) come last. */
-    public Comparator<Sighting> order() {
-        return order;
+    /** By this column's value, either way; rows without one (no owner, no TCP details) come last both ways. */
+    public Comparator<Sighting> order(boolean descending) {
+        return (a, b) -> compareKeys(key.apply(a), key.apply(b), descending);
     }
 
     /** Whether this cell's value differs between two sightings of the same socket. */
@@ -81,13 +79,14 @@ public enum TopColumn {
         return s.socket().tcpInfo();
     }
 
-    /** Nulls (nothing known) last; otherwise the values' own order. */
+    /** Nulls (nothing known) last; otherwise the values' own order, or its reverse. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareKeys(Comparable<?> a, Comparable<?> b) {
+    private static int compareKeys(Comparable<?> a, Comparable<?> b, boolean descending) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : 1) : -1;
         }
-        return ((Comparable) a).compareTo(b);
+        int c = ((Comparable) a).compareTo(b);
+        return descending ? -c : c;
     }
 
     /** An address and port ordered as people read them: IPv4 before IPv6, then by the address's bytes, then the port. */

@@ -193,10 +193,10 @@ public final class TopModel {
     }
 
     private Comparator<TopRow> order() {
-        Comparator<TopRow> primary = Comparator.comparing(TopRow::sighting, descending ? sortColumn.order().reversed() : sortColumn.order());
-        return primary.thenComparing(TopRow::sighting, TopColumn.LOCAL.order())
-                .thenComparing(TopRow::sighting, TopColumn.REMOTE.order())
-                .thenComparing(TopRow::sighting, TopColumn.PROTO.order())
+        Comparator<TopRow> primary = Comparator.comparing(TopRow::sighting, sortColumn.order(descending));
+        return primary.thenComparing(TopRow::sighting, TopColumn.LOCAL.order(false))
+                .thenComparing(TopRow::sighting, TopColumn.REMOTE.order(false))
+                .thenComparing(TopRow::sighting, TopColumn.PROTO.order(false))
                 .thenComparing(r -> r.mark() == TopRow.Mark.CLOSED);
     }
 
