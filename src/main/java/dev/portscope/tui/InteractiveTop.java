@@ -11,14 +11,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * {@code top} on a terminal: refreshes the engine every interval (unless paused), reads keys in
- * between, and draws the screen when something changed. One thread does all of it; a confirmed
- * action (stopping a process waits for it to exit) runs on its own virtual thread and reports back
- * through a queue.
+ * {@code top} on a terminal: takes the engine's refreshes as the {@link Refresher} makes them
+ * (every interval, unless paused), reads keys in between, and draws the screen when something
+ * changed. The screen, the model and the keys live on one thread; refreshes come from another, and
+ * a confirmed action (stopping a process waits for it to exit) runs on its own virtual thread and
+ * reports back through a queue.
  */
 public final class InteractiveTop {
 
-    /** The longest the loop waits for a key before looking at the clock, the window size and SIGINT again. */
+    /** The longest the loop waits for a key before looking for a refresh, the window's size and SIGINT again. */
     private static final long TICK_MILLIS = 100;
 
     private record Outcome(String text, boolean error) {}
@@ -46,7 +47,7 @@ public final class InteractiveTop {
      *         terminal cannot show a screen (then nothing was run)
      */
     public static Optional<List<Diagnostic>> run(Engine engine, TopModel model, SessionActions actions, ListingContext context,
-            TopOptions options) throws IOException {
+            TopOptions options) throws IOException, InterruptedException {
         Optional<TopTerminal> opened = TopTerminal.open();
         if (opened.isEmpty()) {
             return Optional.empty();
@@ -59,50 +60,49 @@ public final class InteractiveTop {
         }
     }
 
-    private void loop(TopTerminal terminal, TopScreen screen) throws IOException {
-        long interval = options.interval().toNanos();
-        long shown = 0;
-        long next = System.nanoTime();
-        Refresh latest = null;
-        boolean dirty = true;
-        while (!controller.quit() && !terminal.interrupted()) {
-            for (Outcome o = outcomes.poll(); o != null; o = outcomes.poll()) {
-                controller.report(o.text(), o.error());
-                dirty = true;
-            }
-            if (terminal.takeResize()) {
-                dirty = true;
-            }
-            if (controller.takeRedraw()) {
-                terminal.clear();
-                dirty = true;
-            }
-            long now = System.nanoTime();
-            if (!controller.paused() && now - next >= 0) {
-                if (options.count() > 0 && shown == options.count()) {
-                    break;
+    private void loop(TopTerminal terminal, TopScreen screen) throws IOException, InterruptedException {
+        try (Refresher refresher = new Refresher(engine, options.interval())) {
+            refresher.start();
+            long shown = 0;
+            Refresh latest = null;
+            boolean dirty = true;
+            while (!controller.quit() && !terminal.interrupted()) {
+                for (Outcome o = outcomes.poll(); o != null; o = outcomes.poll()) {
+                    controller.report(o.text(), o.error());
+                    dirty = true;
                 }
-                Refresh refresh = engine.refresh();
-                model.update(refresh);
-                actions.show(refresh);
-                notes.add(refresh.diagnostics());
-                latest = refresh;
-                shown++;
-                next = Math.max(next + interval, System.nanoTime());
-                dirty = true;
-            }
-            if (dirty) {
-                controller.screen(terminal.columns(), TopScreen.tableRows(terminal.rows()));
-                var header = new TopScreen.Header(engine.session().hostName().orElse(null), latest == null ? null : latest.time(),
-                        options.interval(), engine.catchesShortConnections(), latest != null && latest.snapshot().partial());
-                terminal.draw(screen.lines(controller, header, terminal.columns(), terminal.rows()));
-                dirty = false;
-            }
-            long untilRefresh = controller.paused() ? TICK_MILLIS : Math.max(1, (next - System.nanoTime()) / 1_000_000);
-            Optional<Key> key = terminal.readKey(Math.min(TICK_MILLIS, untilRefresh));
-            if (key.isPresent()) {
-                controller.handle(key.get());
-                dirty = true;
+                if (terminal.takeResize()) {
+                    dirty = true;
+                }
+                if (controller.takeRedraw()) {
+                    terminal.clear();
+                    dirty = true;
+                }
+                refresher.paused(controller.paused());
+                Refresh refresh = refresher.poll();
+                if (refresh != null) {
+                    if (options.count() > 0 && shown == options.count()) {
+                        break; // the last refresh asked for had its interval on screen
+                    }
+                    model.update(refresh);
+                    actions.show(refresh);
+                    notes.add(refresh.diagnostics());
+                    latest = refresh;
+                    shown++;
+                    dirty = true;
+                }
+                if (dirty) {
+                    controller.screen(terminal.columns(), TopScreen.tableRows(terminal.rows()));
+                    var header = new TopScreen.Header(engine.session().hostName().orElse(null), latest == null ? null : latest.time(),
+                            options.interval(), engine.catchesShortConnections(), latest != null && latest.snapshot().partial());
+                    terminal.draw(screen.lines(controller, header, terminal.columns(), terminal.rows()));
+                    dirty = false;
+                }
+                Optional<Key> key = terminal.readKey(TICK_MILLIS);
+                if (key.isPresent()) {
+                    controller.handle(key.get());
+                    dirty = true;
+                }
             }
         }
     }

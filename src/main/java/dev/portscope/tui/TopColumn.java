@@ -1,12 +1,12 @@
 package dev.portscope.tui;
 
 import dev.portscope.engine.Sighting;
+import dev.portscope.model.Endpoint;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.TcpInfo;
 import dev.portscope.render.Column;
 import dev.portscope.render.ListingContext;
 import dev.portscope.render.ListingRow;
-import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -22,8 +22,8 @@ import java.util.function.Function;
 public enum TopColumn {
     PROTO(Column.PROTO, s -> s.socket().protocol().ordinal() * 2 + s.socket().family().ordinal(), false),
     STATE(Column.STATE, s -> s.socket().state().displayName(s.socket().protocol()), false),
-    LOCAL(Column.LOCAL, s -> new EndpointKey(s.socket().local().address(), s.socket().local().port()), false),
-    REMOTE(Column.REMOTE, s -> new EndpointKey(s.socket().remote().address(), s.socket().remote().port()), false),
+    LOCAL(Column.LOCAL, s -> EndpointKey.of(s.socket().local()), false),
+    REMOTE(Column.REMOTE, s -> EndpointKey.of(s.socket().remote()), false),
     RECV_Q(Column.RECV_Q, s -> s.socket().receiveQueue(), true),
     SEND_Q(Column.SEND_Q, s -> s.socket().sendQueue(), true),
     RTT(Column.RTT, s -> info(s) == null ? null : info(s).rttMicros(), true),
@@ -70,6 +70,11 @@ public enum TopColumn {
         return (a, b) -> compareKeys(key.apply(a), key.apply(b), descending);
     }
 
+    /** The value rows are sorted by; null when there is none. */
+    Comparable<?> key(Sighting sighting) {
+        return key.apply(sighting);
+    }
+
     /** Whether this cell's value differs between two sightings of the same socket. */
     public boolean changed(Sighting before, Sighting after) {
         return !Objects.equals(key.apply(before), key.apply(after));
@@ -81,7 +86,7 @@ public enum TopColumn {
 
     /** Nulls (nothing known) last; otherwise the values' own order, or its reverse. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareKeys(Comparable<?> a, Comparable<?> b, boolean descending) {
+    static int compareKeys(Comparable<?> a, Comparable<?> b, boolean descending) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : 1) : -1;
         }
@@ -89,14 +94,36 @@ public enum TopColumn {
         return descending ? -c : c;
     }
 
-    /** An address and port ordered as people read them: IPv4 before IPv6, then by the address's bytes, then the port. */
-    record EndpointKey(InetAddress address, int port) implements Comparable<EndpointKey> {
+    /**
+     * An address and port ordered as people read them: IPv4 before IPv6, then by the address's
+     * bytes, then the port. The bytes are taken once, not at each comparison of a sort.
+     */
+    record EndpointKey(byte[] address, int port) implements Comparable<EndpointKey> {
+
+        static EndpointKey of(Endpoint endpoint) {
+            return new EndpointKey(endpoint.address().getAddress(), endpoint.port());
+        }
+
         @Override
         public int compareTo(EndpointKey other) {
-            byte[] x = address.getAddress();
-            byte[] y = other.address.getAddress();
-            int c = x.length != y.length ? Integer.compare(x.length, y.length) : Arrays.compareUnsigned(x, y);
+            int c = address.length != other.address.length ? Integer.compare(address.length, other.address.length)
+                    : Arrays.compareUnsigned(address, other.address);
             return c != 0 ? c : Integer.compare(port, other.port);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EndpointKey k && port == k.port && Arrays.equals(address, k.address);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(address) * 31 + port;
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(address) + ":" + port;
         }
     }
 }

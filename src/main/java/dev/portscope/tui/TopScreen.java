@@ -125,7 +125,8 @@ public final class TopScreen {
         appendCells(titles, columns, headers, widths, null, style.columnTitles());
         lines.add(padded(titles, width, style.columnTitles()));
         if (all.isEmpty()) {
-            lines.add(new AttributedString(model.filterText().isEmpty() ? "(no socket here)" : "(no socket matches the filter)"));
+            lines.add(new AttributedString(model.sequence() == 0 ? "(reading the sockets...)"
+                    : model.filterText().isEmpty() ? "(no socket here)" : "(no socket matches the filter)"));
             return;
         }
         for (int i = 0; i < window.size(); i++) {

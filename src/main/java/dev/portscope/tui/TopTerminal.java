@@ -145,7 +145,7 @@ final class TopTerminal implements AutoCloseable {
         restored = true;
         terminal.puts(Capability.exit_attribute_mode);
         terminal.puts(Capability.keypad_local);
-        terminal.puts(Capability.cursor_visible);
+        terminal.puts(Capability.cursor_normal); // cnorm; cursor_visible is cvvis, "very visible", which leaves ?25 as it was
         if (!terminal.puts(Capability.exit_ca_mode)) {
             terminal.puts(Capability.clear_screen);
         }
