@@ -96,6 +96,35 @@ public final class OutputFiles {
         };
     }
 
+    /**
+     * Opens {@code file} to append to it, creating it (mode 0600) when missing: a log that grows,
+     * as {@code events --record} writes. Only a regular file, a character device or a FIFO, never
+     * through a symbolic link (an append cannot be made atomic, so a link is never judged).
+     */
+    public OutputStream append(Path file) throws FileException {
+        try {
+            FileKind kind;
+            try {
+                kind = FileKind.of(file, false);
+            } catch (NoSuchFileException e) {
+                return Channels.newOutputStream(FileChannel.open(file, Set.<OpenOption>of(StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), PRIVATE_FILE));
+            }
+            return switch (kind.type()) {
+                case REGULAR, CHARACTER_DEVICE, FIFO -> Files.newOutputStream(file, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+                case LINK -> throw new FileException(WRITE, file, "it is a symbolic link; portscope appends only to the file itself");
+                case DIRECTORY -> throw new FileException(WRITE, file, "it is a directory");
+                default -> throw new FileException(WRITE, file, "it is " + kind.type().text()
+                        + "; portscope writes only regular files, character devices and FIFOs");
+            };
+        } catch (NoSuchFileException e) {
+            throw new FileException(WRITE, file, "no such directory");
+        } catch (IOException e) {
+            throw InputFiles.failure(WRITE, file, e);
+        }
+    }
+
     private Output throughLink(Path file, FileKind link) throws FileException {
         Path directory = file.toAbsolutePath().getParent();
         try {

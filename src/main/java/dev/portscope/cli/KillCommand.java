@@ -18,12 +18,8 @@ import dev.portscope.model.Snapshot;
 import dev.portscope.query.PortTarget;
 import dev.portscope.query.SocketQuery;
 import dev.portscope.render.StopPlanText;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -112,7 +108,7 @@ final class KillCommand implements Callable<Integer> {
             out.println("Nothing was stopped: port " + target.label() + " is still held.");
             return unsure;
         }
-        if (!yes && !confirmed(env, out)) {
+        if (!yes && !Confirmation.ask(env, out, "Stop them?")) {
             out.println("Nothing was stopped.");
             return ExitCodes.NOT_FOUND;
         }
@@ -163,20 +159,6 @@ final class KillCommand implements Callable<Integer> {
             if (t.action() != StopAction.REFUSE) {
                 StopPlanText.outcome(out, p, outcome);
             }
-        }
-    }
-
-    private static boolean confirmed(CliEnvironment env, PrintWriter out) {
-        if (!env.interactive()) {
-            throw new UsageException("not on a terminal, so cannot ask: add --yes to confirm, or --dry-run to only show");
-        }
-        out.print("Stop them? [y/N] ");
-        out.flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8)).readLine();
-            return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -20,6 +20,7 @@ final class Subcommands {
         ALL.put("all", env -> new AllCommand(env).spec());
         ALL.put("who", env -> new WhoCommand());
         ALL.put("kill", env -> new KillCommand());
+        ALL.put("close", env -> new CloseCommand());
         ALL.put("summary", env -> new SummaryCommand());
         ALL.put("record", env -> new RecordCommand());
         ALL.put("audit", env -> new AuditCommand());
@@ -30,6 +31,7 @@ final class Subcommands {
         ALL.put("probe", env -> new ProbeCommand());
         ALL.put("why", env -> new WhyCommand());
         ALL.put("health", env -> new HealthCommand());
+        ALL.put("events", env -> new EventsCommand());
         ALL.put("top", env -> new TopCommand());
     }
 

@@ -118,7 +118,11 @@ public final class Engine implements AutoCloseable {
         for (Socket socket : sockets) {
             SocketIdentity identity = SocketIdentity.of(socket);
             Sighting before = current.get(identity);
-            next.put(identity, new Sighting(socket, snapshot.ownersOf(socket), before == null ? time : before.firstSeen()));
+            int[] pids = update.scan().owners().pidsOf(socket.key());
+            // the same holders as before (most sockets, most refreshes): their list is kept, not rebuilt
+            List<ProcessInfo> owners = before != null && Sighting.samePids(before.owners(), pids) && !anyRenewed(pids, update)
+                    ? before.owners() : snapshot.ownersOf(socket);
+            next.put(identity, new Sighting(socket, owners, before == null ? time : before.firstSeen()));
         }
         boolean resetsCounted = resetsCountedSince(time, log);
         List<Change> changes = new ArrayList<>();
@@ -131,6 +135,15 @@ public final class Engine implements AutoCloseable {
         keepClosed(changes);
         current = next;
         return new Refresh(sequence, snapshot, next, changes, recentlyClosed(), cost(cpuStart));
+    }
+
+    private static boolean anyRenewed(int[] pids, OwnerTracker.Update update) {
+        for (int pid : pids) {
+            if (update.isRenewed(pid)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The notices that came since the previous refresh, oldest first, with those kept from before. */
@@ -252,6 +265,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        tracker.close();
         if (feed != null) {
             feed.close();
         }

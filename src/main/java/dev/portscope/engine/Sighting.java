@@ -28,6 +28,31 @@ public record Sighting(Socket socket, List<ProcessInfo> owners, Instant firstSee
         return SocketIdentity.of(socket);
     }
 
+    /** Whether the same processes hold both sightings' sockets, by pid, in order. */
+    public boolean samePids(Sighting other) {
+        return samePids(other.owners, pidsOf(owners));
+    }
+
+    static boolean samePids(List<ProcessInfo> owners, int[] pids) {
+        if (owners.size() != pids.length) {
+            return false;
+        }
+        for (int i = 0; i < pids.length; i++) {
+            if (owners.get(i).pid() != pids[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] pidsOf(List<ProcessInfo> owners) {
+        int[] pids = new int[owners.size()];
+        for (int i = 0; i < pids.length; i++) {
+            pids[i] = owners.get(i).pid();
+        }
+        return pids;
+    }
+
     /** The pids of the holders, for comparing two sightings. */
     public List<Integer> pids() {
         return owners.stream().map(ProcessInfo::pid).toList();

@@ -50,7 +50,7 @@ public final class SocketDiff {
             if (then.socket().state() != now.socket().state()) {
                 changes.add(new Change.StateChanged(time, now, then.socket().state()));
             }
-            if (!then.pids().equals(now.pids()) && !(now.owners().isEmpty() && !now.socket().uidKnown())) {
+            if (!then.samePids(now) && !(now.owners().isEmpty() && !now.socket().uidKnown())) {
                 changes.add(new Change.OwnerChanged(time, now, then));
             }
             crossings(then, now, time, thresholds, changes);

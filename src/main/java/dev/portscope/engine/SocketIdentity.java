@@ -14,6 +14,19 @@ import dev.portscope.model.Socket;
  */
 public record SocketIdentity(Protocol protocol, long cookie, Endpoint local, Endpoint remote) {
 
+    /** Cheap for the common case, a cookie: tables of a few hundred thousand are hashed every refresh. */
+    @Override
+    public int hashCode() {
+        return cookie != 0 ? Long.hashCode(cookie * 0x9E3779B97F4A7C15L) + protocol.ordinal()
+                : java.util.Objects.hash(protocol, local, remote);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SocketIdentity that && cookie == that.cookie && protocol == that.protocol
+                && java.util.Objects.equals(local, that.local) && java.util.Objects.equals(remote, that.remote);
+    }
+
     public static SocketIdentity of(Socket socket) {
         long cookie = socket.linux() == null ? 0 : socket.linux().cookie();
         if (cookie != 0) {

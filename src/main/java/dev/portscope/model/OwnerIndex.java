@@ -49,19 +49,14 @@ public final class OwnerIndex {
 
     /** Calls {@code action} once for every pid that holds some socket. */
     public void forEachPid(java.util.function.IntConsumer action) {
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        java.util.BitSet seen = new java.util.BitSet();
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != 0) {
                 int[] several = shared.get(keys[i]);
-                if (several == null) {
-                    if (seen.add(firstPids[i])) {
-                        action.accept(firstPids[i]);
-                    }
-                } else {
-                    for (int pid : several) {
-                        if (seen.add(pid)) {
-                            action.accept(pid);
-                        }
+                for (int pid : several == null ? new int[] {firstPids[i]} : several) {
+                    if (pid >= 0 && !seen.get(pid)) {
+                        seen.set(pid);
+                        action.accept(pid);
                     }
                 }
             }

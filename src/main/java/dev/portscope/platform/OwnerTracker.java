@@ -10,7 +10,7 @@ import java.util.Set;
  * {@link ProcessSource#scanOwners} would find for the same sockets; a tracker only tries to read
  * less to get there.
  */
-public interface OwnerTracker {
+public interface OwnerTracker extends AutoCloseable {
 
     /**
      * The owners of {@code sockets}, which are all the sockets there are now.
@@ -19,6 +19,10 @@ public interface OwnerTracker {
      *         process (their descriptions are stale)
      */
     Update update(List<Socket> sockets, DiagnosticLog log);
+
+    /** Lets go of what the tracker holds open. */
+    @Override
+    default void close() {}
 
     /**
      * @param renewed pids whose earlier descriptions no longer hold; every pid when the tracker

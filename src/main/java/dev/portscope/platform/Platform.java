@@ -68,4 +68,7 @@ public interface Platform {
                         + ": connections shorter than one refresh are missed");
         return java.util.Optional.empty();
     }
+
+    /** Closes connections of other processes without stopping them ({@code portscope close}). */
+    SocketCloser socketCloser();
 }

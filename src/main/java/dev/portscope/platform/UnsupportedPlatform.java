@@ -84,6 +84,11 @@ final class UnsupportedPlatform implements Platform, KernelSettings, Namespaces,
     }
 
     @Override
+    public SocketCloser socketCloser() {
+        return SocketCloser.unsupported(why());
+    }
+
+    @Override
     public PortSettings portSettings() {
         return PortSettings.assumedDefaults();
     }

@@ -18,7 +18,8 @@ public enum JsonFormat {
     DIFF("portscope-diff", 1),
     PROBE("portscope-probe", 1),
     SCAN("portscope-scan", 1),
-    CHECK("portscope-check", 1);
+    CHECK("portscope-check", 1),
+    CLOSE("portscope-close", 1);
 
     private final String label;
     private final int version;

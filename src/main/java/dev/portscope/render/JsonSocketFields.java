@@ -11,12 +11,12 @@ import dev.portscope.model.LinuxSocket;
 import java.io.IOException;
 
 /** The JSON fields of a socket and of a process, shared by every JSON document portscope writes ({@link JsonDocument}). */
-final class JsonSocketFields {
+public final class JsonSocketFields {
 
     private JsonSocketFields() {}
 
     /** Writes the fields of a socket into the current object (documented in the README). */
-    static void writeSocket(JsonGenerator json, Socket s, ListingContext context) throws IOException {
+    public static void writeSocket(JsonGenerator json, Socket s, ListingContext context) throws IOException {
         json.writeStringField("protocol", s.protocol().label());
         json.writeStringField("family", s.family().label());
         json.writeStringField("state", s.state().name());
@@ -76,7 +76,7 @@ final class JsonSocketFields {
     }
 
     /** Writes a {@code processes} array of process objects. */
-    static void writeProcesses(JsonGenerator json, java.util.List<ProcessInfo> processes) throws IOException {
+    public static void writeProcesses(JsonGenerator json, java.util.List<ProcessInfo> processes) throws IOException {
         json.writeArrayFieldStart("processes");
         for (ProcessInfo p : processes) {
             json.writeStartObject();

@@ -20,6 +20,7 @@ import dev.portscope.platform.OwnerScan;
 import dev.portscope.platform.Platform;
 import dev.portscope.platform.PortSettings;
 import dev.portscope.platform.ProcessSource;
+import dev.portscope.platform.SocketCloser;
 import dev.portscope.platform.SocketSource;
 import dev.portscope.platform.TcpCounters;
 import dev.portscope.platform.Terminal;
@@ -185,6 +186,11 @@ final class ScriptedPlatform implements Platform, KernelSettings, Namespaces, Tr
     @Override
     public Terminal terminal() {
         return this;
+    }
+
+    @Override
+    public SocketCloser socketCloser() {
+        return SocketCloser.unsupported("a scripted platform cannot close sockets");
     }
 
     @Override

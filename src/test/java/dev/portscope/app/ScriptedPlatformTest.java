@@ -63,4 +63,14 @@ class ScriptedPlatformTest {
         assertThat(json.get("unowned").asInt()).isEqualTo(1);
         assertThat(json.get("topProcesses").toString()).contains("nginx");
     }
+
+    @Test
+    void closeShowsTheConnectionsWithTheirOwnersAndSaysThisPlatformCannotCloseThem() {
+        CliRun dryRun = CliRun.run(ENV, "close", "sport", "=", ":5432", "--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("Will close", "127.0.0.1:5432", "postgres", "Left out 1 listener", "Dry run: nothing was closed.");
+        CliRun run = CliRun.run(ENV, "close", "sport", "=", ":5432", "--yes");
+        assertThat(run.out()).contains("not closed: cannot close connections here: a scripted platform cannot close sockets");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
 }

@@ -56,6 +56,7 @@ class JsonEnvelopeTest {
                 "probe 9/udp --json --timeout 100 --replay " + RECORDING,
                 "check 127.0.0.1:" + closed + " --json",
                 "scan 127.0.0.1 -p " + closed + " --json",
+                "close sport = :" + closed + " --json --dry-run",
                 "snapshot save @BASELINE --replay " + RECORDING);
     }
 

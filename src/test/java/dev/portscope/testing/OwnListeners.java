@@ -8,6 +8,7 @@ import dev.portscope.platform.KernelSettings;
 import dev.portscope.platform.Namespaces;
 import dev.portscope.platform.Platform;
 import dev.portscope.platform.Platforms;
+import dev.portscope.platform.SocketCloser;
 import dev.portscope.platform.SocketSource;
 import dev.portscope.platform.Terminal;
 import dev.portscope.platform.TrialBinder;
@@ -123,5 +124,11 @@ public final class OwnListeners implements Platform {
     @Override
     public Terminal terminal() {
         return live.terminal();
+    }
+
+    /** The live closer: it is handed only sockets this keyhole showed. */
+    @Override
+    public SocketCloser socketCloser() {
+        return live.socketCloser();
     }
 }

@@ -67,7 +67,7 @@ final class FdOwnerScanner implements OwnerScanner {
                 return new OwnerScan(OwnerIndex.empty());
             }
             try {
-                return scanProcesses(procFd, listPids(reader, procFd, log), wanted, log);
+                return scanProcesses(procFd, listPids(reader, procFd, procRoot, log), wanted, log);
             } finally {
                 reader.closeDescriptor(procFd);
             }
@@ -120,7 +120,7 @@ final class FdOwnerScanner implements OwnerScanner {
     }
 
     /** The numeric entries of {@code /proc}, in directory order (ascending pid on Linux). */
-    private int[] listPids(FdReader reader, int procFd, DiagnosticLog log) {
+    static int[] listPids(FdReader reader, int procFd, Path procRoot, DiagnosticLog log) {
         byte[] buf = new byte[reader.direntBufferBytes()];
         int[] pids = new int[1024];
         int count = 0;
@@ -161,55 +161,19 @@ final class FdOwnerScanner implements OwnerScanner {
 
         @Override
         public void run() {
-            try (FdReader reader = new FdReader(libc, DIRENT_BUFFER_BYTES)) {
-                byte[] dirents = new byte[reader.direntBufferBytes()];
-                byte[] link = new byte[FdReader.LINK_BUFFER_BYTES];
-                byte[] path = new byte[24];
+            try (SocketDescriptors descriptors = new SocketDescriptors(libc, DIRENT_BUFFER_BYTES)) {
                 int i;
                 while ((i = cursor.getAndIncrement()) < pids.length) {
-                    scanProcess(reader, pids[i], path, dirents, link);
+                    int pid = pids[i];
+                    descriptors.read(procFd, pid, problems, (fd, inode) -> {
+                        if (wanted == null || wanted.test(inode)) {
+                            owners.add(inode, pid);
+                        }
+                    });
                 }
             } catch (RuntimeException | Error e) {
                 failure = e; // rethrown by the thread that merges
             }
-        }
-
-        private void scanProcess(FdReader reader, int pid, byte[] path, byte[] dirents, byte[] link) {
-            int length = pidFdPath(pid, path);
-            int dirFd = reader.openDirectory(procFd, path, 0, length);
-            if (dirFd < 0) {
-                problems.processFailed(pid, -dirFd); // ENOENT, ESRCH: exited since /proc was listed
-                return;
-            }
-            try {
-                int n;
-                while ((n = reader.readDirectory(dirFd, dirents)) > 0) {
-                    for (int pos = 0; pos < n; pos = FdDirents.next(dirents, pos, n)) {
-                        if (FdDirents.decimalName(dirents, pos) < 0) {
-                            continue; // "." and ".."
-                        }
-                        long inode = inodeOf(reader, pid, dirFd, pos, link);
-                        if (inode > 0 && (wanted == null || wanted.test(inode))) {
-                            owners.add(inode, pid);
-                        }
-                    }
-                }
-                if (n < 0) {
-                    problems.processFailed(pid, -n);
-                }
-            } finally {
-                reader.closeDescriptor(dirFd);
-            }
-        }
-
-        private long inodeOf(FdReader reader, int pid, int dirFd, int pos, byte[] link) {
-            int n = reader.readLinkAt(dirFd, pos + FdDirents.NAME, link);
-            if (n < 0) {
-                problems.descriptorFailed(pid, -n); // ENOENT: closed meanwhile
-                return -1;
-            }
-            // n == buffer size: possibly truncated, and too long for a socket
-            return n > 0 && n < link.length ? FdLinks.socketInode(link, n) : -1;
         }
     }
 

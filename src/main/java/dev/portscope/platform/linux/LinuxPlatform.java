@@ -11,7 +11,9 @@ import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.KernelSettings;
 import dev.portscope.platform.Namespaces;
 import dev.portscope.platform.Platform;
+import dev.portscope.platform.SocketEndFeed;
 import dev.portscope.platform.PortSettings;
+import dev.portscope.platform.SocketCloser;
 import dev.portscope.platform.SocketSource;
 import dev.portscope.platform.TcpCounters;
 import dev.portscope.platform.Terminal;
@@ -20,6 +22,8 @@ import dev.portscope.platform.linux.ffm.Libc;
 import dev.portscope.platform.linux.ffm.LinuxConnectCalls;
 import dev.portscope.platform.linux.ffm.TerminalWindow;
 import dev.portscope.platform.linux.ffm.TrialBind;
+import dev.portscope.platform.linux.netlink.SockDiagEndFeed;
+import dev.portscope.platform.linux.netlink.SocketDestroyer;
 import dev.portscope.query.SocketQuery;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,9 +112,20 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
         return this;
     }
 
+    /** Linux: sock_diag's destroy notices ({@link SockDiagEndFeed}), which need no privileges. */
+    @Override
+    public Optional<SocketEndFeed> socketEndFeed(DiagnosticLog log) {
+        return SockDiagEndFeed.open(procRoot, log);
+    }
+
     @Override
     public Terminal terminal() {
         return this;
+    }
+
+    @Override
+    public SocketCloser socketCloser() {
+        return new SocketDestroyer();
     }
 
     // KernelSettings

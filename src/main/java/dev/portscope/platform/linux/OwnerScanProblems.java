@@ -75,6 +75,11 @@ final class OwnerScanProblems {
         other.failures.forEach((reason, count) -> failures.merge(reason, count, Integer::sum));
     }
 
+    /** Whether the descriptors of {@code pid} were refused. */
+    boolean refused(int pid) {
+        return refused.contains(pid);
+    }
+
     /** Processes whose descriptors could not be read for lack of permission, in pid order. */
     java.util.List<Integer> unreadableProcesses() {
         return java.util.List.copyOf(refused);

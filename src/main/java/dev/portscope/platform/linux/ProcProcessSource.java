@@ -5,6 +5,7 @@ import dev.portscope.model.ProcessOrigin;
 import dev.portscope.model.ProcessStatus;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.OwnerScan;
+import dev.portscope.platform.OwnerTracker;
 import dev.portscope.platform.ProcessSource;
 import dev.portscope.platform.linux.ffm.Libc;
 import java.io.IOException;
@@ -46,6 +47,21 @@ public final class ProcProcessSource implements ProcessSource {
     public OwnerScan scanOwners(LongPredicate wanted, DiagnosticLog log) {
         FdOwnerScanner fast = fastScanner();
         return (fast != null ? fast : new NioOwnerScanner(procRoot)).scan(wanted, log);
+    }
+
+    /**
+     * Incremental where the kernel counts descriptors in {@code stat} (Linux 6.2+) and libc can be
+     * bound; full scans otherwise.
+     */
+    @Override
+    public OwnerTracker ownerTracker() {
+        if (Libc.unavailableReason().isEmpty()) {
+            ProcDescriptorTables tables = ProcDescriptorTables.open(procRoot);
+            if (tables != null) {
+                return new IncrementalOwnerTracker(tables);
+            }
+        }
+        return ProcessSource.super.ownerTracker();
     }
 
     private synchronized FdOwnerScanner fastScanner() {

@@ -84,6 +84,24 @@ public final class FdReader implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Reads the target of the link at {@code name} (bytes {@code [0, length)}, without a NUL), relative to {@code dirfd}.
+     *
+     * @return the target's length in {@code into} (at most {@link #LINK_BUFFER_BYTES}), or {@code -errno}
+     */
+    public int readLink(int dirfd, byte[] name, int length, byte[] into) {
+        if (length >= PATH_BUFFER_BYTES) {
+            return -Errno.ENAMETOOLONG;
+        }
+        MemorySegment.copy(name, 0, path, ValueLayout.JAVA_BYTE, 0, length);
+        path.set(ValueLayout.JAVA_BYTE, length, (byte) 0);
+        int n = libc.readlinkat(state, dirfd, path, link);
+        if (n > 0) {
+            MemorySegment.copy(link, ValueLayout.JAVA_BYTE, 0, into, 0, Math.min(n, into.length));
+        }
+        return n;
+    }
+
     public void closeDescriptor(int fd) {
         libc.close(state, fd);
     }

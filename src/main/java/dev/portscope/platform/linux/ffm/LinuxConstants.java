@@ -33,13 +33,29 @@ public final class LinuxConstants {
     /** {@code NETLINK_SOCK_DIAG}, the netlink protocol of {@code sock_diag(7)}: include/uapi/linux/netlink.h. */
     public static final int NETLINK_SOCK_DIAG = 4;
 
+    /** The level of netlink's own socket options: include/linux/socket.h. */
+    public static final int SOL_NETLINK = 270;
+    /** At level {@code SOL_NETLINK}, an int naming the multicast group to join: include/uapi/linux/netlink.h. */
+    public static final int NETLINK_ADD_MEMBERSHIP = 1;
+
+    // sock_diag's multicast groups, which the kernel tells of every socket it frees
+    // (enum sknetlink_groups, include/uapi/linux/sock_diag.h; Linux 4.2+)
+    public static final int SKNLGRP_INET_TCP_DESTROY = 1;
+    public static final int SKNLGRP_INET_UDP_DESTROY = 2;
+    public static final int SKNLGRP_INET6_TCP_DESTROY = 3;
+    public static final int SKNLGRP_INET6_UDP_DESTROY = 4;
+
     // Socket options: include/uapi/asm-generic/socket.h
     public static final int SOL_SOCKET = 1;
     public static final int SO_REUSEADDR = 2;
     public static final int SO_ERROR = 4;
+    /** The receive buffer, up to {@code net.core.rmem_max}; the kernel doubles what it is given (socket(7)). */
+    public static final int SO_RCVBUF = 8;
     public static final int SO_REUSEPORT = 15;
     /** {@code SO_RCVTIMEO_OLD}: a {@code struct timeval} of two longs, as 64-bit ABIs define it. */
     public static final int SO_RCVTIMEO = 20;
+    /** {@code SO_RCVBUF} beyond {@code net.core.rmem_max}, for {@code CAP_NET_ADMIN} only. */
+    public static final int SO_RCVBUFFORCE = 33;
     /** At level {@code IPPROTO_IPV6}: include/uapi/linux/in6.h. */
     public static final int IPV6_V6ONLY = 26;
 

@@ -26,6 +26,8 @@ final class NetlinkHeader {
 
     static final int NLM_F_REQUEST = 0x1;
     static final int NLM_F_MULTI = 0x2;
+    /** Asks for an {@code NLMSG_ERROR} answer on success too (error 0). */
+    static final int NLM_F_ACK = 0x4;
     /** Set by the kernel when the table changed during the dump, so the dump may be inconsistent. */
     static final int NLM_F_DUMP_INTR = 0x10;
     /** {@code NLM_F_ROOT | NLM_F_MATCH}. */

@@ -52,10 +52,15 @@ import java.util.function.IntFunction;
  *
  * Host-order fields use {@link ByteOrder#nativeOrder()}: a recording is read on the kind of machine
  * that made it.
+ *
+ * <p>The same messages come as the kernel's notices of freed sockets ({@link #decodeEndNotices}),
+ * written by {@code inet_diag_handler_get_info} ({@code net/ipv4/inet_diag.c}) with less in them.
  */
 public final class SockDiagDecoder {
 
     static final int MSG_LENGTH = 72;
+    /** {@code INET_DIAG_PROTOCOL}: a {@code __u8} IP protocol (include/uapi/linux/inet_diag.h). */
+    private static final int INET_DIAG_PROTOCOL = 10;
     private static final int NLA_TYPE_MASK = 0x3FFF; // drops NLA_F_NESTED and NLA_F_NET_BYTEORDER
 
     private final long netns;
@@ -122,6 +127,33 @@ public final class SockDiagDecoder {
      * @return the protocol in effect after the buffer (a request message changes it)
      */
     public Protocol decode(ByteBuffer buffer, long streamOffset, Protocol protocol, SockDiagEvents events) {
+        return decode(buffer, streamOffset, protocol, false, events);
+    }
+
+    /**
+     * Decodes the kernel's notices of freed sockets between the buffer's position and limit: what a
+     * member of sock_diag's destroy groups receives ({@code SKNLGRP_INET_TCP_DESTROY} and the three
+     * others, {@code include/uapi/linux/sock_diag.h}). {@code sock_diag_broadcast_destroy}
+     * ({@code net/core/sock_diag.c}) sends one {@code SOCK_DIAG_BY_FAMILY} message for each socket
+     * the kernel frees, made by {@code inet_diag_handler_get_info}: the {@code inet_diag_msg} is zeroed,
+     * then given the family, addresses, ports, bound interface, cookie, state (the socket's last:
+     * CLOSE for a TCP connection) and queues, and two attributes: {@code INET_DIAG_PROTOCOL}, which
+     * says TCP or UDP (no request precedes a notice), and for TCP {@code INET_DIAG_INFO}. The owner and
+     * inode are never filled: every socket of a notice has {@link Socket#UNKNOWN_UID} and key 0 (seen
+     * on Linux 6.18: a socket of uid 65534 arrives with {@code idiag_uid} 0). Its queues are 0: a freed
+     * socket holds no data, and what the kernel computes from it then is left over (UDP's send queue
+     * reads 2^32-1, {@code sk_wmem_alloc_get} of a socket whose count reached 0; TCP's receive queue
+     * counts the FIN). A connection reset by its own side ({@code SO_LINGER} 0, {@code tcp_disconnect})
+     * arrives with its remote port and unbound local address cleared: only its local port and remote
+     * address are left.
+     *
+     * @param streamOffset where the buffer's position lies in the stream of notices, for diagnostics
+     */
+    public void decodeEndNotices(ByteBuffer buffer, long streamOffset, SockDiagEvents events) {
+        decode(buffer, streamOffset, null, true, events);
+    }
+
+    private Protocol decode(ByteBuffer buffer, long streamOffset, Protocol protocol, boolean notices, SockDiagEvents events) {
         ByteBuffer b = buffer.duplicate().order(ByteOrder.nativeOrder());
         int start = b.position();
         int end = b.limit();
@@ -167,7 +199,9 @@ public final class SockDiagDecoder {
                 }
                 case NetlinkHeader.NLMSG_OVERRUN -> events.malformed(offset, "NLMSG_OVERRUN: the kernel dropped messages");
                 case InetDiagRequest.SOCK_DIAG_BY_FAMILY, InetDiagRequest.TCPDIAG_GETSOCK -> {
-                    if ((flags & NetlinkHeader.NLM_F_REQUEST) != 0) {
+                    if (notices) {
+                        socket(b, pos, length, offset, streamOffset - start, null, events);
+                    } else if ((flags & NetlinkHeader.NLM_F_REQUEST) != 0) {
                         protocol = request(b, pos, length, type, offset, events);
                     } else if (protocol != null) {
                         socket(b, pos, length, offset, streamOffset - start, protocol, events);
@@ -205,6 +239,7 @@ public final class SockDiagDecoder {
         return protocol;
     }
 
+    /** @param protocol the dump's protocol, or null for a notice, which names its own in {@code INET_DIAG_PROTOCOL} */
     private void socket(ByteBuffer b, int pos, int length, long offset, long base, Protocol protocol, SockDiagEvents events) {
         int body = pos + NetlinkHeader.LENGTH;
         int bodyLength = length - NetlinkHeader.LENGTH;
@@ -220,7 +255,9 @@ public final class SockDiagDecoder {
         }
         SocketState state = KernelSocketStates.toModel(Byte.toUnsignedInt(b.get(body + 1)));
 
-        TcpInfo tcpInfo = null;
+        int infoAt = -1;
+        int infoLength = 0;
+        int ipProtocol = -1;
         SocketMemory memory = null;
         Boolean v6Only = null;
         boolean fullSocket = false;
@@ -240,7 +277,11 @@ public final class SockDiagDecoder {
             int payload = at + 4;
             int payloadLength = attrLength - 4;
             switch (attrType) {
-                case InetDiagRequest.INET_DIAG_INFO -> tcpInfo = protocol == Protocol.TCP ? InetDiagExtras.tcpInfo(b, payload, payloadLength) : null;
+                case InetDiagRequest.INET_DIAG_INFO -> {
+                    infoAt = payload;
+                    infoLength = payloadLength;
+                }
+                case INET_DIAG_PROTOCOL -> ipProtocol = payloadLength >= 1 ? Byte.toUnsignedInt(b.get(payload)) : -1;
                 case InetDiagRequest.INET_DIAG_SKMEMINFO -> memory = InetDiagExtras.memory(b, payload, payloadLength);
                 case InetDiagRequest.INET_DIAG_SKV6ONLY -> v6Only = payloadLength >= 1 ? b.get(payload) != 0 : null;
                 case InetDiagRequest.INET_DIAG_SHUTDOWN -> fullSocket = true;
@@ -248,6 +289,16 @@ public final class SockDiagDecoder {
             }
             at += NetlinkHeader.align(attrLength);
         }
+        boolean notice = protocol == null;
+        if (notice) {
+            protocol = InetDiagRequest.protocolOf(ipProtocol);
+            if (protocol == null) {
+                events.malformed(offset, ipProtocol < 0 ? "notice without INET_DIAG_PROTOCOL"
+                        : "notice of IP protocol " + ipProtocol + ", which portscope does not list: skipped");
+                return;
+            }
+        }
+        TcpInfo tcpInfo = details && infoAt >= 0 && protocol == Protocol.TCP ? InetDiagExtras.tcpInfo(b, infoAt, infoLength) : null;
 
         int ifindex = b.getInt(body + 40);
         Endpoint local = new Endpoint(address(b, body + 8, family), bigEndianPort(b, body + 4), ifindex > 0 ? interfaces.apply(ifindex) : null);
@@ -258,12 +309,12 @@ public final class SockDiagDecoder {
                 local,
                 remote,
                 state,
-                ownerless(state, Byte.toUnsignedInt(b.get(body + 2)), fullSocket) ? Socket.UNKNOWN_UID : b.getInt(body + 64),
+                notice || ownerless(state, Byte.toUnsignedInt(b.get(body + 2)), fullSocket) ? Socket.UNKNOWN_UID : b.getInt(body + 64),
                 InetDiagExtras.u32(b, body + 68),
-                InetDiagExtras.u32(b, body + 56),
-                InetDiagExtras.u32(b, body + 60),
+                notice ? 0 : InetDiagExtras.u32(b, body + 56),
+                notice ? 0 : InetDiagExtras.u32(b, body + 60),
                 v6Only,
-                new LinuxSocket(InetDiagExtras.u32(b, body + 68), cookie(b, body + 44), netns, details ? tcpInfo : null, details ? memory : null)));
+                new LinuxSocket(InetDiagExtras.u32(b, body + 68), cookie(b, body + 44), netns, tcpInfo, details ? memory : null)));
     }
 
     /**
