@@ -100,18 +100,19 @@ final class TopCommand implements Callable<Integer> {
         ListingContext context = session.context(numeric.requested(), true, info);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Engine engine = Engine.start(session, EngineSettings.defaults().withInterval(every))) {
-            if (env.terminal()) {
-                var actions = new SessionActions(session, context, Lineage.current());
-                Optional<List<Diagnostic>> notes = InteractiveTop.run(engine, model, actions, context, options);
-                if (notes.isPresent()) {
-                    Sessions.report(notes.get(), err);
-                    return notes.get().stream().anyMatch(d -> d.kind().partial()) ? ExitCodes.PARTIAL : ExitCodes.OK;
-                }
-                err.println("portscope: note: this terminal cannot show a screen (TERM=" + env.variables().getOrDefault("TERM", "")
-                        + "): printing a table per refresh");
-                err.flush();
+        EngineSettings settings = EngineSettings.defaults().withInterval(every);
+        if (env.terminal()) {
+            var actions = new SessionActions(session, context, Lineage.current());
+            Optional<List<Diagnostic>> notes = InteractiveTop.run(session, settings, model, actions, context, options);
+            if (notes.isPresent()) {
+                Sessions.report(notes.get(), err);
+                return notes.get().stream().anyMatch(d -> d.kind().partial()) ? ExitCodes.PARTIAL : ExitCodes.OK;
             }
+            err.println("portscope: note: this terminal cannot show a screen (TERM=" + env.variables().getOrDefault("TERM", "")
+                    + "): printing a table per refresh");
+            err.flush();
+        }
+        try (Engine engine = Engine.start(session, settings)) {
             boolean partial = PlainTop.run(engine, model, context, options, out, notes -> Sessions.report(notes, err));
             return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
         }

@@ -22,17 +22,25 @@ public interface RowActions {
      * An action to confirm, or why there is none.
      *
      * @param question asked in the status line, answered y or n; null when refused
-     * @param action   run once confirmed, away from the screen's thread; returns what came of it, in one line
+     * @param note     said after the question and its {@code [y/N]}, which a narrow screen may cut; empty when none
+     * @param action   run once confirmed, away from the screen's thread; returns what came of it
      * @param refusal  why nothing can be done; null when there is a question
      */
-    record Proposal(String question, Callable<String> action, String refusal) {
+    record Proposal(String question, String note, Callable<Done> action, String refusal) {
 
-        public static Proposal ask(String question, Callable<String> action) {
-            return new Proposal(question, action, null);
+        public static Proposal ask(String question, String note, Callable<Done> action) {
+            return new Proposal(question, note, action, null);
         }
 
         public static Proposal refuse(String why) {
-            return new Proposal(null, null, why);
+            return new Proposal(null, "", null, why);
         }
     }
+
+    /**
+     * What came of a confirmed action, in one line.
+     *
+     * @param failed whether it did not do what was asked (shown as an error)
+     */
+    record Done(String text, boolean failed) {}
 }

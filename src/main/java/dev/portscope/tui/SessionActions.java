@@ -1,5 +1,9 @@
 package dev.portscope.tui;
 
+import dev.portscope.analysis.close.ClosePlan;
+import dev.portscope.analysis.close.ClosePlanner;
+import dev.portscope.analysis.close.Connection;
+import dev.portscope.analysis.close.LeftOut;
 import dev.portscope.analysis.kill.Lineage;
 import dev.portscope.analysis.kill.ProcessStopper;
 import dev.portscope.analysis.kill.StopAction;
@@ -18,7 +22,9 @@ import dev.portscope.model.ProcessOrigin;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
 import dev.portscope.model.TcpInfo;
+import dev.portscope.platform.SocketCloser;
 import dev.portscope.query.PortTarget;
+import dev.portscope.render.CloseText;
 import dev.portscope.render.CommandLineText;
 import dev.portscope.render.Durations;
 import dev.portscope.render.ForeignText;
@@ -39,8 +45,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code top}'s actions on this machine: a row's details are what {@code who} says of its port
- * (over the refresh on screen), stopping goes through {@code kill}'s planner and stopper (the same
- * refusals, the same start-time check before each signal).
+ * (over the refresh on screen); closing goes through {@code close}'s planner and the platform's
+ * closer (the same connections left out, each socket named by its cookie); stopping goes through
+ * {@code kill}'s planner and stopper (the same refusals, the same start-time check before each signal).
  */
 public final class SessionActions implements RowActions {
 
@@ -114,7 +121,40 @@ public final class SessionActions implements RowActions {
 
     @Override
     public Proposal proposeClose(TopRow row) {
-        return Proposal.refuse("closing connections is not available yet");
+        Socket socket = row.sighting().socket();
+        if (row.mark() == TopRow.Mark.CLOSED) {
+            return Proposal.refuse("this connection has ended already");
+        }
+        ClosePlan plan = ClosePlanner.plan(List.of(new Connection(socket, row.sighting().owners())), false);
+        if (plan.targets().isEmpty()) {
+            return Proposal.refuse(switch (leftOut(plan)) {
+                case LISTENER -> "a listener: K stops its process ('portscope close --listeners' closes the socket alone)";
+                case TIME_WAIT -> "in TIME-WAIT: closed by its application already; the kernel lets it go within a minute";
+                case NOT_CONNECTED -> "bound but not connected: no connection to close";
+                case UDP -> "UDP has no connection to close";
+                case UNKNOWN_STATE -> "in a state this version of portscope does not know: left alone";
+            });
+        }
+        SocketCloser closer = session.platform().socketCloser();
+        Optional<String> unavailable = closer.unavailableReason();
+        if (unavailable.isPresent()) {
+            return Proposal.refuse("cannot close connections here: " + ForeignText.visible(unavailable.get()));
+        }
+        String owners = row.sighting().owners().isEmpty() ? ""
+                : " (" + row.sighting().owners().stream().map(SessionActions::name).collect(Collectors.joining(", ")) + ")";
+        return Proposal.ask("Close " + CloseText.connection(socket) + owners + "?", "its process goes on; its peer gets a reset", () -> {
+            SocketCloser.Result result = closer.close(List.of(socket)).getFirst();
+            return new Done(CloseText.connection(socket) + ": " + ForeignText.visible(CloseText.describe(result)), !result.outcome().done());
+        });
+    }
+
+    private static LeftOut leftOut(ClosePlan plan) {
+        for (LeftOut reason : LeftOut.values()) {
+            if (plan.leftOut(reason) > 0) {
+                return reason;
+            }
+        }
+        throw new IllegalStateException("a socket neither closed nor left out");
     }
 
     @Override
@@ -137,20 +177,23 @@ public final class SessionActions implements RowActions {
             return Proposal.refuse(capitalised(refusals));
         }
         String question = "Stop " + signalled.stream().map(t -> name(t.process()) + " (user " + ForeignText.visible(t.process().user()) + ")")
-                .collect(Collectors.joining(", ")) + " with SIGTERM?" + (refused.isEmpty() ? "" : " (" + refusals + ")");
-        return Proposal.ask(question, () -> stop(signalled));
+                .collect(Collectors.joining(", ")) + " with SIGTERM?";
+        return Proposal.ask(question, refusals, () -> stop(signalled));
     }
 
-    private String stop(List<StopTarget> targets) throws InterruptedException {
+    private Done stop(List<StopTarget> targets) throws InterruptedException {
         ProcessStopper stopper = new ProcessStopper(new SystemProcesses(session.backend().processes()));
         List<String> outcomes = new ArrayList<>();
+        boolean failed = false;
         for (StopTarget t : targets) {
             StopOutcome outcome = stopper.signal(t.process(), STOP_TIMEOUT, false);
+            failed |= outcome != StopOutcome.STOPPED && outcome != StopOutcome.ALREADY_GONE && outcome != StopOutcome.ALREADY_EXITED
+                    && outcome != StopOutcome.PID_REUSED;
             String said = outcome == StopOutcome.STILL_RUNNING ? "still running " + STOP_TIMEOUT.toSeconds() + " s after SIGTERM"
                     : outcome.description();
             outcomes.add(name(t.process()) + ": " + said);
         }
-        return String.join("; ", outcomes);
+        return new Done(String.join("; ", outcomes), failed);
     }
 
     private static String name(ProcessInfo p) {

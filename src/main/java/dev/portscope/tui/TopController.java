@@ -57,7 +57,7 @@ public final class TopController {
 
     private final TopModel model;
     private final RowActions actions;
-    private final Consumer<Callable<String>> runner;
+    private final Consumer<Callable<RowActions.Done>> runner;
     private Mode mode = Mode.BROWSE;
     private final StringBuilder input = new StringBuilder();
     /** The text of a filter that could not be read, offered again by the next '/'. */
@@ -76,7 +76,7 @@ public final class TopController {
      * @param runner runs a confirmed action away from the screen's thread, and reports its outcome
      *               back through {@link #report}
      */
-    public TopController(TopModel model, RowActions actions, Consumer<Callable<String>> runner) {
+    public TopController(TopModel model, RowActions actions, Consumer<Callable<RowActions.Done>> runner) {
         this.model = model;
         this.actions = actions;
         this.runner = runner;
@@ -235,7 +235,7 @@ public final class TopController {
     public Status status() {
         return switch (mode) {
             case FILTER -> new Status("filter: " + ForeignText.visible(input.toString()) + "_", Status.Kind.PROMPT);
-            case CONFIRM -> new Status(pending.question() + " [y/N]", Status.Kind.PROMPT);
+            case CONFIRM -> new Status(pending.question() + " [y/N]" + (pending.note().isEmpty() ? "" : " " + pending.note()), Status.Kind.PROMPT);
             case DETAILS -> new Status("Up/Down PgUp/PgDn scroll  q, Esc or Enter: back", Status.Kind.HINT);
             case BROWSE -> message != null ? message : new Status(HINTS, Status.Kind.HINT);
         };

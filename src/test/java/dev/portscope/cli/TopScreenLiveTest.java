@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code portscope top} on a real terminal: tmux at 80×24 runs it in a shell, the test opens and
  * closes its own loopback connections and reads the screen back, colours included. Every filter
- * names the test's own ports, so the machine's other sockets never matter.
+ * names the test's own addresses and ports, so the machine's other sockets never matter; the only
+ * connection closed and the only process stopped are the test's own.
  */
 @Tag("live")
 @Timeout(180)
@@ -146,10 +147,17 @@ class TopScreenLiveTest {
             tmux.type("q");
             await(tmux, "the table again", WAIT, false, s -> rows(s, 2));
 
-            // closing a connection
-            tmux.keys("Down");
+            // closing a connection through close's path, after a question; a listener is not closed
+            tmux.keys("End");
             tmux.type("c");
-            await(tmux, "the answer of c", WAIT, false, s -> s.contains("closing connections is not available yet"));
+            await(tmux, "the refusal to close a listener", WAIT, false, s -> s.contains("a listener: K stops its process"));
+            tmux.keys("Home");
+            tmux.type("c");
+            String close = await(tmux, "the question to close", WAIT, false, s -> s.contains("Close tcp 127.0.0.1:" + port + " -> 127.0.0.1:"));
+            assertThat(close).contains("(pid " + ProcessHandle.current().pid() + " java)? [y/N]");
+            tmux.type("y");
+            await(tmux, "the closed connection", WAIT, false, s -> s.lines().anyMatch(l -> l.startsWith("tcp 127.0.0.1:" + port) && l.endsWith(": closed")));
+            await(tmux, "the closed row gone", WAIT, false, s -> rows(s, 1));
 
             // stopping a process of the test's own, through kill's path, after a question
             try (ChildProcess child = ChildProcess.start(List.of("python3", "-c", String.join("\n",

@@ -17,7 +17,7 @@ class TopControllerTest {
 
     private final ScriptedRefreshes engine = new ScriptedRefreshes(3);
     private final TopModel model = new TopModel(false, TopScope.ALL, ServiceTable.embedded());
-    private final List<Callable<String>> ran = new ArrayList<>();
+    private final List<Callable<RowActions.Done>> ran = new ArrayList<>();
     private final List<String> asked = new ArrayList<>();
     private RowActions.Proposal stopProposal = RowActions.Proposal.refuse("Refusing pid 1 init: pid 1 is the init process");
     private final TopController controller = new TopController(model, new RowActions() {
@@ -87,13 +87,14 @@ class TopControllerTest {
     }
 
     @Test
-    void stoppingAsksFirstAndRunsOnlyOnYes() {
-        stopProposal = RowActions.Proposal.ask("Stop pid 10 nginx (user www) with SIGTERM?", () -> "pid 10 nginx: stopped (SIGTERM)");
+    void stoppingAsksFirstAndRunsOnlyOnYes() throws Exception {
+        stopProposal = RowActions.Proposal.ask("Stop pid 10 nginx (user www) with SIGTERM?", "refusing pid 1 init: pid 1 is the init process",
+                () -> new RowActions.Done("pid 10 nginx: stopped (SIGTERM)", false));
         type("K");
         assertThat(asked).containsExactly("stop 80");
         assertThat(controller.mode()).isEqualTo(TopController.Mode.CONFIRM);
-        assertThat(controller.status()).isEqualTo(new TopController.Status("Stop pid 10 nginx (user www) with SIGTERM? [y/N]",
-                TopController.Status.Kind.PROMPT));
+        assertThat(controller.status()).isEqualTo(new TopController.Status("Stop pid 10 nginx (user www) with SIGTERM? [y/N]"
+                + " refusing pid 1 init: pid 1 is the init process", TopController.Status.Kind.PROMPT));
         type("n");
         assertThat(ran).isEmpty();
         assertThat(controller.status().text()).isEqualTo("nothing done");
@@ -101,6 +102,7 @@ class TopControllerTest {
         assertThat(asked).containsExactly("stop 80", "stop 81");
         type("y");
         assertThat(ran).hasSize(1);
+        assertThat(ran.getFirst().call()).isEqualTo(new RowActions.Done("pid 10 nginx: stopped (SIGTERM)", false));
         controller.report("pid 10 nginx: stopped (SIGTERM)", false);
         assertThat(controller.status().text()).isEqualTo("pid 10 nginx: stopped (SIGTERM)");
     }
