@@ -31,7 +31,8 @@ public final class TopController {
         }
     }
 
-    static final String HINTS = "q quit  / filter  </> sort  r reverse  l view  g group  p pause  Enter details  c close  K stop  ? keys";
+    /** The keys most asked for, in 80 columns; '?' lists them all. */
+    static final String HINTS = "q quit  / filter  <> sort  l view  Enter details  c close  K stop  ? more keys";
 
     static final List<String> KEYS = List.of(
             "Keys of portscope top",

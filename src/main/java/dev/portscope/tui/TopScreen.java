@@ -69,6 +69,9 @@ public final class TopScreen {
         while (lines.size() < rows - 1) {
             lines.add(AttributedString.EMPTY);
         }
+        while (lines.size() > Math.max(0, rows - 1)) {
+            lines.removeLast(); // a screen lower than the header: the status line still shows
+        }
         TopController.Status status = controller.status();
         lines.add(new AttributedString(status.text(), style.status(status.kind())));
         return lines.stream().map(l -> l.columnLength() > columns ? l.columnSubSequence(0, columns) : l).toList();

@@ -187,7 +187,7 @@ class TopScreenLiveTest {
     }
 
     @Test
-    void followsResizesAndRestoresTheTerminalAfterCtrlCAndSigterm() throws Exception {
+    void followsResizesAndRestoresTheTerminalAfterCtrlCSigtermAndSigint() throws Exception {
         try (LoopbackSockets sockets = new LoopbackSockets(); TmuxSession tmux = TmuxSession.start(80, 24)) {
             int port = LoopbackSockets.port(sockets.listen("127.0.0.1"));
             tmux.typeLine(topCommand("--interval", "0.5s", "src 127.0.0.1:" + port));
@@ -206,6 +206,15 @@ class TopScreenLiveTest {
             long pid = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
             ProcessHandle.of(pid).orElseThrow().destroy(); // SIGTERM: the shutdown hook restores the terminal
             await(tmux, "ended by SIGTERM", WAIT, false, s -> s.contains("TOP-EXIT="));
+            assertRestored(tmux);
+
+            tmux.typeLine("clear");
+            tmux.typeLine(topCommand("src 127.0.0.1:" + port));
+            await(tmux, "top's first screen", START, false, s -> s.contains("127.0.0.1:" + port));
+            long again = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(again)).start(); // SIGINT from elsewhere, not a key
+            assertThat(kill.waitFor()).isZero();
+            await(tmux, "ended by SIGINT", WAIT, false, s -> s.contains("TOP-EXIT="));
             assertRestored(tmux);
         }
     }

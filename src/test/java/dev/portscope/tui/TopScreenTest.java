@@ -48,7 +48,7 @@ class TopScreenTest {
         assertThat(lines.get(4).toString()).contains("PROTO", "STATE", "LOCAL▲", "REMOTE", "RECV-Q", "SEND-Q", "PID", "PROCESS", "USER");
         assertThat(lineWith(lines, "10.10.0.202:54322").toString()).contains("10.10.0.200:8080", "4242", "python3", "root");
         assertThat(lines).noneMatch(l -> l.toString().contains("…"));
-        assertThat(lines.get(23).toString()).startsWith("q quit  / filter");
+        assertThat(lines.get(23).toString()).isEqualTo(TopController.HINTS); // whole, in 80 columns
 
         assertThat(lineWith(lines, ":54322").toAnsi()).contains("\u001b[32m"); // opened: green
         assertThat(lineWith(lines, ":54321").toAnsi()).contains("\u001b[31;2m"); // closed: dim red
@@ -118,5 +118,13 @@ class TopScreenTest {
         assertThat(lines).noneMatch(l -> l.toAnsi().matches("(?s).*\u001b\\[[0-9;]*3[0-7]m.*"));
         assertThat(lineWith(lines, "CLOSE-WAIT").toAnsi()).contains("4mCLOSE-WAIT");
         assertThat(lines.get(4).toString()).contains("LOCAL^");
+    }
+
+    @Test
+    void aScreenLowerThanTheHeaderStillEndsWithTheStatusLine() {
+        model.update(engine.next(tcp(1, "10.0.0.1:80", "10.0.0.2:1", SocketState.ESTABLISHED)));
+        List<AttributedString> lines = draw(40, 4);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(3).toString()).startsWith("q quit");
     }
 }
