@@ -13,6 +13,7 @@
 #   BENCH_ENGINE_STEADY=30     seconds of steady state to average over
 #   BENCH_ENGINE_MINUTES=10    minutes of churn for the RSS curve
 #   BENCH_ENGINE_CHURN=200     connections opened and closed per second during the churn
+#   BENCH_ENGINE_REPS=3        runs of each full re-read for the comparison
 #   PORTSCOPE=./portscope      the launcher
 # Traffic stays on loopback; every process here ends by itself (loadgen's --timeout, bounded loops).
 set -euo pipefail
@@ -63,14 +64,14 @@ c1="$(cpu_ticks "$events_pid")"; t1="$(date +%s.%N)"
 refresh_cpu="$(awk -v c="$((c1 - c0))" -v hz="$ticks" -v t0="$t0" -v t1="$t1" 'BEGIN {printf "%.3f", c / hz / (t1 - t0)}')"
 
 full=(); ssr=(); lsofr=()
-for _ in 1 2 3; do
+for _ in $(seq "${BENCH_ENGINE_REPS:-3}"); do
   full+=("$(cpu_of "$portscope" conns -n)")
   ssr+=("$(cpu_of ss -tanp)")
   if command -v lsof >/dev/null; then lsofr+=("$(cpu_of lsof -n -P -i)"); fi
 done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
 echo "steady-state refresh: ${refresh_cpu} CPU-s per 1 s refresh (events, whole process, over ${steady} s)"
-echo "one full re-read (portscope conns -n): $(median "${full[@]}") CPU-s; ss -tanp: $(median "${ssr[@]}") CPU-s$([ ${#lsofr[@]} -gt 0 ] && echo "; lsof -n -P -i: $(median "${lsofr[@]}") CPU-s") (medians of 3, run in turn)"
+echo "one full re-read (portscope conns -n): $(median "${full[@]}") CPU-s; ss -tanp: $(median "${ssr[@]}") CPU-s$([ ${#lsofr[@]} -gt 0 ] && echo "; lsof -n -P -i: $(median "${lsofr[@]}") CPU-s") (medians of ${BENCH_ENGINE_REPS:-3}, run in turn)"
 
 latency="$(python3 - "$work/events.jsonl" <<'PY'
 import json, os, socket, sys, time
@@ -113,7 +114,7 @@ PY
 churn_pid=$!
 samples=()
 for _ in $(seq $((minutes * 6))); do
-  kill -0 "$events_pid" 2>/dev/null || { echo "bench: events ended during the churn" >&2; break; }
+  kill -0 "$events_pid" 2>/dev/null || { echo "bench: events ended during the churn:" >&2; tail -5 "$work/events.err" >&2; break; }
   samples+=("$(rss_mib "$events_pid")")
   sleep 10
 done
@@ -121,3 +122,4 @@ wait "$churn_pid" 2>/dev/null || true
 sorted="$(printf '%s\n' "${samples[@]}" | sort -n)"
 echo "RSS of events over ${minutes} min at ${churn} connections/s: first $(echo "${samples[0]}") MiB, last ${samples[-1]} MiB, peak $(echo "$sorted" | tail -1) MiB (${#samples[@]} samples)"
 echo "events seen: $(wc -l < "$work/events.jsonl") lines; warnings: $(grep -c warning "$work/events.err" || true)"
+kill -0 "$events_pid" 2>/dev/null || { echo "bench: events is no longer running:" >&2; tail -5 "$work/events.err" >&2; }

@@ -33,6 +33,7 @@ final class Subcommands {
         ALL.put("health", env -> new HealthCommand());
         ALL.put("events", env -> new EventsCommand());
         ALL.put("top", env -> new TopCommand());
+        ALL.put("serve", env -> new ServeCommand());
     }
 
     private Subcommands() {}

@@ -41,6 +41,8 @@ public final class Engine implements AutoCloseable {
             "TcpExt.TCPAbortOnMemory", "TcpExt.TCPAbortOnTimeout", "TcpExt.TCPAbortOnLinger", "TcpExt.TCPAbortFailed");
     /** Closed rows kept at most, however many closed in the last refreshes. */
     private static final int CLOSED_CAP = 10_000;
+    /** How many refreshes a closed socket's late end notice is still recognised. */
+    private static final int RECENT_END_REFRESHES = 10;
     /** End notices kept for the next refresh at most. */
     private static final int PENDING_CAP = 100_000;
 
@@ -52,6 +54,8 @@ public final class Engine implements AutoCloseable {
     private final Map<Integer, ProcessInfo> described = new HashMap<>();
     private final ArrayDeque<Closing> closed = new ArrayDeque<>();
     private final Map<SocketIdentity, Socket> pendingEnds = new LinkedHashMap<>();
+    /** Sockets reported closed in the last refreshes, with the refresh: a notice that comes late is not a new socket. */
+    private final LinkedHashMap<SocketIdentity, Long> recentlyEnded = new LinkedHashMap<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private Map<SocketIdentity, Sighting> current = Map.of();
     private Optional<TcpCounters> counters = Optional.empty();
@@ -111,19 +115,27 @@ public final class Engine implements AutoCloseable {
         session.backend().sockets().scan(SocketQuery.all(), log, sockets::add);
         OwnerTracker.Update update = tracker.update(sockets, log);
         Map<Integer, ProcessInfo> processes = describeOwners(update, log);
-        Snapshot snapshot = new Snapshot(time, session.hostName().orElse(null), sockets, processes, update.scan().owners(),
-                log.diagnostics());
 
         Map<SocketIdentity, Sighting> next = new LinkedHashMap<>(sockets.size() * 2);
+        List<Socket> kept = new ArrayList<>(sockets.size());
         for (Socket socket : sockets) {
             SocketIdentity identity = SocketIdentity.of(socket);
             Sighting before = current.get(identity);
             int[] pids = update.scan().owners().pidsOf(socket.key());
-            // the same holders as before (most sockets, most refreshes): their list is kept, not rebuilt
-            List<ProcessInfo> owners = before != null && Sighting.samePids(before.owners(), pids) && !anyRenewed(pids, update)
-                    ? before.owners() : snapshot.ownersOf(socket);
-            next.put(identity, new Sighting(socket, owners, before == null ? time : before.firstSeen()));
+            boolean sameOwners = before != null && Sighting.samePids(before.owners(), pids) && !anyRenewed(pids, update);
+            Sighting sighting;
+            if (sameOwners && before.socket().equals(socket)) {
+                // unchanged (most sockets, most refreshes): the old objects live on, the new ones die young
+                sighting = before;
+            } else {
+                List<ProcessInfo> owners = sameOwners ? before.owners() : ownersOf(pids, processes);
+                sighting = new Sighting(socket, owners, before == null ? time : before.firstSeen());
+            }
+            next.put(identity, sighting);
+            kept.add(sighting.socket());
         }
+        Snapshot snapshot = new Snapshot(time, session.hostName().orElse(null), kept, processes, update.scan().owners(),
+                log.diagnostics());
         boolean resetsCounted = resetsCountedSince(time, log);
         List<Change> changes = new ArrayList<>();
         if (sequence > 0) {
@@ -135,6 +147,17 @@ public final class Engine implements AutoCloseable {
         keepClosed(changes);
         current = next;
         return new Refresh(sequence, snapshot, next, changes, recentlyClosed(), cost(cpuStart));
+    }
+
+    private static List<ProcessInfo> ownersOf(int[] pids, Map<Integer, ProcessInfo> processes) {
+        List<ProcessInfo> owners = new ArrayList<>(pids.length);
+        for (int pid : pids) {
+            ProcessInfo process = processes.get(pid);
+            if (process != null) {
+                owners.add(process);
+            }
+        }
+        return owners;
     }
 
     private static boolean anyRenewed(int[] pids, OwnerTracker.Update update) {
@@ -172,7 +195,9 @@ public final class Engine implements AutoCloseable {
         ListenerIndex listeners = null;
         for (Socket socket : ends) {
             SocketIdentity identity = SocketIdentity.of(socket);
-            if (next.containsKey(identity) || current.containsKey(identity)) {
+            // a socket never bound (port 0) was no listener nor connection
+            if (socket.local().port() == 0 || next.containsKey(identity) || current.containsKey(identity)
+                    || recentlyEnded.containsKey(identity)) {
                 continue;
             }
             if (listeners == null) {
@@ -240,7 +265,18 @@ public final class Engine implements AutoCloseable {
         for (Change change : changes) {
             if (change instanceof Change.Closed c) {
                 closed.addFirst(new Closing(sequence, c));
+                recentlyEnded.remove(c.sighting().identity()); // kept in the order they ended
+                recentlyEnded.put(c.sighting().identity(), sequence);
             }
+        }
+        // the kernel sends a notice when it frees the socket, from a work queue: a few refreshes late at most
+        var oldest = recentlyEnded.entrySet().iterator();
+        while (oldest.hasNext()) {
+            var entry = oldest.next();
+            if (entry.getValue() > sequence - RECENT_END_REFRESHES && recentlyEnded.size() <= PENDING_CAP) {
+                break;
+            }
+            oldest.remove();
         }
         while (!closed.isEmpty()
                 && (closed.peekLast().sequence() <= sequence - settings.closedKept() || closed.size() > CLOSED_CAP)) {

@@ -76,7 +76,9 @@ public final class SocketDiff {
      */
     static Change.End endOfUnseen(Sighting notice, Map<SocketIdentity, Sighting> after, boolean resetsCounted) {
         Socket socket = notice.socket();
-        if (socket.protocol() != Protocol.TCP || socket.remote().port() == 0 || !resetsCounted) {
+        // a client's own reset clears the notice's remote port, not the peer's address
+        boolean connection = socket.remote().port() != 0 || !socket.remote().address().isAnyLocalAddress();
+        if (socket.protocol() != Protocol.TCP || !connection || !resetsCounted) {
             return Change.End.ORDERLY;
         }
         return new Ends(after, true).peerClosing(socket) ? Change.End.ORDERLY : Change.End.ABRUPT;

@@ -19,7 +19,8 @@ public enum JsonFormat {
     PROBE("portscope-probe", 1),
     SCAN("portscope-scan", 1),
     CHECK("portscope-check", 1),
-    CLOSE("portscope-close", 1);
+    CLOSE("portscope-close", 1),
+    HISTORY("portscope-history", 1);
 
     private final String label;
     private final int version;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The import rules of the README's "Architecture" section, checked on the compiled classes:
- * data flows one way (model ← services ← query ← platform ← analysis ← render ← app ← engine ← tui ← cli), the
+ * data flows one way (model ← services ← query ← platform ← analysis ← render ← app ← engine ← tui, serve ← cli), the
  * Linux provider is reached only through {@code Platforms}, and FFM stays in the native package.
  */
 class ArchitectureTest {
@@ -33,6 +33,7 @@ class ArchitectureTest {
             .layer("app").definedBy("dev.portscope.app..")
             .layer("engine").definedBy("dev.portscope.engine..")
             .layer("tui").definedBy("dev.portscope.tui..")
+            .layer("serve").definedBy("dev.portscope.serve..")
             .layer("cli").definedBy("dev.portscope.cli..")
             .whereLayer("model").mayOnlyAccessLayers("model")
             .whereLayer("services").mayOnlyAccessLayers("model")
@@ -44,7 +45,9 @@ class ArchitectureTest {
             .whereLayer("app").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render")
             .whereLayer("engine").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render", "app")
             .whereLayer("tui").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render", "app", "engine")
-            .whereLayer("cli").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render", "app", "engine", "tui");
+            .whereLayer("serve").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render", "app", "engine")
+            .whereLayer("cli").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render", "app", "engine", "tui",
+                    "serve");
 
     /** The platform package reaches its providers in one class only: the one that picks them. */
     static final ArchRule ONE_SELECTION_POINT = noClasses()

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,17 +38,24 @@ class EventsCommandTest {
             int port = LoopbackSockets.port(server);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.run(new String[] {"events", "--json",
-                    "--interval", "0.3s", "--duration", "5s", "--record", record.toString(), "-t",
+            int[] exit = {-1};
+            // runs until interrupted, as on a terminal until Ctrl-C; at most a minute
+            Thread watcher = Thread.ofPlatform().start(() -> exit[0] = Main.run(new String[] {"events", "--json",
+                    "--interval", "0.3s", "--duration", "60s", "--record", record.toString(), "-t",
                     "sport = :" + port + " or dport = :" + port}, new PrintWriter(out), new PrintWriter(err),
                     CliRun.liveEnvironment(Map.of())));
-            assertThat(LoopbackSockets.eventually(Duration.ofSeconds(5), () -> err.toString().contains("changes follow"))).isTrue();
+            assertThat(LoopbackSockets.eventually(Duration.ofSeconds(10), () -> err.toString().contains("changes follow"))).isTrue();
             SocketChannel[] pair = sockets.connectedPair(server);
             int clientPort = LoopbackSockets.port(pair[0]);
-            Thread.sleep(900);
+            assertThat(LoopbackSockets.eventually(Duration.ofSeconds(10), () -> out.toString().contains("\"port\":" + clientPort)))
+                    .as("the connection is reported while it lasts").isTrue();
             pair[0].close(); // the client first: its side waits in TIME_WAIT, the server's ends
             pair[1].close();
-            CliRun events = new CliRun(run.get(), out.toString(), err.toString());
+            assertThat(LoopbackSockets.eventually(Duration.ofSeconds(10), () -> out.toString().contains("connection-closed")))
+                    .as("the server's side is reported closed").isTrue();
+            watcher.interrupt();
+            watcher.join(10_000);
+            CliRun events = new CliRun(exit[0], out.toString(), err.toString());
 
             assertThat(events.exitCode()).isZero();
             List<JsonNode> lines = lines(events.out());
@@ -62,7 +68,7 @@ class EventsCommandTest {
             assertThat(lines).anySatisfy(line -> {
                 assertThat(line.path("event").asText()).isEqualTo("connection-opened");
                 assertThat(line.path("socket").path("local").path("port").asInt()).isEqualTo(clientPort);
-                assertThat(line.path("processes").get(0).path("pid").asLong()).isEqualTo(SELF);
+                assertThat(line.path("processes").path(0).path("pid").asLong()).isEqualTo(SELF);
             });
             assertThat(lines).anySatisfy(line -> {
                 assertThat(line.path("event").asText()).isEqualTo("connection-closed");

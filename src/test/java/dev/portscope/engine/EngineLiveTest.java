@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +118,63 @@ class EngineLiveTest {
                 }
             }
             assertThat(kept).isEqualTo(EngineSettings.defaults().closedKept());
+        }
+    }
+
+    @Test
+    void aBurstOfConnectionsShorterThanARefreshIsReportedWhole() throws Exception {
+        try (Engine engine = engine(); LoopbackSockets sockets = new LoopbackSockets()) {
+            Assumptions.assumeTrue(engine.catchesShortConnections(), "no end notices here: " + engine.setupDiagnostics());
+            ServerSocketChannel server = sockets.listen("127.0.0.1");
+            int port = LoopbackSockets.port(server);
+            engine.refresh();
+            Set<Integer> reset = new java.util.HashSet<>();
+            Set<Integer> orderly = new java.util.HashSet<>();
+            for (int i = 0; i < 1000; i++) {
+                SocketChannel client = SocketChannel.open(new java.net.InetSocketAddress("127.0.0.1", port));
+                SocketChannel accepted = server.accept();
+                int clientPort = LoopbackSockets.port(client);
+                if (i % 2 == 0) {
+                    client.setOption(StandardSocketOptions.SO_LINGER, 0);
+                    reset.add(clientPort);
+                } else {
+                    orderly.add(clientPort);
+                }
+                client.close(); // the client first: an orderly close leaves its side in TIME_WAIT
+                accepted.close();
+            }
+            List<Change> changes = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) { // notices come from a work queue: a little later at times
+                Thread.sleep(200);
+                changes.addAll(mine(engine.refresh().changes(), port));
+            }
+
+            // the server's side of every connection: opened and closed, named after the listener's process
+            for (Set<Integer> ports : List.of(reset, orderly)) {
+                Change.End expected = ports == reset ? Change.End.ABRUPT : Change.End.ORDERLY;
+                for (int clientPort : ports) {
+                    List<Change> server_side = changes.stream()
+                            .filter(c -> c.socket().local().port() == port && c.socket().remote().port() == clientPort).toList();
+                    assertThat(server_side).as("server side of %d", clientPort)
+                            .extracting(c -> c.getClass().getSimpleName()).containsExactly("Opened", "Closed");
+                    assertThat(((Change.Closed) server_side.get(1)).end()).as("end of %d", clientPort).isEqualTo(expected);
+                    assertThat(server_side.get(1).sighting().pids()).containsExactly(SELF);
+                }
+            }
+            // the client's side: a reset one is gone; an orderly one waits in TIME_WAIT
+            for (int clientPort : reset) {
+                assertThat(changes).as("client side of %d", clientPort).anySatisfy(c -> {
+                    assertThat(c).isInstanceOf(Change.Closed.class);
+                    assertThat(c.socket().local().port()).isEqualTo(clientPort);
+                });
+            }
+            for (int clientPort : orderly) {
+                assertThat(changes).as("client side of %d", clientPort).anySatisfy(c -> {
+                    assertThat(c).isInstanceOf(Change.Opened.class);
+                    assertThat(c.socket().local().port()).isEqualTo(clientPort);
+                    assertThat(c.socket().state()).isEqualTo(SocketState.TIME_WAIT);
+                });
+            }
         }
     }
 

@@ -15,7 +15,9 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -66,6 +68,13 @@ public final class SockDiagDecoder {
     private final long netns;
     private final boolean details;
     private final IntFunction<NetInterface> interfaces;
+    /**
+     * Addresses and local endpoints seen in this decoder's stream, handed out again instead of
+     * copies: a server's connections share a few local endpoints and often their peers' addresses,
+     * and a long-running watch keeps 200,000 sockets. Bounded: cleared when full.
+     */
+    private final Map<Object, Object> shared = new HashMap<>();
+    private static final int SHARED_LIMIT = 1 << 16;
 
     /**
      * @param netns   network namespace inode stamped on every socket, 0 when unknown (a recording)
@@ -301,7 +310,8 @@ public final class SockDiagDecoder {
         TcpInfo tcpInfo = details && infoAt >= 0 && protocol == Protocol.TCP ? InetDiagExtras.tcpInfo(b, infoAt, infoLength) : null;
 
         int ifindex = b.getInt(body + 40);
-        Endpoint local = new Endpoint(address(b, body + 8, family), bigEndianPort(b, body + 4), ifindex > 0 ? interfaces.apply(ifindex) : null);
+        Endpoint local = share(new Endpoint(address(b, body + 8, family), bigEndianPort(b, body + 4),
+                ifindex > 0 ? interfaces.apply(ifindex) : null));
         Endpoint remote = new Endpoint(address(b, body + 24, family), bigEndianPort(b, body + 6));
         events.socket(new Socket(
                 protocol,
@@ -339,13 +349,39 @@ public final class SockDiagDecoder {
     }
 
     /** {@code __be32[4]}: the bytes are in network order already; IPv4-mapped IPv6 becomes an Inet4Address, the socket stays IPV6. */
-    private static InetAddress address(ByteBuffer b, int at, IpFamily family) {
+    private InetAddress address(ByteBuffer b, int at, IpFamily family) {
+        Object key = family == IpFamily.IPV4 ? (Object) b.getInt(at)
+                : new V6Key(b.getLong(at), b.getLong(at + 8));
+        Object known = shared.get(key);
+        if (known != null) {
+            return (InetAddress) known;
+        }
         byte[] bytes = new byte[family == IpFamily.IPV4 ? 4 : 16];
         b.get(at, bytes);
         try {
-            return InetAddress.getByAddress(bytes);
+            InetAddress address = InetAddress.getByAddress(bytes);
+            remember(key, address);
+            return address;
         } catch (UnknownHostException e) {
             throw new AssertionError("4 or 16 bytes are always an address", e);
         }
+    }
+
+    private record V6Key(long high, long low) {}
+
+    private Endpoint share(Endpoint endpoint) {
+        Object known = shared.get(endpoint);
+        if (known != null) {
+            return (Endpoint) known;
+        }
+        remember(endpoint, endpoint);
+        return endpoint;
+    }
+
+    private void remember(Object key, Object value) {
+        if (shared.size() >= SHARED_LIMIT) {
+            shared.clear();
+        }
+        shared.put(key, value);
     }
 }
