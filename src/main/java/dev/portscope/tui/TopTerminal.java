@@ -37,20 +37,24 @@ final class TopTerminal implements AutoCloseable {
 
     private TopTerminal(Terminal terminal) {
         this.terminal = terminal;
-        this.saved = terminal.enterRawMode();
         this.hook = new Thread(this::restore, "portscope-top-restore");
-        Runtime.getRuntime().addShutdownHook(hook);
-        terminal.handle(Terminal.Signal.WINCH, signal -> resized = true);
-        terminal.handle(Terminal.Signal.INT, signal -> interrupted = true);
-        if (!terminal.puts(Capability.enter_ca_mode)) {
-            terminal.puts(Capability.clear_screen);
+        // Set up under the lock restore() takes: a signal that ends the JVM half-way through waits for
+        // the setup to finish, then undoes all of it, instead of racing it (alternate screen left on).
+        synchronized (this) {
+            Runtime.getRuntime().addShutdownHook(hook);
+            this.saved = terminal.enterRawMode();
+            terminal.handle(Terminal.Signal.WINCH, signal -> resized = true);
+            terminal.handle(Terminal.Signal.INT, signal -> interrupted = true);
+            if (!terminal.puts(Capability.enter_ca_mode)) {
+                terminal.puts(Capability.clear_screen);
+            }
+            terminal.puts(Capability.keypad_xmit);
+            terminal.puts(Capability.cursor_invisible);
+            terminal.flush();
+            this.display = new Display(terminal, true);
+            this.size = terminal.getSize();
+            display.resize(size.getRows(), size.getColumns());
         }
-        terminal.puts(Capability.keypad_xmit);
-        terminal.puts(Capability.cursor_invisible);
-        terminal.flush();
-        this.display = new Display(terminal, true);
-        this.size = terminal.getSize();
-        display.resize(size.getRows(), size.getColumns());
     }
 
     /**

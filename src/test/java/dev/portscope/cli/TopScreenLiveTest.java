@@ -69,6 +69,16 @@ class TopScreenLiveTest {
         return false;
     }
 
+    /**
+     * Waits for top's first screen, showing the test's listener (the command line typed into the shell
+     * names the port too: it does not count), with the alternate screen on.
+     */
+    private static void awaitScreen(TmuxSession tmux, int port) throws Exception {
+        await(tmux, "top's first screen", START, false,
+                s -> s.startsWith("portscope top") && s.contains("filter: src 127.0.0.1:" + port + "   1 row"));
+        assertThat(tmux.format("#{alternate_on}")).isEqualTo("1");
+    }
+
     /** Whether the header says the table has this many rows. */
     private static boolean rows(String screen, int count) {
         return screen.lines().anyMatch(l -> l.startsWith("filter: ") && l.endsWith("   " + count + (count == 1 ? " row" : " rows")));
@@ -103,13 +113,21 @@ class TopScreenLiveTest {
             int port = LoopbackSockets.port(server);
             String mine = "src 127.0.0.1:" + port + " or dst 127.0.0.1:" + port; // the port alone may be another address's too
             tmux.typeLine(topCommand("--interval", "1", mine));
-            await(tmux, "top's first screen", START, false, s -> rows(s, 1));
+            await(tmux, "top's first screen", START, false, s -> s.startsWith("portscope top") && rows(s, 1));
             assertThat(tmux.format("#{alternate_on}")).isEqualTo("1");
 
             // a new connection: two green rows (the client's and the accepted one)
             SocketChannel[] pair = abortivePair(sockets, server);
-            String opened = await(tmux, "two green rows", WAIT, true, s -> lines(s, ":" + port, "ESTAB").stream().filter(l -> styled(l, "32")).count() == 2);
-            assertThat(opened).containsPattern("\\+[12] opened"); // a dump is not atomic: the two ends may be seen a refresh apart
+            // a dump is not atomic: the two ends may be seen a refresh apart, each green for its own two refreshes
+            java.util.Set<String> green = new java.util.HashSet<>();
+            java.util.Set<String> openedLines = new java.util.HashSet<>();
+            await(tmux, "two green rows", WAIT, true, s -> {
+                lines(s, ":" + port, "ESTAB").stream().filter(l -> styled(l, "32"))
+                        .map(l -> SGR.matcher(l).replaceAll("").strip().split("\\s+")[2]).forEach(green::add); // by LOCAL
+                s.lines().map(l -> SGR.matcher(l).replaceAll("")).filter(l -> l.matches("\\+[12] opened.*")).forEach(openedLines::add);
+                return green.size() == 2;
+            });
+            assertThat(openedLines).isNotEmpty();
 
             // closed: kept dimmed red for a few refreshes, then gone
             pair[0].close();
@@ -191,7 +209,7 @@ class TopScreenLiveTest {
         try (LoopbackSockets sockets = new LoopbackSockets(); TmuxSession tmux = TmuxSession.start(80, 24)) {
             int port = LoopbackSockets.port(sockets.listen("127.0.0.1"));
             tmux.typeLine(topCommand("--interval", "0.5s", "src 127.0.0.1:" + port));
-            await(tmux, "top's first screen", START, false, s -> s.contains("127.0.0.1:" + port));
+            awaitScreen(tmux, port);
             tmux.resize(100, 30);
             await(tmux, "the status line on the last of 30 rows", WAIT, false, s -> s.lines().count() == 30 && s.lines().toList().get(29).startsWith("q quit"));
             tmux.resize(80, 24);
@@ -202,7 +220,7 @@ class TopScreenLiveTest {
 
             tmux.typeLine("clear");
             tmux.typeLine(topCommand("src 127.0.0.1:" + port));
-            await(tmux, "top's first screen", START, false, s -> s.contains("127.0.0.1:" + port));
+            awaitScreen(tmux, port);
             long pid = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
             ProcessHandle.of(pid).orElseThrow().destroy(); // SIGTERM: the shutdown hook restores the terminal
             await(tmux, "ended by SIGTERM", WAIT, false, s -> s.contains("TOP-EXIT="));
@@ -210,7 +228,7 @@ class TopScreenLiveTest {
 
             tmux.typeLine("clear");
             tmux.typeLine(topCommand("src 127.0.0.1:" + port));
-            await(tmux, "top's first screen", START, false, s -> s.contains("127.0.0.1:" + port));
+            awaitScreen(tmux, port);
             long again = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(again)).start(); // SIGINT from elsewhere, not a key
             assertThat(kill.waitFor()).isZero();
