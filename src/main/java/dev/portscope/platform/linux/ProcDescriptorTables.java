@@ -38,7 +38,7 @@ final class ProcDescriptorTables implements DescriptorTables {
         if (countedDescriptors(procRoot.resolve("self/fd")) <= 0) {
             return null;
         }
-        SocketDescriptors descriptors = new SocketDescriptors(Libc.shared(), DIRENT_BUFFER_BYTES);
+        SocketDescriptors descriptors = new SocketDescriptors(Libc.shared(), DIRENT_BUFFER_BYTES, true);
         byte[] root = procRoot.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
         int fd = descriptors.reader().openDirectory(LinuxConstants.AT_FDCWD, root, 0, root.length);
         if (fd < 0) {

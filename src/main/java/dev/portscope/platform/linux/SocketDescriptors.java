@@ -16,7 +16,12 @@ final class SocketDescriptors implements AutoCloseable {
     private final byte[] path = new byte[40];
 
     SocketDescriptors(Libc libc, int direntBufferBytes) {
-        this.reader = new FdReader(libc, direntBufferBytes);
+        this(libc, direntBufferBytes, false);
+    }
+
+    /** @param anyThread see {@link FdReader#FdReader(Libc, int, boolean)} */
+    SocketDescriptors(Libc libc, int direntBufferBytes, boolean anyThread) {
+        this.reader = new FdReader(libc, direntBufferBytes, anyThread);
         this.dirents = new byte[reader.direntBufferBytes()];
     }
 

@@ -29,8 +29,16 @@ public final class FdReader implements AutoCloseable {
 
     /** @param direntBufferBytes size of the {@code getdents64} buffer; 32 KiB reads ~1,300 entries per call */
     public FdReader(Libc libc, int direntBufferBytes) {
+        this(libc, direntBufferBytes, false);
+    }
+
+    /**
+     * @param anyThread whether any thread may use it (one at a time): a long-running tracker's
+     *                  reader, which a server may refresh from one thread and close from another
+     */
+    public FdReader(Libc libc, int direntBufferBytes, boolean anyThread) {
         this.libc = libc;
-        this.arena = Arena.ofConfined();
+        this.arena = anyThread ? Arena.ofShared() : Arena.ofConfined();
         this.state = Libc.errnoSegment(arena);
         this.dirents = arena.allocate(direntBufferBytes, 8);
         this.link = arena.allocate(LINK_BUFFER_BYTES);
