@@ -32,6 +32,7 @@ final class Subcommands {
         ALL.put("why", env -> new WhyCommand());
         ALL.put("health", env -> new HealthCommand());
         ALL.put("events", env -> new EventsCommand());
+        ALL.put("top", env -> new TopCommand());
         ALL.put("serve", env -> new ServeCommand());
     }
 

@@ -92,7 +92,7 @@ public final class CloseText {
     }
 
     /** {@code closed}, or what kept it open: {@code not closed: EPERM (...): ...}. */
-    static String describe(Result r) {
+    public static String describe(Result r) {
         return switch (r.outcome()) {
             case CLOSED -> "closed";
             case GONE -> "already gone: " + r.detail();
@@ -102,7 +102,7 @@ public final class CloseText {
     }
 
     /** {@code tcp 127.0.0.1:41234 -> 127.0.0.1:8080}. */
-    static String connection(Socket s) {
+    public static String connection(Socket s) {
         return s.protocol().label() + " " + AddressText.local(s) + " -> " + AddressText.endpoint(s.remote(), s.family());
     }
 }

@@ -191,6 +191,16 @@ public enum Column {
 
     abstract String value(ListingRow row, ListingContext context);
 
+    /** The cell's text as tables show it (names other processes chose escaped), for views that lay out their own rows. */
+    public String text(ListingRow row, ListingContext context) {
+        return value(row, context);
+    }
+
+    /** Whether tables align this column's cells to the right (numbers). */
+    public boolean alignsRight() {
+        return rightAligned;
+    }
+
     /** Appends {@link #value}'s text; columns of busy listings do it without a string of their own. */
     void appendTo(StringBuilder text, ListingRow row, ListingContext context) {
         text.append(value(row, context));

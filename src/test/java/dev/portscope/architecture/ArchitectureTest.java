@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The import rules of the README's "Architecture" section, checked on the compiled classes:
- * data flows one way (model ← services ← query ← platform ← analysis ← render ← app ← engine ← serve ← cli), the
+ * data flows one way (model ← services ← query ← platform ← analysis ← render ← app ← engine ← tui, serve ← cli), the
  * Linux provider is reached only through {@code Platforms}, and FFM stays in the native package.
  */
 class ArchitectureTest {
@@ -32,6 +32,7 @@ class ArchitectureTest {
             .layer("render").definedBy("dev.portscope.render..")
             .layer("app").definedBy("dev.portscope.app..")
             .layer("engine").definedBy("dev.portscope.engine..")
+            .layer("tui").definedBy("dev.portscope.tui..")
             .layer("serve").definedBy("dev.portscope.serve..")
             .layer("cli").definedBy("dev.portscope.cli..")
             .whereLayer("model").mayOnlyAccessLayers("model")
@@ -43,8 +44,10 @@ class ArchitectureTest {
             .whereLayer("render").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis")
             .whereLayer("app").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render")
             .whereLayer("engine").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render", "app")
+            .whereLayer("tui").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render", "app", "engine")
             .whereLayer("serve").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render", "app", "engine")
-            .whereLayer("cli").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render", "app", "engine", "serve");
+            .whereLayer("cli").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis", "render", "app", "engine", "tui",
+                    "serve");
 
     /** The platform package reaches its providers in one class only: the one that picks them. */
     static final ArchRule ONE_SELECTION_POINT = noClasses()

@@ -59,6 +59,25 @@ public final class StopPlanner {
         return new StopPlan(report, targets, clients, complete);
     }
 
+    /**
+     * What stopping these processes themselves would do ({@code top}'s key on a row, which names
+     * processes rather than a port): each is judged as {@link #plan} judges a port's servers, with the
+     * same refusals (pid 1, kernel threads, portscope and the processes that started it, a system
+     * service's process unless the service manager is asked).
+     */
+    public static List<StopTarget> targets(List<ProcessInfo> processes, Map<Integer, ProcessOrigin> origins, Lineage self,
+            boolean viaService) {
+        Optional<ProcessInfo> nearestAncestor = processes.stream()
+                .filter(p -> self.generation(p.pid()) > 0)
+                .min(Comparator.comparingInt(p -> self.generation(p.pid())));
+        boolean selfHolds = processes.stream().anyMatch(p -> p.pid() == self.self());
+        List<StopTarget> targets = new ArrayList<>();
+        for (ProcessInfo p : processes) {
+            targets.add(decide(p, origins.getOrDefault(p.pid(), ProcessOrigin.NONE), self, selfHolds, nearestAncestor, viaService));
+        }
+        return targets;
+    }
+
     private static StopTarget decide(ProcessInfo p, ProcessOrigin origin, Lineage self, boolean selfHolds,
             Optional<ProcessInfo> nearestAncestor, boolean viaService) {
         if (p.pid() == 1) {
