@@ -172,19 +172,17 @@ final class EventsCommand implements Callable<Integer> {
                 if (line.isBlank()) {
                     continue;
                 }
-                Change change;
-                String host;
+                EventJson.Event event;
                 try {
-                    change = EventJson.read(line);
-                    host = EventJson.host(line);
+                    event = EventJson.read(line);
                 } catch (IllegalArgumentException e) {
                     throw new SetupException(replay + ":" + number + ": " + e.getMessage());
                 }
-                if (wanted.test(change)) {
+                if (wanted.test(event.change())) {
                     if (json.requested()) {
-                        out.println(EventJson.line(change, host, context));
+                        out.println(EventJson.line(event.change(), event.host(), context));
                     } else {
-                        text.write(change);
+                        text.write(event.change());
                     }
                 }
             }

@@ -1,6 +1,8 @@
 package dev.portscope.platform;
 
+import dev.portscope.model.OwnerIndex;
 import dev.portscope.model.Socket;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -41,13 +43,13 @@ public interface OwnerTracker extends AutoCloseable {
     /** A tracker that reads every process at every update: correct everywhere, cheap nowhere. */
     static OwnerTracker fullScans(ProcessSource processes) {
         return (sockets, log) -> {
-            java.util.Set<Long> keys = new java.util.HashSet<>();
+            Set<Long> keys = new HashSet<>();
             for (Socket socket : sockets) {
                 if (socket.key() != 0) {
                     keys.add(socket.key());
                 }
             }
-            OwnerScan scan = keys.isEmpty() ? new OwnerScan(dev.portscope.model.OwnerIndex.empty())
+            OwnerScan scan = keys.isEmpty() ? new OwnerScan(OwnerIndex.empty())
                     : processes.scanOwners(keys::contains, log);
             return new Update(scan, Set.of(), true);
         };

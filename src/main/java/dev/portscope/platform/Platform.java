@@ -1,5 +1,6 @@
 package dev.portscope.platform;
 
+import dev.portscope.model.Diagnostic;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,11 +63,11 @@ public interface Platform {
      *            refusal)
      * @return the feed, or empty (and {@code log} says why)
      */
-    default java.util.Optional<SocketEndFeed> socketEndFeed(DiagnosticLog log) {
-        log.report(dev.portscope.model.Diagnostic.Kind.UNAVAILABLE,
+    default Optional<SocketEndFeed> socketEndFeed(DiagnosticLog log) {
+        log.report(Diagnostic.Kind.UNAVAILABLE,
                 "the kernel's notices of closed sockets are not available on " + name()
                         + ": connections shorter than one refresh are missed");
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Closes connections of other processes without stopping them ({@code portscope close}). */

@@ -83,12 +83,15 @@ public final class EventJson {
         return text.toString();
     }
 
+    /** A line read back: the change, and the host it was seen on (null when the line does not say). */
+    public record Event(Change change, String host) {}
+
     /**
      * The change a line describes.
      *
      * @throws IllegalArgumentException naming what is wrong with the line
      */
-    public static Change read(String line) {
+    public static Event read(String line) {
         JsonNode root;
         try {
             root = MAPPER.readTree(line);
@@ -111,6 +114,11 @@ public final class EventJson {
         Sighting sighting = new Sighting(socket, processes(root.path("processes")), instant(root, "firstSeen"),
                 root.path("processesInferred").asBoolean(false));
         EventKind kind = EventKind.parse(text(root, "event"));
+        String host = root.path("host").isTextual() ? root.path("host").asText() : null;
+        return new Event(change(kind, root, time, socket, sighting), host);
+    }
+
+    private static Change change(EventKind kind, JsonNode root, Instant time, Socket socket, Sighting sighting) {
         return switch (kind) {
             case LISTENER_OPENED, CONNECTION_OPENED -> new Change.Opened(time, sighting);
             case LISTENER_CLOSED, CONNECTION_CLOSED -> new Change.Closed(time, sighting,
@@ -122,16 +130,6 @@ public final class EventJson {
                     "send".equals(text(root, "queue")) ? Change.Queue.SEND : Change.Queue.RECEIVE,
                     root.path("threshold").asLong(), root.path("bytes").asLong(), kind == EventKind.QUEUE_ABOVE);
         };
-    }
-
-    /** The host a line names, or null. */
-    public static String host(String line) {
-        try {
-            JsonNode host = MAPPER.readTree(line).path("host");
-            return host.isTextual() ? host.asText() : null;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON");
-        }
     }
 
     private static Socket socket(JsonNode s) {

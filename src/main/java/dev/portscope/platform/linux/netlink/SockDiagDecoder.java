@@ -315,7 +315,7 @@ public final class SockDiagDecoder {
         int uid = notice || ownerless(state, Byte.toUnsignedInt(b.get(body + 2)), fullSocket) ? Socket.UNKNOWN_UID : b.getInt(body + 64);
         if (recalled != null && !notice && !details) {
             Socket known = recalled.get(cookie);
-            if (known != null && unchanged(known, b, body, protocol, family, state, uid, v6Only)) {
+            if (known != null && SocketRecall.unchanged(known, b, body, protocol, family, state, uid, v6Only, netns)) {
                 recalling.put(cookie, known);
                 events.socket(known);
                 return;
@@ -355,48 +355,6 @@ public final class SockDiagDecoder {
         this.recalling = next;
     }
 
-    /** Whether a message describes {@code known} exactly as it was (fields read in place, nothing built). */
-    private boolean unchanged(Socket known, ByteBuffer b, int body, Protocol protocol, IpFamily family, SocketState state, int uid,
-            Boolean v6Only) {
-        LinuxSocket linux = known.linux();
-        int ifindex = b.getInt(body + 40);
-        return known.protocol() == protocol && known.family() == family && known.state() == state && known.uid() == uid
-                && known.key() == InetDiagExtras.u32(b, body + 68)
-                && known.receiveQueue() == InetDiagExtras.u32(b, body + 56)
-                && known.sendQueue() == InetDiagExtras.u32(b, body + 60)
-                && java.util.Objects.equals(known.v6Only(), v6Only)
-                && linux != null && linux.netns() == netns && linux.tcpInfo() == null && linux.memory() == null
-                && known.local().port() == bigEndianPort(b, body + 4) && known.remote().port() == bigEndianPort(b, body + 6)
-                && (known.local().device() == null ? ifindex <= 0 : known.local().device().index() == ifindex)
-                && sameAddress(known.local().address(), b, body + 8, family)
-                && sameAddress(known.remote().address(), b, body + 24, family);
-    }
-
-    private static boolean sameAddress(InetAddress known, ByteBuffer b, int at, IpFamily family) {
-        if (family == IpFamily.IPV4) {
-            return known instanceof java.net.Inet4Address && known.hashCode() == bigEndianInt(b, at);
-        }
-        byte[] raw = known.getAddress();
-        if (raw.length == 4) { // an IPv4-mapped address, which Java keeps as IPv4
-            for (int i = 0; i < 10; i++) {
-                if (b.get(at + i) != 0) {
-                    return false;
-                }
-            }
-            return b.get(at + 10) == (byte) 0xff && b.get(at + 11) == (byte) 0xff && known.hashCode() == bigEndianInt(b, at + 12);
-        }
-        for (int i = 0; i < 16; i++) {
-            if (b.get(at + i) != raw[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int bigEndianInt(ByteBuffer b, int at) {
-        return (Byte.toUnsignedInt(b.get(at)) << 24) | (Byte.toUnsignedInt(b.get(at + 1)) << 16)
-                | (Byte.toUnsignedInt(b.get(at + 2)) << 8) | Byte.toUnsignedInt(b.get(at + 3));
-    }
 
     /**
      * Whether the kernel sent the socket without an owner, its {@code idiag_uid} a 0 that means nobody
@@ -415,7 +373,7 @@ public final class SockDiagDecoder {
     }
 
     /** {@code __be16}: network byte order whatever the host's. */
-    private static int bigEndianPort(ByteBuffer b, int at) {
+    static int bigEndianPort(ByteBuffer b, int at) {
         return (Byte.toUnsignedInt(b.get(at)) << 8) | Byte.toUnsignedInt(b.get(at + 1));
     }
 

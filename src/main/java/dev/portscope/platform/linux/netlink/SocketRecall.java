@@ -1,7 +1,12 @@
 package dev.portscope.platform.linux.netlink;
 
+import dev.portscope.model.IpFamily;
+import dev.portscope.model.LinuxSocket;
+import dev.portscope.model.Protocol;
 import dev.portscope.model.Socket;
-import java.util.Arrays;
+import dev.portscope.model.SocketState;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
 
 /**
  * The sockets of the previous scan by cookie, for a source that is read again and again (a
@@ -55,6 +60,49 @@ final class SocketRecall {
         return new SocketRecall(size);
     }
 
+    /** Whether a message describes {@code known} exactly as it was (fields read in place, nothing built). */
+    static boolean unchanged(Socket known, ByteBuffer b, int body, Protocol protocol, IpFamily family, SocketState state, int uid,
+            Boolean v6Only, long netns) {
+        LinuxSocket linux = known.linux();
+        int ifindex = b.getInt(body + 40);
+        return known.protocol() == protocol && known.family() == family && known.state() == state && known.uid() == uid
+                && known.key() == InetDiagExtras.u32(b, body + 68)
+                && known.receiveQueue() == InetDiagExtras.u32(b, body + 56)
+                && known.sendQueue() == InetDiagExtras.u32(b, body + 60)
+                && java.util.Objects.equals(known.v6Only(), v6Only)
+                && linux != null && linux.netns() == netns && linux.tcpInfo() == null && linux.memory() == null
+                && known.local().port() == SockDiagDecoder.bigEndianPort(b, body + 4) && known.remote().port() == SockDiagDecoder.bigEndianPort(b, body + 6)
+                && (known.local().device() == null ? ifindex <= 0 : known.local().device().index() == ifindex)
+                && sameAddress(known.local().address(), b, body + 8, family)
+                && sameAddress(known.remote().address(), b, body + 24, family);
+    }
+
+    private static boolean sameAddress(InetAddress known, ByteBuffer b, int at, IpFamily family) {
+        if (family == IpFamily.IPV4) {
+            return known instanceof java.net.Inet4Address && known.hashCode() == bigEndianInt(b, at);
+        }
+        byte[] raw = known.getAddress();
+        if (raw.length == 4) { // an IPv4-mapped address, which Java keeps as IPv4
+            for (int i = 0; i < 10; i++) {
+                if (b.get(at + i) != 0) {
+                    return false;
+                }
+            }
+            return b.get(at + 10) == (byte) 0xff && b.get(at + 11) == (byte) 0xff && known.hashCode() == bigEndianInt(b, at + 12);
+        }
+        for (int i = 0; i < 16; i++) {
+            if (b.get(at + i) != raw[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int bigEndianInt(ByteBuffer b, int at) {
+        return (Byte.toUnsignedInt(b.get(at)) << 24) | (Byte.toUnsignedInt(b.get(at + 1)) << 16)
+                | (Byte.toUnsignedInt(b.get(at + 2)) << 8) | Byte.toUnsignedInt(b.get(at + 3));
+    }
+
     private static int find(long[] cookies, long cookie) {
         int mask = cookies.length - 1;
         int slot = Long.hashCode(cookie * 0x9E3779B97F4A7C15L) & mask;
@@ -80,6 +128,6 @@ final class SocketRecall {
 
     @Override
     public String toString() {
-        return "SocketRecall" + Arrays.toString(new int[] {size});
+        return "SocketRecall[" + size + " sockets]";
     }
 }
