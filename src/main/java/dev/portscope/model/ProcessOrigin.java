@@ -5,12 +5,11 @@ package dev.portscope.model;
  *
  * @param systemdUnit the systemd unit ({@code nginx.service}), null when none
  * @param userUnit    true when the unit belongs to a user's service manager ({@code systemctl --user})
- * @param containerId the container id (docker, containerd, podman, kubernetes), null when none
- * @param runtime     which runtime the container belongs to ({@code docker}, {@code containerd}, {@code podman}…), null when none
+ * @param container   the container the process runs in, null when none
  */
-public record ProcessOrigin(String systemdUnit, boolean userUnit, String containerId, String runtime) {
+public record ProcessOrigin(String systemdUnit, boolean userUnit, Container container) {
 
-    public static final ProcessOrigin NONE = new ProcessOrigin(null, false, null, null);
+    public static final ProcessOrigin NONE = new ProcessOrigin(null, false, null);
 
     /** A system service: stopping its process alone may see the service manager start it again. */
     public boolean isSystemService() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portscope.analysis.who.Holding;
 import dev.portscope.analysis.who.PortReport;
 import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.Container;
 import dev.portscope.model.ProcessOrigin;
 import java.io.IOException;
 import java.io.Writer;
@@ -67,8 +68,11 @@ public final class WhoJsonWriter {
         ProcessOrigin origin = origins.getOrDefault(p.pid(), ProcessOrigin.NONE);
         json.writeStringField("systemdUnit", origin.systemdUnit());
         json.writeBooleanField("userUnit", origin.userUnit());
-        json.writeStringField("containerId", origin.containerId());
-        json.writeStringField("containerRuntime", origin.runtime());
+        Container container = origin.container();
+        json.writeStringField("containerId", container == null ? null : container.id());
+        json.writeStringField("containerRuntime", container == null ? null : container.runtime());
+        json.writeStringField("containerName", container == null ? null : container.name());
+        json.writeStringField("pod", container == null ? null : container.pod());
         json.writeEndObject();
     }
 }

@@ -125,9 +125,8 @@ public final class WhoTextWriter {
         if (origin.systemdUnit() != null) {
             out.println(indent + "  unit: " + ForeignText.visible(origin.systemdUnit()) + (origin.userUnit() ? " (user service)" : ""));
         }
-        if (origin.containerId() != null) {
-            out.println(indent + "  container: " + ForeignText.visible(origin.containerId().substring(0, Math.min(12, origin.containerId().length())))
-                    + " (" + origin.runtime() + ")");
+        if (origin.container() != null) {
+            out.println(indent + "  container: " + ForeignText.visible(origin.container().label()) + " (" + origin.container().runtime() + ")");
         }
         out.println(indent + "  command: " + (p.commandLine().isEmpty() ? "[" + ForeignText.visible(p.name()) + "]" : CommandLineText.of(p.commandLine())));
         if (p.executableDeleted()) {

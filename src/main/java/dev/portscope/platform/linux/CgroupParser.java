@@ -1,5 +1,6 @@
 package dev.portscope.platform.linux;
 
+import dev.portscope.model.Container;
 import dev.portscope.model.ProcessOrigin;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,11 +42,11 @@ final class CgroupParser {
                 case "crio" -> "cri-o";
                 default -> "docker";
             };
-            return new ProcessOrigin(null, false, container.group(2), runtime);
+            return new ProcessOrigin(null, false, Container.unnamed(runtime, container.group(2)));
         }
         Matcher pod = KUBEPODS.matcher(path);
         if (pod.find()) {
-            return new ProcessOrigin(null, false, pod.group(1), "kubernetes");
+            return new ProcessOrigin(null, false, Container.unnamed("kubernetes", pod.group(1)));
         }
         // The unit is the innermost .service (or .scope) of the path.
         String unit = null;
@@ -58,6 +59,6 @@ final class CgroupParser {
             return ProcessOrigin.NONE;
         }
         boolean userUnit = USER_MANAGER.matcher(path + "/").find() && !unit.matches("user@\\d+\\.service");
-        return new ProcessOrigin(unit, userUnit, null, null);
+        return new ProcessOrigin(unit, userUnit, null);
     }
 }

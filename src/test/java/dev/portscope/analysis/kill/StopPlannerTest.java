@@ -52,7 +52,7 @@ class StopPlannerTest {
     @Test
     void aSystemServiceIsStoppedThroughItsUnitOnlyWhenAsked() throws Exception {
         var nginx = process(700, 1);
-        var origins = Map.of(700, new ProcessOrigin("nginx.service", false, null, null));
+        var origins = Map.of(700, new ProcessOrigin("nginx.service", false, null));
         StopTarget refused = plan(origins, false, holding(HoldingRole.LISTENER, nginx)).targets().getFirst();
         assertThat(refused.action()).isEqualTo(StopAction.REFUSE);
         assertThat(refused.reason()).contains("nginx.service").contains("--via-service");

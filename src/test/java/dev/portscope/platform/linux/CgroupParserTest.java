@@ -18,22 +18,22 @@ class CgroupParserTest {
         ProcessOrigin origin = parse("systemd-service-v2");
         assertThat(origin.systemdUnit()).isEqualTo("nginx.service");
         assertThat(origin.isSystemService()).isTrue();
-        assertThat(origin.containerId()).isNull();
+        assertThat(origin.container()).isNull();
     }
 
     @Test
     void dockerContainer() throws Exception {
         ProcessOrigin origin = parse("docker-v1-v2-hybrid");
-        assertThat(origin.containerId()).startsWith("4f1e2d3c4b5a").hasSize(64);
-        assertThat(origin.runtime()).isEqualTo("docker");
+        assertThat(origin.container().id()).startsWith("4f1e2d3c4b5a").hasSize(64);
+        assertThat(origin.container().runtime()).isEqualTo("docker");
         assertThat(origin.isSystemService()).isFalse();
     }
 
     @Test
     void kubernetesPod() throws Exception {
         ProcessOrigin origin = parse("kubernetes-containerd");
-        assertThat(origin.containerId()).startsWith("aaaabbbbcccc");
-        assertThat(origin.runtime()).isEqualTo("containerd");
+        assertThat(origin.container().id()).startsWith("aaaabbbbcccc");
+        assertThat(origin.container().runtime()).isEqualTo("containerd");
     }
 
     @Test
