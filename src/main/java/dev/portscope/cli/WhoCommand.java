@@ -1,18 +1,15 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.PortLookup;
 import dev.portscope.app.Session;
 
-import dev.portscope.analysis.who.PortHolders;
 import dev.portscope.analysis.who.PortReport;
-import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.ProcessOrigin;
 import dev.portscope.model.Snapshot;
 import dev.portscope.query.PortTarget;
-import dev.portscope.query.SocketQuery;
 import dev.portscope.render.ListingContext;
 import dev.portscope.render.WhoJsonWriter;
 import dev.portscope.render.WhoTextWriter;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,13 +54,10 @@ final class WhoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Snapshot snapshot = session.inventory().take(SocketQuery.all(),
-                s -> PortHolders.needed(s, target), s -> PortHolders.involves(s, target), !source.noProcess);
-        PortReport report = PortHolders.analyze(snapshot, target);
-        Map<Integer, ProcessOrigin> origins = new HashMap<>();
-        for (ProcessInfo p : snapshot.processes().values()) {
-            origins.put(p.pid(), session.inventory().origin(p.pid()));
-        }
+        PortLookup.Answer answer = PortLookup.lookup(session, target, !source.noProcess);
+        Snapshot snapshot = answer.snapshot();
+        PortReport report = answer.report();
+        Map<Integer, ProcessOrigin> origins = answer.origins();
         ListingContext context = session.context(numeric.requested(), !source.noProcess);
         var out = spec.commandLine().getOut();
         if (json.requested()) {
