@@ -8,6 +8,7 @@ import dev.portscope.app.PortLookup;
 import dev.portscope.app.Session;
 import dev.portscope.app.SessionSetup;
 import dev.portscope.app.SetupException;
+import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.platform.Platform;
 import dev.portscope.platform.Platforms;
@@ -21,10 +22,12 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * The port inventory of this machine (or of a recording): who listens, who is connected, who holds a
@@ -43,8 +46,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * int port = scope.freePort();                                    // for a test server: bind it at once
  * }
  *
- * <p>Each call reads the kernel afresh; an instance holds no sockets and may be shared between
- * threads. Run as root to see the owners of every socket; as another user, the processes of other
+ * <p>Each call reads the kernel afresh: an instance holds no sockets. Run as root to see the owners of every socket; as another user, the processes of other
  * users are hidden and results say so ({@code complete()} false, {@code notes()}). Linux only (netlink
  * {@code sock_diag} and {@code /proc}); elsewhere {@link #local()} throws {@link PortScopeException}.
  */
@@ -96,7 +98,7 @@ public final class PortScope {
      * @throws IllegalArgumentException when the query's filter is not valid; the message names the column
      */
     public Listing connections(ConnectionQuery query) {
-        EnumSet<dev.portscope.model.Protocol> protocols = EnumSet.noneOf(dev.portscope.model.Protocol.class);
+        EnumSet<Protocol> protocols = EnumSet.noneOf(Protocol.class);
         query.transports().forEach(t -> protocols.add(Views.protocol(t)));
         return list(SocketQuery.connections().withProtocols(protocols), query.filter());
     }
@@ -127,15 +129,14 @@ public final class PortScope {
     public BindCheck why(BindQuestion question) {
         BindLookup.Answer answer = BindLookup.check(open(true), lookupQuestion(question, true));
         BindReport report = answer.report();
-        return new BindCheck(question, BindVerdict.valueOf(report.verdict().name()),
+        return new BindCheck(question, Views.verdict(report),
                 report.blockers().stream().map(Views::blocker).toList(), report.cautions(), report.nextStep(),
                 Views.notes(answer.diagnostics()), Views.complete(answer.diagnostics()));
     }
 
     /** True when {@link #why(BindQuestion)} would find the bind free. */
     public boolean isFree(BindQuestion question) {
-        return BindLookup.check(open(true), lookupQuestion(question, false)).report().verdict()
-                == dev.portscope.analysis.why.BindVerdict.FREE;
+        return Views.verdict(BindLookup.check(open(true), lookupQuestion(question, false)).report()) == BindVerdict.FREE;
     }
 
     /** True when a TCP bind of {@code port} on every IPv4 address would succeed. */
@@ -172,7 +173,7 @@ public final class PortScope {
         }
         BindQuestion question = new BindQuestion(transport, address, 1, false, false, Optional.empty());
         OptionalInt found = BindLookup.firstFree(session, lookupQuestion(question, false), candidates);
-        return found.orElseThrow(() -> new PortScopeException("no free " + transport.name().toLowerCase(java.util.Locale.ROOT)
+        return found.orElseThrow(() -> new PortScopeException("no free " + transport.name().toLowerCase(Locale.ROOT)
                 + " port on " + address.getHostAddress() + " outside the ephemeral range and the reserved ports", null));
     }
 
@@ -218,7 +219,7 @@ public final class PortScope {
     /** Ports outside the ephemeral range and the reserved ports, from the first unprivileged one (at least 1024). */
     private static int[] candidates(PortSettings settings) {
         int first = Math.max(1024, settings.unprivilegedPortStart());
-        return java.util.stream.IntStream.rangeClosed(first, 65_535)
+        return IntStream.rangeClosed(first, 65_535)
                 .filter(p -> !settings.isEphemeral(p) && !settings.isReserved(p))
                 .toArray();
     }

@@ -2,6 +2,7 @@ package dev.portscope.api;
 
 import dev.portscope.analysis.audit.Finding;
 import dev.portscope.analysis.who.Holding;
+import dev.portscope.analysis.why.BindReport;
 import dev.portscope.analysis.why.Blocker;
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Endpoint;
@@ -42,6 +43,10 @@ final class Views {
 
     static PortUse use(Holding holding) {
         return new PortUse(PortRole.valueOf(holding.role().name()), socket(holding.socket(), holding.owners()), holding.certain());
+    }
+
+    static BindVerdict verdict(BindReport report) {
+        return BindVerdict.valueOf(report.verdict().name());
     }
 
     /** A blocker's sockets share its owners list: each socket gets those owners that hold it. */
