@@ -128,6 +128,9 @@ public final class Session {
         if (setup.details() && "proc".equals(setup.backend())) {
             throw new SetupException("--info needs the netlink backend: /proc/net has no TCP details");
         }
+        if (setup.details() && "portable".equals(setup.backend())) {
+            throw new SetupException("--info needs the netlink backend: the portable backend has no TCP details");
+        }
         try {
             return platform.backend(setup.backend() == null ? "auto" : setup.backend(), setup.details());
         } catch (IllegalArgumentException e) {

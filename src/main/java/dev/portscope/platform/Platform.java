@@ -20,6 +20,14 @@ public interface Platform {
     List<String> backendNames();
 
     /**
+     * What each of {@link #backendNames()}'s sources fills here (without {@code auto}), for
+     * {@code portscope backends}; empty when this platform does not say.
+     */
+    default List<BackendCapabilities> capabilities() {
+        return List.of();
+    }
+
+    /**
      * Sockets, their owners and processes, from the named source.
      *
      * @param details ask for TCP details and socket memory where the source has them

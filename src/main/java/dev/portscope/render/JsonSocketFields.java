@@ -46,8 +46,13 @@ public final class JsonSocketFields {
         } else {
             json.writeNullField("inode");
         }
-        json.writeNumberField("receiveQueue", s.receiveQueue());
-        json.writeNumberField("sendQueue", s.sendQueue());
+        if (s.queuesKnown()) {
+            json.writeNumberField("receiveQueue", s.receiveQueue());
+            json.writeNumberField("sendQueue", s.sendQueue());
+        } else {
+            json.writeNullField("receiveQueue"); // the platform does not report queues
+            json.writeNullField("sendQueue");
+        }
         if (linux != null && linux.netns() != 0) {
             json.writeNumberField("netns", linux.netns());
         } else {

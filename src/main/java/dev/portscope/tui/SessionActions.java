@@ -80,7 +80,7 @@ public final class SessionActions implements RowActions {
         lines.add("Selected socket" + (row.mark() == TopRow.Mark.CLOSED ? " (closed)" : "") + ":");
         lines.add("  " + TopColumn.PROTO.text(sighting, context) + "  " + socket.state().displayName(socket.protocol()) + "  "
                 + AddressText.local(socket) + " -> " + AddressText.endpoint(socket.remote(), socket.family())
-                + "  recv-q " + socket.receiveQueue() + "  send-q " + socket.sendQueue()
+                + (socket.queuesKnown() ? "  recv-q " + socket.receiveQueue() + "  send-q " + socket.sendQueue() : "  queues unknown")
                 + (socket.uidKnown() ? "  uid " + socket.uid() + " (" + ForeignText.visible(context.userNames().apply(socket.uid())) + ")" : ""));
         if (latest != null) {
             lines.add("  first seen " + TIME.format(sighting.firstSeen()) + " ("
