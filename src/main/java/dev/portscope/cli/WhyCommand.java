@@ -27,6 +27,7 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import dev.portscope.platform.Capability;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -111,9 +112,13 @@ final class WhyCommand implements Callable<Integer> {
             }
         }
         BindReport report = BindAnalyzer.analyze(request, held, settings, isLocal(request.address()), foreign, trial);
-        if (notTried != null) {
+        List<String> unchecked = source.replay != null ? List.of() : uncheckedHere(env, session.backend().name());
+        if (notTried != null || !unchecked.isEmpty()) {
             List<String> cautions = new ArrayList<>(report.cautions());
-            cautions.add(notTried);
+            if (notTried != null) {
+                cautions.add(notTried);
+            }
+            cautions.addAll(unchecked);
             report = new BindReport(report.request(), report.settings(), report.blockers(), report.bystanders(), report.foreign(),
                     cautions, report.trial(), report.verdict(), report.nextStep());
         }
@@ -129,6 +134,32 @@ final class WhyCommand implements Callable<Integer> {
         out.flush();
         Sessions.report(diagnostics, spec.commandLine().getErr());
         return report.verdict() == BindVerdict.FREE ? ExitCodes.OK : ExitCodes.NOT_FOUND;
+    }
+
+    /**
+     * The kernel's rules that need a field the backend does not fill (its capability table): said,
+     * so that "free" never means "checked" where it could not be.
+     */
+    private static List<String> uncheckedHere(CliEnvironment env, String backend) {
+        var capabilities = env.platform().capabilitiesOf(backend);
+        if (capabilities.isEmpty()) {
+            return List.of();
+        }
+        List<String> unchecked = new ArrayList<>();
+        var c = capabilities.get();
+        if (!c.has(Capability.V6ONLY)) {
+            unchecked.add("not checked here (needs IPV6_V6ONLY, which the " + backend + " backend does not report; Linux's netlink does):"
+                    + " whether an IPv6 wildcard listener takes IPv4 too");
+        }
+        if (!c.has(Capability.BOUND_STATE)) {
+            unchecked.add("not checked here (the " + backend + " backend does not list them; Linux's netlink does):"
+                    + " TCP sockets bound to the port but not listening");
+        }
+        if (!c.has(Capability.SOCKET_UID)) {
+            unchecked.add("not checked here (needs each socket's uid, which the " + backend + " backend does not report):"
+                    + " whether an SO_REUSEPORT group belongs to the same user");
+        }
+        return unchecked;
     }
 
     private BindRequest request(Session session, CliEnvironment env, PortSettings settings) {

@@ -27,6 +27,11 @@ public interface Platform {
         return List.of();
     }
 
+    /** What the named source fills here; empty when this platform does not say (a replay, a scripted platform). */
+    default Optional<BackendCapabilities> capabilitiesOf(String backend) {
+        return capabilities().stream().filter(c -> c.backend().equals(backend)).findFirst();
+    }
+
     /**
      * Sockets, their owners and processes, from the named source.
      *
