@@ -63,7 +63,7 @@ public record Socket(
         return uid != UNKNOWN_UID;
     }
 
-    /** False when the platform does not report this socket's queues ({@link #UNKNOWN_QUEUE}). */
+    /** False when the platform does not report this socket's queues, or one of them ({@link #UNKNOWN_QUEUE}). */
     public boolean queuesKnown() {
         return receiveQueue != UNKNOWN_QUEUE && sendQueue != UNKNOWN_QUEUE;
     }

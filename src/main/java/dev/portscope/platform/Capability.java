@@ -7,6 +7,7 @@ package dev.portscope.platform;
  */
 public enum Capability {
     QUEUES("queues", "receive and send queue lengths (RECV-Q, SEND-Q)"),
+    BACKLOG("backlog", "a listener's accept-queue limit (its SEND-Q), which health compares its waiting connections with"),
     SOCKET_UID("socket uid", "the uid that owns each socket in the kernel (UID column)"),
     SOCKET_KEY("inode", "the kernel's identity of a socket (inode, cookie), so that a socket shared by several processes is one row"),
     EVERY_HOLDER("every holder", "every process holding a socket, not only one"),

@@ -230,7 +230,7 @@ public enum Column {
     }
 
     /** A queue length, or {@code -} where the platform does not report queues (never 0). */
-    static String queue(long length) {
+    public static String queue(long length) {
         return length == Socket.UNKNOWN_QUEUE ? "-" : Long.toString(length);
     }
 }

@@ -82,6 +82,7 @@ final class LinuxBackends {
     /** What each named backend fills here ({@code auto} is netlink where it runs). */
     static List<BackendCapabilities> capabilities() {
         Map<Capability, String> proc = new EnumMap<>(Capability.class);
+        proc.put(Capability.BACKLOG, "/proc/net gives a listener's send queue as 0");
         proc.put(Capability.TCP_INFO, "/proc/net has no TCP details");
         proc.put(Capability.MEMORY, "/proc/net has no socket memory");
         proc.put(Capability.V6ONLY, "/proc/net does not say");

@@ -46,9 +46,11 @@ public final class ConnectionMapper {
                 ? NativeTcpStates.udp(remote.port())
                 : NativeTcpStates.refine(NativeTcpStates.oshi(connection.getState()), local.port(), remote.port());
         boolean queues = PortableCapabilities.reportsQueues(system);
+        // a listener's send queue is its backlog on netlink; /proc/net, which OSHI reads, gives 0 for it
+        boolean listener = protocol == Protocol.TCP && state == SocketState.LISTEN;
         return new Socket(protocol, family, local, remote, state, Socket.UNKNOWN_UID, 0,
                 queues ? connection.getReceiveQueue() : Socket.UNKNOWN_QUEUE,
-                queues ? connection.getTransmitQueue() : Socket.UNKNOWN_QUEUE,
+                queues && !listener ? connection.getTransmitQueue() : Socket.UNKNOWN_QUEUE,
                 v6Only(system, family, dualStack, local), null);
     }
 

@@ -24,6 +24,7 @@ public final class PortableCapabilities {
 
     public static BackendCapabilities of(SystemKind system) {
         Map<Capability, String> missing = new EnumMap<>(Capability.class);
+        missing.put(Capability.BACKLOG, "OSHI reports no listener's accept-queue limit");
         missing.put(Capability.SOCKET_UID, "OSHI reports no socket's owner uid");
         missing.put(Capability.SOCKET_KEY, "OSHI reports no inode or cookie: a socket is known by its ends");
         missing.put(Capability.NAMESPACE, "OSHI reads the current network namespace only");
