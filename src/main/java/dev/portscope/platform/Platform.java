@@ -45,7 +45,8 @@ public interface Platform {
      * A socket source that copies what it reads to {@code recording}, for {@code --replay}, after a
      * header naming this machine, {@code time} and its port settings.
      *
-     * @throws IllegalArgumentException when this platform cannot record
+     * @throws IllegalArgumentException when this machine cannot record now (netlink unavailable)
+     * @throws UnsupportedOperationException when this platform can never record
      * @throws java.io.UncheckedIOException when the header cannot be written
      */
     SocketSource recorder(OutputStream recording, java.time.Instant time);

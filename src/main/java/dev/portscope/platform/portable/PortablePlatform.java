@@ -70,7 +70,7 @@ public final class PortablePlatform implements Platform, KernelSettings, Namespa
 
     @Override
     public SocketSource recorder(OutputStream recording, Instant time) {
-        throw new IllegalArgumentException("recording needs Linux's netlink sock_diag: portscope record cannot run on " + system.label());
+        throw new UnsupportedOperationException("portscope record needs Linux's netlink sock_diag: it cannot run on " + system.label());
     }
 
     @Override
