@@ -29,6 +29,9 @@ public interface Platform {
 
     /** What the named source fills here; empty when this platform does not say (a replay, a scripted platform). */
     default Optional<BackendCapabilities> capabilitiesOf(String backend) {
+        if ("auto".equals(backend)) {
+            return capabilities().stream().findFirst(); // the first is the one auto prefers
+        }
         return capabilities().stream().filter(c -> c.backend().equals(backend)).findFirst();
     }
 
