@@ -136,7 +136,7 @@ public final class Session {
     private static Backend backend(Platform platform, SessionSetup setup) {
         String name = setup.backend() == null ? "auto" : setup.backend();
         if (setup.details() && !detailsAvailable(platform, name)) {
-            throw new SetupException("--info needs the netlink backend: the " + (name.equals("auto") ? platform.name() : name)
+            throw new SetupException("--info needs the netlink backend: the " + platform.capabilitiesOf(name).map(c -> c.backend()).orElse(name)
                     + " backend has no TCP details (" + platform.capabilitiesOf(name).map(c -> c.whyMissing(Capability.TCP_INFO)).orElse("") + ")");
         }
         try {
