@@ -105,6 +105,19 @@ class PortableCommandsTest {
     }
 
     @Test
+    void checkProbeAndEventsRunOnThePortablePlatform() throws Exception {
+        try (var sockets = new LoopbackSockets()) {
+            ServerSocketChannel server = sockets.listen("127.0.0.1");
+            int port = LoopbackSockets.port(server);
+            CliRun check = PortableRuns.run("check", "127.0.0.1:" + port);
+            assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+            CliRun events = PortableRuns.run("events", "--duration", "1.5s", "--interval", "0.5s", "sport", "=", ":" + port);
+            assertThat(events.exitCode()).as(events.err()).isIn(ExitCodes.OK, ExitCodes.PARTIAL);
+            assertThat(events.err()).contains("connections shorter than one refresh are missed");
+        }
+    }
+
+    @Test
     void backendsListsTheCapabilityTable() {
         CliRun text = PortableRuns.run("backends");
         assertThat(text.exitCode()).isZero();
