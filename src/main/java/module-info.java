@@ -19,6 +19,8 @@ module dev.portscope {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml; // the policy parser's loader options
     requires java.management; // the engine's and the server's own memory and uptime
+    // The portable backend (Windows, macOS, and --backend portable): loaded only when it is picked.
+    requires com.github.oshi;
 
     // Loaded only by `portscope top` and `portscope serve`: a library user does not need them.
     requires static org.jline.terminal;

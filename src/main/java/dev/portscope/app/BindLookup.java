@@ -11,6 +11,7 @@ import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
 import dev.portscope.platform.BindTrial;
+import dev.portscope.platform.Capability;
 import dev.portscope.platform.Credentials;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.Platform;
@@ -104,15 +105,45 @@ public final class BindLookup {
             }
         }
         BindReport report = BindAnalyzer.analyze(request, held, settings, isLocal(request.address()), foreign, trial);
-        if (notTried != null) {
+        List<String> unchecked = session.isReplay() ? List.of() : uncheckedHere(session.platform(), session.backend().name());
+        if (notTried != null || !unchecked.isEmpty()) {
             List<String> cautions = new ArrayList<>(report.cautions());
-            cautions.add(notTried);
+            if (notTried != null) {
+                cautions.add(notTried);
+            }
+            cautions.addAll(unchecked);
             report = new BindReport(report.request(), report.settings(), report.blockers(), report.bystanders(), report.foreign(),
                     cautions, report.trial(), report.verdict(), report.nextStep());
         }
         List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
         diagnostics.addAll(log.diagnostics());
         return new Answer(report, snapshot, diagnostics);
+    }
+
+    /**
+     * The kernel's rules that need a field the backend does not fill (its capability table): said,
+     * so that "free" never means "checked" where it could not be.
+     */
+    private static List<String> uncheckedHere(Platform platform, String backend) {
+        var capabilities = platform.capabilitiesOf(backend);
+        if (capabilities.isEmpty()) {
+            return List.of();
+        }
+        List<String> unchecked = new ArrayList<>();
+        var c = capabilities.get();
+        if (!c.has(Capability.V6ONLY)) {
+            unchecked.add("not checked here (needs IPV6_V6ONLY, which the " + backend + " backend does not report; Linux's netlink does):"
+                    + " whether an IPv6 wildcard listener takes IPv4 too");
+        }
+        if (!c.has(Capability.BOUND_STATE)) {
+            unchecked.add("not checked here (the " + backend + " backend does not list them; Linux's netlink does):"
+                    + " TCP sockets bound to the port but not listening");
+        }
+        if (!c.has(Capability.SOCKET_UID)) {
+            unchecked.add("not checked here (needs each socket's uid, which the " + backend + " backend does not report):"
+                    + " whether an SO_REUSEPORT group belongs to the same user");
+        }
+        return unchecked;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.portscope.app;
 
 import dev.portscope.platform.Backend;
+import dev.portscope.platform.Capability;
 import dev.portscope.platform.KernelSettings;
 import dev.portscope.platform.Platform;
 import dev.portscope.platform.Platforms;
@@ -124,9 +125,19 @@ public final class Session {
         return Platforms.replay(file, setup.details());
     }
 
+    /**
+     * Whether the named backend has TCP details here, by its capability table: commands that would
+     * like them (why, health) ask only where they are.
+     */
+    public static boolean detailsAvailable(Platform platform, String backend) {
+        return platform.capabilitiesOf(backend).map(c -> c.has(Capability.TCP_INFO)).orElse(true);
+    }
+
     private static Backend backend(Platform platform, SessionSetup setup) {
-        if (setup.details() && "proc".equals(setup.backend())) {
-            throw new SetupException("--info needs the netlink backend: /proc/net has no TCP details");
+        String name = setup.backend() == null ? "auto" : setup.backend();
+        if (setup.details() && !detailsAvailable(platform, name)) {
+            throw new SetupException("--info needs the netlink backend: the " + platform.capabilitiesOf(name).map(c -> c.backend()).orElse(name)
+                    + " backend has no TCP details (" + platform.capabilitiesOf(name).map(c -> c.whyMissing(Capability.TCP_INFO)).orElse("") + ")");
         }
         try {
             return platform.backend(setup.backend() == null ? "auto" : setup.backend(), setup.details());

@@ -75,7 +75,7 @@ final class HealthCommand implements Callable<Integer>, MonitoringCheck {
             throw new UsageException("--close-wait: expected a count from 1 to 1000000, not " + closeWait);
         }
         boolean live = source.replay == null;
-        if (!"proc".equals(source.backend)) { // live, or the details a recording holds
+        if ((source.replay != null || Session.detailsAvailable(env.platform(), source.backend))) { // live, or the details a recording holds
             source.info = true; // TCP info: retransmissions, round-trip times, idle times
         }
         Session session = Sessions.open(source, env);

@@ -50,6 +50,7 @@ final class RecordCommand implements Callable<Integer> {
         DiagnosticLog log = new DiagnosticLog();
         long bytes;
         String unavailable = null;
+        String unsupported = null; // never on this platform: a usage error, not a partial answer
         // Written as every output file is (OutputFiles): a planted link is not followed, a new file is 0600.
         try (OutputFiles.Output output = OutputFiles.of(parent.env().platform()).open(file);
                 OutputStream out = new BufferedOutputStream(output.stream(), 1 << 16)) {
@@ -58,6 +59,9 @@ final class RecordCommand implements Callable<Integer> {
                 source = parent.env().platform().recorder(out, parent.env().clock().instant());
             } catch (IllegalArgumentException e) {
                 unavailable = e.getMessage();
+                source = null;
+            } catch (UnsupportedOperationException e) {
+                unsupported = e.getMessage();
                 source = null;
             }
             if (source != null) {
@@ -70,6 +74,9 @@ final class RecordCommand implements Callable<Integer> {
             throw new UsageException(FileException.from("write", file, e.getCause()).getMessage());
         } catch (IOException e) {
             throw new UsageException(FileException.from("write", file, e).getMessage());
+        }
+        if (unsupported != null) {
+            throw new UsageException(unsupported);
         }
         if (unavailable != null) {
             err.println("portscope: " + unavailable);

@@ -34,6 +34,7 @@ final class Subcommands {
         ALL.put("events", env -> new EventsCommand());
         ALL.put("top", env -> new TopCommand());
         ALL.put("serve", env -> new ServeCommand());
+        ALL.put("backends", env -> new BackendsCommand());
     }
 
     private Subcommands() {}

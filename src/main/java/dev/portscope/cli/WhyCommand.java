@@ -74,7 +74,7 @@ final class WhyCommand implements Callable<Integer> {
         if (tryBind && source.replay != null) {
             throw new UsageException("--try binds on this machine; it cannot be used with --replay");
         }
-        if (!"proc".equals(source.backend) && source.replay == null) {
+        if (source.replay == null && Session.detailsAvailable(env.platform(), source.backend)) {
             source.info = true; // netlink's details carry each IPv6 socket's IPV6_V6ONLY flag
         }
         Session session = Sessions.open(source, env);

@@ -17,8 +17,9 @@ import java.util.Objects;
  *                     the processes holding it (Linux: the socket's inode); 0 when nothing can hold
  *                     it any more (TIME_WAIT, orphans)
  * @param receiveQueue bytes not yet read by the application; for a listener, connections waiting
- *                     to be accepted
- * @param sendQueue    bytes not yet acknowledged by the peer; for a listener (netlink only), the backlog
+ *                     to be accepted; {@link #UNKNOWN_QUEUE} when the platform does not report queues
+ * @param sendQueue    bytes not yet acknowledged by the peer; for a listener (netlink only), the backlog;
+ *                     {@link #UNKNOWN_QUEUE} when the platform does not report queues
  * @param v6Only       for an IPv6 socket, whether it refuses IPv4 ({@code IPV6_V6ONLY}); null when unknown
  * @param linux        what only Linux reports (inode, namespace, TCP info, memory); null elsewhere
  */
@@ -38,6 +39,12 @@ public record Socket(
     /** The uid of a socket reported without an owner: {@code (uid_t) -1}, which is no user's ({@code chown(2)}). */
     public static final int UNKNOWN_UID = -1;
 
+    /**
+     * The queue length of a socket whose platform does not report queues (Windows' TCP tables, macOS):
+     * shown as unknown, never as an empty queue.
+     */
+    public static final long UNKNOWN_QUEUE = -1;
+
     public Socket {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(family, "family");
@@ -54,6 +61,11 @@ public record Socket(
     /** False when the platform reports the socket without an owner: never read such a socket as root's. */
     public boolean uidKnown() {
         return uid != UNKNOWN_UID;
+    }
+
+    /** False when the platform does not report this socket's queues, or one of them ({@link #UNKNOWN_QUEUE}). */
+    public boolean queuesKnown() {
+        return receiveQueue != UNKNOWN_QUEUE && sendQueue != UNKNOWN_QUEUE;
     }
 
     /** The kernel's TCP details when they were asked for (Linux, netlink), else null. */

@@ -20,6 +20,22 @@ public interface Platform {
     List<String> backendNames();
 
     /**
+     * What each of {@link #backendNames()}'s sources fills here (without {@code auto}), for
+     * {@code portscope backends}; empty when this platform does not say.
+     */
+    default List<BackendCapabilities> capabilities() {
+        return List.of();
+    }
+
+    /** What the named source fills here; empty when this platform does not say (a replay, a scripted platform). */
+    default Optional<BackendCapabilities> capabilitiesOf(String backend) {
+        if ("auto".equals(backend)) {
+            return capabilities().stream().findFirst(); // the first is the one auto prefers
+        }
+        return capabilities().stream().filter(c -> c.backend().equals(backend)).findFirst();
+    }
+
+    /**
      * Sockets, their owners and processes, from the named source.
      *
      * @param details ask for TCP details and socket memory where the source has them
@@ -32,7 +48,8 @@ public interface Platform {
      * A socket source that copies what it reads to {@code recording}, for {@code --replay}, after a
      * header naming this machine, {@code time} and its port settings.
      *
-     * @throws IllegalArgumentException when this platform cannot record
+     * @throws IllegalArgumentException when this machine cannot record now (netlink unavailable)
+     * @throws UnsupportedOperationException when this platform can never record
      * @throws java.io.UncheckedIOException when the header cannot be written
      */
     SocketSource recorder(OutputStream recording, java.time.Instant time);

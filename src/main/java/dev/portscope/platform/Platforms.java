@@ -1,13 +1,18 @@
 package dev.portscope.platform;
 
 import dev.portscope.platform.linux.LinuxPlatform;
+import dev.portscope.platform.portable.PortableBackend;
+import dev.portscope.platform.portable.PortableCapabilities;
+import dev.portscope.platform.portable.PortablePlatform;
+import dev.portscope.platform.portable.SystemKind;
 import dev.portscope.platform.linux.Replays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The one place that picks the platform's provider, by what this machine has: Linux wherever a
- * procfs with {@code net/} is mounted. Nothing else names a platform's classes.
+ * procfs with {@code net/} is mounted, the portable provider (OSHI) on Windows, macOS and the other
+ * systems OSHI reads. Nothing else names a platform's classes.
  */
 public final class Platforms {
 
@@ -26,7 +31,55 @@ public final class Platforms {
         if (Files.isDirectory(procRoot.resolve("net"))) {
             return new LinuxPlatform(procRoot, etcRoot);
         }
-        return new UnsupportedPlatform(System.getProperty("os.name", "this system"));
+        String os = System.getProperty("os.name", "this system");
+        return readByOshi(os) ? Portable.platform() : new UnsupportedPlatform(os);
+    }
+
+    /**
+     * The systems OSHI reads ({@code SystemInfo.getCurrentPlatform}), Linux left out: a Linux without
+     * procfs has nothing OSHI could read either.
+     */
+    static boolean readByOshi(String osName) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        return os.startsWith("windows") || os.startsWith("mac") || os.startsWith("darwin") || os.contains("bsd")
+                || os.startsWith("sunos") || os.startsWith("solaris") || os.startsWith("aix");
+    }
+
+    /**
+     * The portable backend (OSHI) on this machine, whatever its platform: {@code --backend portable}
+     * on Linux.
+     *
+     * @throws IllegalArgumentException when OSHI cannot read this system
+     */
+    public static Backend portableBackend() {
+        return Portable.backend();
+    }
+
+    /** What the portable backend fills on this machine's system, for {@code portscope backends}. */
+    public static BackendCapabilities portableCapabilities() {
+        return Portable.capabilities();
+    }
+
+    /**
+     * Names the portable backend's classes in methods of their own, run only when it is chosen: a
+     * Linux run on its native backend loads none of them, nor OSHI or JNA ({@code ClassLoadingTest}).
+     */
+    private static final class Portable {
+        static Platform platform() {
+            return new PortablePlatform(SystemKind.current());
+        }
+
+        static Backend backend() {
+            try {
+                return PortableBackend.create(SystemKind.current());
+            } catch (UnsupportedOperationException | LinkageError e) {
+                throw new IllegalArgumentException("the portable backend cannot run here: " + e.getMessage(), e);
+            }
+        }
+
+        static BackendCapabilities capabilities() {
+            return PortableCapabilities.of(SystemKind.current());
+        }
     }
 
     /**

@@ -82,23 +82,33 @@ public enum Column {
     RECV_Q("RECV-Q", true) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            return Long.toString(row.socket().receiveQueue());
+            return queue(row.socket().receiveQueue());
         }
 
         @Override
         void appendTo(StringBuilder text, ListingRow row, ListingContext context) {
-            text.append(row.socket().receiveQueue());
+            long queue = row.socket().receiveQueue();
+            if (queue == Socket.UNKNOWN_QUEUE) {
+                text.append('-');
+            } else {
+                text.append(queue);
+            }
         }
     },
     SEND_Q("SEND-Q", true) {
         @Override
         String value(ListingRow row, ListingContext context) {
-            return Long.toString(row.socket().sendQueue());
+            return queue(row.socket().sendQueue());
         }
 
         @Override
         void appendTo(StringBuilder text, ListingRow row, ListingContext context) {
-            text.append(row.socket().sendQueue());
+            long queue = row.socket().sendQueue();
+            if (queue == Socket.UNKNOWN_QUEUE) {
+                text.append('-');
+            } else {
+                text.append(queue);
+            }
         }
     },
     RTT("RTT-MS", true) {
@@ -217,5 +227,10 @@ public enum Column {
                 .filter(c -> context.withOwners() || (c != PID && c != PROCESS && c != USER))
                 .filter(c -> !context.numeric() || c != SERVICE)
                 .toList();
+    }
+
+    /** A queue length, or {@code -} where the platform does not report queues (never 0). */
+    public static String queue(long length) {
+        return length == Socket.UNKNOWN_QUEUE ? "-" : Long.toString(length);
     }
 }

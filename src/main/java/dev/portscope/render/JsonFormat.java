@@ -20,7 +20,8 @@ public enum JsonFormat {
     SCAN("portscope-scan", 1),
     CHECK("portscope-check", 1),
     CLOSE("portscope-close", 1),
-    HISTORY("portscope-history", 1);
+    HISTORY("portscope-history", 1),
+    BACKENDS("portscope-backends", 1);
 
     private final String label;
     private final int version;

@@ -46,8 +46,8 @@ public final class JsonSocketFields {
         } else {
             json.writeNullField("inode");
         }
-        json.writeNumberField("receiveQueue", s.receiveQueue());
-        json.writeNumberField("sendQueue", s.sendQueue());
+        queue(json, "receiveQueue", s.receiveQueue());
+        queue(json, "sendQueue", s.sendQueue());
         if (linux != null && linux.netns() != 0) {
             json.writeNumberField("netns", linux.netns());
         } else {
@@ -133,4 +133,13 @@ public final class JsonSocketFields {
         }
     }
 
+
+    /** A queue length, or null where the platform does not report it (never 0). */
+    private static void queue(JsonGenerator json, String name, long length) throws IOException {
+        if (length == Socket.UNKNOWN_QUEUE) {
+            json.writeNullField(name);
+        } else {
+            json.writeNumberField(name, length);
+        }
+    }
 }

@@ -118,7 +118,8 @@ final class Metrics {
     private GaugeSnapshot acceptQueues(Snapshot snapshot, SeriesBudget budget, boolean limit) {
         TreeMap<Labels, Long> series = new TreeMap<>();
         for (Socket s : snapshot.sockets()) {
-            if (s.protocol() != Protocol.TCP || s.state() != SocketState.LISTEN || (limit && s.sendQueue() <= 0)) {
+            if (s.protocol() != Protocol.TCP || s.state() != SocketState.LISTEN
+                    || (limit ? s.sendQueue() <= 0 : s.receiveQueue() == Socket.UNKNOWN_QUEUE)) {
                 continue;
             }
             Labels labels = Labels.of("address", address(s), "port", Integer.toString(s.local().port()));

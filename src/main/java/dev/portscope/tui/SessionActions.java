@@ -21,6 +21,7 @@ import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.ProcessOrigin;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
+import dev.portscope.render.Column;
 import dev.portscope.model.TcpInfo;
 import dev.portscope.platform.SocketCloser;
 import dev.portscope.query.PortTarget;
@@ -80,7 +81,7 @@ public final class SessionActions implements RowActions {
         lines.add("Selected socket" + (row.mark() == TopRow.Mark.CLOSED ? " (closed)" : "") + ":");
         lines.add("  " + TopColumn.PROTO.text(sighting, context) + "  " + socket.state().displayName(socket.protocol()) + "  "
                 + AddressText.local(socket) + " -> " + AddressText.endpoint(socket.remote(), socket.family())
-                + "  recv-q " + socket.receiveQueue() + "  send-q " + socket.sendQueue()
+                + "  recv-q " + Column.queue(socket.receiveQueue()) + "  send-q " + Column.queue(socket.sendQueue())
                 + (socket.uidKnown() ? "  uid " + socket.uid() + " (" + ForeignText.visible(context.userNames().apply(socket.uid())) + ")" : ""));
         if (latest != null) {
             lines.add("  first seen " + TIME.format(sighting.firstSeen()) + " ("

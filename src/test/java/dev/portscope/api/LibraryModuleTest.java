@@ -60,10 +60,10 @@ class LibraryModuleTest {
             }
             """;
 
-    /** The jars the module reads (Jackson, SnakeYAML; the optional Prometheus and JLine for javadoc), from the test's class path. */
+    /** The jars the module reads (Jackson, SnakeYAML, OSHI with JNA; the optional Prometheus and JLine for javadoc), from the test's class path. */
     private static String dependencies() {
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(p -> p.matches(".*/(jackson|snakeyaml|prometheus|jline)[^/]*\\.jar"))
+                .filter(p -> p.matches(".*/(jackson|snakeyaml|oshi-core|jna|prometheus|jline)[^/]*\\.jar"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 

@@ -35,6 +35,7 @@ class ArchitectureTest {
             .layer("query").definedBy("dev.portscope.query..")
             .layer("platform").definedBy("dev.portscope.platform")
             .layer("linux").definedBy("dev.portscope.platform.linux..")
+            .layer("portable").definedBy("dev.portscope.platform.portable..")
             .layer("analysis").definedBy("dev.portscope.analysis..")
             .layer("render").definedBy("dev.portscope.render..")
             .layer("app").definedBy("dev.portscope.app..")
@@ -46,7 +47,8 @@ class ArchitectureTest {
             .whereLayer("model").mayOnlyAccessLayers("model")
             .whereLayer("services").mayOnlyAccessLayers("model")
             .whereLayer("query").mayOnlyAccessLayers("model", "services")
-            .whereLayer("platform").mayOnlyAccessLayers("model", "services", "query", "linux")
+            .whereLayer("platform").mayOnlyAccessLayers("model", "services", "query", "linux", "portable")
+            .whereLayer("portable").mayOnlyAccessLayers("model", "query", "platform")
             .whereLayer("linux").mayOnlyAccessLayers("model", "query", "platform")
             .whereLayer("analysis").mayOnlyAccessLayers("model", "services", "query", "platform")
             .whereLayer("render").mayOnlyAccessLayers("model", "services", "query", "platform", "analysis")
@@ -80,6 +82,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.portscope.platform.linux..")
             .because("Linux is chosen behind the platform seam, in Platforms alone");
 
+    /** The portable backend (and OSHI behind it) is reached through Platforms alone, so a Linux run never loads it. */
+    static final ArchRule PORTABLE_BEHIND_THE_SEAM = noClasses()
+            .that().resideOutsideOfPackage("dev.portscope.platform.portable..")
+            .and().doNotHaveFullyQualifiedName("dev.portscope.platform.Platforms")
+            .and().doNotHaveFullyQualifiedName("dev.portscope.platform.Platforms$Portable")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.portscope.platform.portable..", "oshi..", "com.sun.jna..")
+            .because("the portable backend is chosen behind the platform seam, in Platforms alone, and loaded only when chosen");
+
     static final ArchRule FFM_QUARANTINE = noClasses()
             .that().resideOutsideOfPackage("dev.portscope.platform.linux.ffm")
             .should().dependOnClassesThat().resideInAPackage("java.lang.foreign")
@@ -98,6 +108,11 @@ class ArchitectureTest {
     @Test
     void onlyPlatformsNamesTheLinuxProvider() {
         ONE_SELECTION_POINT.check(PORTSCOPE);
+    }
+
+    @Test
+    void onlyPlatformsNamesThePortableBackend() {
+        PORTABLE_BEHIND_THE_SEAM.check(PORTSCOPE);
     }
 
     @Test
@@ -124,6 +139,7 @@ class ArchitectureTest {
         assertThat(LAYERS.evaluate(violations).hasViolation()).as("a model class that imports the CLI").isTrue();
         assertThat(ONE_SELECTION_POINT.evaluate(violations).hasViolation()).as("an analysis class that names the Linux provider").isTrue();
         assertThat(FFM_QUARANTINE.evaluate(violations).hasViolation()).as("FFM outside the native package").isTrue();
+        assertThat(PORTABLE_BEHIND_THE_SEAM.evaluate(violations).hasViolation()).as("an analysis class that names the portable backend").isTrue();
         assertThat(ONE_EXIT.evaluate(violations).hasViolation()).as("System.exit outside main").isTrue();
         assertThat(WHO_AND_WHY_THROUGH_THE_LIBRARY_LOOKUPS.evaluate(violations).hasViolation())
                 .as("a command that runs the bind analysis itself").isTrue();

@@ -15,6 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("live")
 class DiffCommandTest {
 
+    /** Runs portscope on this machine's platform; {@code PortableDiffCommandTest} runs the same tests on the portable one. */
+    CliRun run(String... args) {
+        return CliRun.run(args);
+    }
+
     private static final long PID = ProcessHandle.current().pid();
 
     @TempDir
@@ -26,16 +31,16 @@ class DiffCommandTest {
         try (LoopbackSockets sockets = new LoopbackSockets()) {
             ServerSocketChannel gone = sockets.listen("127.0.0.1");
             int gonePort = LoopbackSockets.port(gone);
-            CliRun save = CliRun.run("snapshot", "save", file.toString());
+            CliRun save = run("snapshot", "save", file.toString());
             assertThat(save.exitCode()).isEqualTo(save.partial() ? ExitCodes.PARTIAL : ExitCodes.OK);
             gone.close();
             int newPort = LoopbackSockets.port(sockets.listen("127.0.0.1"));
-            CliRun diff = CliRun.run("diff", file.toString());
+            CliRun diff = run("diff", file.toString());
             assertThat(diff.exitCode()).as(diff.err()).isEqualTo(diff.partial() ? ExitCodes.PARTIAL : ExitCodes.NOT_FOUND);
             assertThat(diff.out()).contains("+ " + newPort + "/tcp appeared: loopback (127.0.0.1), java as root (pid " + PID + ")")
                     .contains("- " + gonePort + "/tcp disappeared: was loopback (127.0.0.1), java as root (pid " + PID + ")");
 
-            CliRun audit = CliRun.run("audit", "--baseline", file.toString(), "--json");
+            CliRun audit = run("audit", "--baseline", file.toString(), "--json");
             boolean named = false;
             for (JsonNode f : audit.json().get("findings")) {
                 named |= f.get("ruleId").asText().equals("PS103") && f.get("socket").get("port").asInt() == newPort
@@ -59,7 +64,7 @@ class DiffCommandTest {
                       {"protocol": "tcp", "port": %d, "exposure": "loopback", "addresses": ["0:0:0:0:0:0:0:1"],
                        "processes": ["redis-server"], "users": ["redis"], "pids": [12]}]}
                     """.formatted(kept, gone));
-            CliRun diff = CliRun.run("diff", file.toString());
+            CliRun diff = run("diff", file.toString());
             assertThat(diff.out()).contains("- " + gone + "/tcp disappeared: was loopback (::1), redis-server as redis (pid 12)")
                     .doesNotContain(" " + kept + "/tcp").doesNotContain("0:0:0:0");
         }
@@ -71,10 +76,10 @@ class DiffCommandTest {
         Files.writeString(file, "{\"format\":\"portscope-baseline\",\"version\":7,\"host\":\"h\",\"time\":\"2030-01-01T00:00:00Z\",\"listeners\":[]}");
         String expected = "portscope: " + file + ": baseline format version 7 is newer than this portscope reads (1); "
                 + "upgrade portscope or save the baseline again" + System.lineSeparator();
-        CliRun diff = CliRun.run("diff", file.toString());
+        CliRun diff = run("diff", file.toString());
         assertThat(diff.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(diff.err()).isEqualTo(expected);
-        CliRun audit = CliRun.run("audit", "--baseline", file.toString());
+        CliRun audit = run("audit", "--baseline", file.toString());
         assertThat(audit.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
         assertThat(audit.err()).isEqualTo(expected);
     }
@@ -90,10 +95,10 @@ class DiffCommandTest {
                 """);
         String expected = "portscope: " + file + ":3:3: expected each protocol and port once, found 22/tcp again (first at line 2)"
                 + System.lineSeparator();
-        CliRun diff = CliRun.run("diff", file.toString());
+        CliRun diff = run("diff", file.toString());
         assertThat(diff.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(diff.err()).isEqualTo(expected);
-        CliRun audit = CliRun.run("audit", "--baseline", file.toString());
+        CliRun audit = run("audit", "--baseline", file.toString());
         assertThat(audit.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
         assertThat(audit.err()).isEqualTo(expected);
     }
@@ -102,7 +107,7 @@ class DiffCommandTest {
     void somethingElseThanABaselineIsRefused() throws Exception {
         Path file = dir.resolve("other.json");
         Files.writeString(file, "{\"format\":\"portscope-summary\",\"version\":1}");
-        CliRun diff = CliRun.run("diff", file.toString());
+        CliRun diff = run("diff", file.toString());
         assertThat(diff.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(diff.err().strip()).isEqualTo("portscope: " + file + ": not a portscope baseline (expected \"format\": \"portscope-baseline\")");
     }
@@ -121,7 +126,7 @@ class DiffCommandTest {
                       {"protocol": "tcp", "port": %d, "exposure": "loopback", "addresses": ["127.0.0.1"],
                        "processes": ["redis-server"], "users": ["redis"], "pids": [12]}]}
                     """.formatted(moved, gone));
-            CliRun run = CliRun.run("diff", file.toString(), "--json");
+            CliRun run = run("diff", file.toString(), "--json");
             assertThat(run.exitCode()).as(run.err()).isEqualTo(run.partial() ? ExitCodes.PARTIAL : ExitCodes.NOT_FOUND);
             JsonNode diff = run.json();
             assertThat(diff.get("format").asText()).isEqualTo("portscope-diff");

@@ -21,6 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(30)
 class KillCommandTest {
 
+    /** Runs portscope on this machine's platform; {@code PortableKillCommandTest} runs the same tests on the portable one. */
+    CliRun run(String... args) {
+        return CliRun.run(args);
+    }
+
     private static String listener(boolean ignoreTerm) {
         return String.join("\n",
                 "import signal, socket, sys",
@@ -39,7 +44,7 @@ class KillCommandTest {
     void stopsAListenerGracefully() throws Exception {
         try (var server = ChildProcess.start(List.of("python3", "-c", listener(false)))) {
             String port = server.firstLine().strip();
-            CliRun run = CliRun.run("kill", port, "--yes");
+            CliRun run = run("kill", port, "--yes");
             assertThat(run.out()).contains("Will stop, to free port " + port)
                     .contains("pid " + server.pid() + " python3")
                     .contains("pid " + server.pid() + " (python3): stopped (SIGTERM)")
@@ -53,12 +58,12 @@ class KillCommandTest {
     void aProcessIgnoringSigtermNeedsForce() throws Exception {
         try (var server = ChildProcess.start(List.of("python3", "-c", listener(true)))) {
             String port = server.firstLine().strip();
-            CliRun gentle = CliRun.run("kill", port, "--yes", "--timeout", "0.5");
+            CliRun gentle = run("kill", port, "--yes", "--timeout", "0.5");
             assertThat(gentle.out()).contains("still running after SIGTERM").contains("Port " + port + " is still held");
             assertThat(gentle.exitCode()).isEqualTo(gentle.partial() ? ExitCodes.PARTIAL : ExitCodes.NOT_FOUND);
             assertThat(alive(server)).isTrue();
 
-            CliRun forced = CliRun.run("kill", port, "--yes", "--timeout", "0.5", "--force");
+            CliRun forced = run("kill", port, "--yes", "--timeout", "0.5", "--force");
             assertThat(forced.out()).contains("killed (SIGKILL)").contains("Port " + port + " is free.");
             assertThat(forced.exitCode()).isZero();
             assertThat(alive(server)).isFalse();
@@ -86,7 +91,7 @@ class KillCommandTest {
             String[] portAndChild = parent.firstLine().strip().split(" ");
             String port = portAndChild[0];
             long started = System.nanoTime();
-            CliRun run = CliRun.run("kill", port, "--yes", "--timeout", "10");
+            CliRun run = run("kill", port, "--yes", "--timeout", "10");
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(run.out()).contains("pid " + portAndChild[1] + " (python3): stopped (SIGTERM)")
                     .contains("Port " + port + " is free.")
@@ -101,19 +106,19 @@ class KillCommandTest {
     void dryRunChangesNothing() throws Exception {
         try (var server = ChildProcess.start(List.of("python3", "-c", listener(false)))) {
             String port = server.firstLine().strip();
-            CliRun run = CliRun.run("kill", port, "--dry-run");
+            CliRun run = run("kill", port, "--dry-run");
             // a process hidden even from root (a sandbox's pid 1) could hold the port too: then the answer is partial
             assertThat(run.exitCode()).isEqualTo(run.partial() ? ExitCodes.PARTIAL : ExitCodes.OK);
             assertThat(run.out()).contains("pid " + server.pid()).contains("Dry run: nothing was stopped.");
             assertThat(server.ask("still running?")).as("no signal reached the listener").isEqualTo("still running?");
-            assertThat(CliRun.run("who", port).exitCode()).isZero();
+            assertThat(run("who", port).exitCode()).isZero();
         }
     }
 
     @Test
     void withoutATerminalItAsksForYes() throws Exception {
         try (var server = ChildProcess.start(List.of("python3", "-c", listener(false)))) {
-            CliRun run = CliRun.run("kill", server.firstLine().strip());
+            CliRun run = run("kill", server.firstLine().strip());
             assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).contains("add --yes to confirm");
             assertThat(alive(server)).isTrue();
@@ -137,7 +142,7 @@ class KillCommandTest {
             int peer = LoopbackSockets.port(sockets.listen("127.0.0.1"));
             try (var client = ChildProcess.start(List.of("python3", "-c", clientBoundTo(port, peer)))) {
                 assertThat(client.firstLine()).isEqualTo("connected");
-                CliRun run = CliRun.run("kill", port, "--yes");
+                CliRun run = run("kill", port, "--yes");
                 assertThat(run.out()).contains("pid " + server.pid() + " (python3): stopped (SIGTERM)")
                         .doesNotContain("pid " + client.pid())
                         .contains("Leaving alone 1 client socket(s)")
@@ -189,7 +194,7 @@ class KillCommandTest {
     void refusesToStopItself() throws Exception {
         try (var sockets = new LoopbackSockets()) {
             int port = LoopbackSockets.port(sockets.listen("127.0.0.1"));
-            CliRun run = CliRun.run("kill", Integer.toString(port), "--yes");
+            CliRun run = run("kill", Integer.toString(port), "--yes");
             assertThat(run.out()).contains("this is portscope itself").contains("is still held");
             assertThat(run.exitCode()).isEqualTo(run.partial() ? ExitCodes.PARTIAL : ExitCodes.NOT_FOUND);
         }
@@ -205,7 +210,7 @@ class KillCommandTest {
         try (var probe = java.nio.channels.DatagramChannel.open().bind(new java.net.InetSocketAddress("127.0.0.1", 0))) {
             port = ((java.net.InetSocketAddress) probe.getLocalAddress()).getPort();
         }
-        CliRun run = CliRun.run("kill", port + "/udp", "--dry-run");
+        CliRun run = run("kill", port + "/udp", "--dry-run");
         assertThat(run.out()).startsWith("Nothing holds port " + port + "/udp: nothing to stop.");
         assertThat(run.exitCode()).isZero();
     }
@@ -213,7 +218,7 @@ class KillCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "-1", "-0.5", "3600.5", "1e9", "0x10", "5d", "five", ""})
     void aTimeoutOutsideZeroTo3600SecondsIsOneLineAndExitTwo(String value) {
-        CliRun run = CliRun.run("kill", "1", "--dry-run", "--timeout=" + value);
+        CliRun run = run("kill", "1", "--dry-run", "--timeout=" + value);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).isEqualTo("portscope: --timeout must be a number of seconds from 0 to 3600, not '" + value + "'\n");
         assertThat(run.out()).isEmpty();
@@ -226,7 +231,7 @@ class KillCommandTest {
         try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        CliRun run = CliRun.run("kill", port + "/udp", "--dry-run", "--timeout", value);
+        CliRun run = run("kill", port + "/udp", "--dry-run", "--timeout", value);
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
     }

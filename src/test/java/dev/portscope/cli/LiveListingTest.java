@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 @Tag("live")
 class LiveListingTest {
 
+    /** Runs portscope on this machine's platform; {@code PortableLiveListingTest} runs the same tests on the portable one. */
+    CliRun run(String... args) {
+        return CliRun.run(args);
+    }
+
     private static final long MY_PID = ProcessHandle.current().pid();
 
     private static List<JsonNode> sockets(JsonNode listing, Predicate<JsonNode> which) {
@@ -62,7 +67,7 @@ class LiveListingTest {
             int v6 = LoopbackSockets.port(sockets.listen("::1"));
             int udp = LoopbackSockets.port(sockets.udp("127.0.0.1"));
 
-            CliRun run = CliRun.run("listen", "--json");
+            CliRun run = run("listen", "--json");
             assertThat(run.exitCode()).as(run.err()).isIn(ExitCodes.OK, ExitCodes.PARTIAL);
             JsonNode listing = run.json();
             assertThat(listing.get("version").asInt()).isEqualTo(1);
@@ -96,7 +101,7 @@ class LiveListingTest {
             int[] closeWait = sockets.closeWaitPair(server);
 
             boolean settled = LoopbackSockets.eventually(Duration.ofSeconds(5), () -> {
-                JsonNode listing = CliRun.run("conns", "--json", "-t").json();
+                JsonNode listing = run("conns", "--json", "-t").json();
                 return sockets(listing, s -> s.get("local").get("port").asInt() == serverPort
                                 && s.get("remote").get("port").asInt() == closeWait[1]
                                 && s.get("state").asText().equals("CLOSE_WAIT"))
@@ -104,7 +109,7 @@ class LiveListingTest {
             });
             assertThat(settled).as("the accepted side reaches CLOSE_WAIT").isTrue();
 
-            JsonNode listing = CliRun.run("conns", "--json", "-t").json();
+            JsonNode listing = run("conns", "--json", "-t").json();
             JsonNode client = sockets(listing, connection(clientPort, serverPort)).getFirst();
             assertThat(client.get("state").asText()).isEqualTo("ESTABLISHED");
             assertThat(client.get("remote").get("port").asInt()).isEqualTo(serverPort);
@@ -127,7 +132,7 @@ class LiveListingTest {
             assertThat(sockets(listing, s -> s.get("state").asText().equals("LISTEN"))).isEmpty();
 
             // --state narrows to one state
-            JsonNode onlyCloseWait = CliRun.run("conns", "--json", "--state", "close-wait").json();
+            JsonNode onlyCloseWait = run("conns", "--json", "--state", "close-wait").json();
             assertThat(sockets(onlyCloseWait, s -> !s.get("state").asText().equals("CLOSE_WAIT"))).isEmpty();
             assertThat(sockets(onlyCloseWait, connection(serverPort, closeWait[1]))).hasSize(1);
         }
@@ -139,7 +144,7 @@ class LiveListingTest {
             int port = LoopbackSockets.port(sockets.listen("127.0.0.1"));
             String pid = Long.toString(MY_PID);
 
-            CliRun table = CliRun.run("listen", "-t");
+            CliRun table = run("listen", "-t");
             assertThat(table.out().lines().findFirst().orElseThrow())
                     .matches("PROTO +ADDRESS +PORT +SERVICE +EXPOSURE +PID +PROCESS +USER +UID")
                     .doesNotContain("\u001b[");
@@ -148,13 +153,13 @@ class LiveListingTest {
                     .singleElement()
                     .satisfies(l -> assertThat(l).contains("loopback").contains(pid).contains("java").doesNotContain("\u001b["));
 
-            CliRun csv = CliRun.run("listen", "-t", "--csv");
+            CliRun csv = run("listen", "-t", "--csv");
             assertThat(csv.out().lines().findFirst().orElseThrow()).isEqualTo("proto,address,port,service,exposure,pid,process,user,uid");
             assertThat(csv.out().lines().filter(l -> l.startsWith("tcp,127.0.0.1," + port + ",")))
                     .singleElement()
                     .satisfies(l -> assertThat(l).contains(",loopback," + pid + ",java,"));
 
-            CliRun noHeader = CliRun.run("listen", "-t", "--no-header", "-n", "--no-process");
+            CliRun noHeader = run("listen", "-t", "--no-header", "-n", "--no-process");
             assertThat(noHeader.out()).doesNotContain("PROTO").doesNotContain(" java ");
             assertThat(noHeader.out().lines().filter(l -> l.matches("tcp +127\\.0\\.0\\.1 +" + port + " +loopback +0")))
                     .hasSize(1);
@@ -166,11 +171,11 @@ class LiveListingTest {
         try (var sockets = new LoopbackSockets()) {
             int tcp6 = LoopbackSockets.port(sockets.listen("::1"));
             int udp4 = LoopbackSockets.port(sockets.udp("127.0.0.1"));
-            JsonNode onlyUdp = CliRun.run("-u", "--json").json();
+            JsonNode onlyUdp = run("-u", "--json").json();
             assertThat(sockets(onlyUdp, s -> !s.get("protocol").asText().equals("udp"))).isEmpty();
             assertThat(sockets(onlyUdp, local("udp", "127.0.0.1", udp4))).hasSize(1);
 
-            JsonNode only6 = CliRun.run("listen", "-6", "-t", "--json").json();
+            JsonNode only6 = run("listen", "-6", "-t", "--json").json();
             assertThat(sockets(only6, s -> !s.get("family").asText().equals("ipv6"))).isEmpty();
             assertThat(sockets(only6, local("tcp", "::1", tcp6))).hasSize(1);
         }

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 @Tag("live")
 class SummaryCommandTest {
 
+    /** Runs portscope on this machine's platform; {@code PortableSummaryCommandTest} runs the same tests on the portable one. */
+    CliRun run(String... args) {
+        return CliRun.run(args);
+    }
+
     @Test
     void countsThisJvmsCloseWaitSockets() throws Exception {
         try (var sockets = new LoopbackSockets()) {
@@ -20,7 +25,7 @@ class SummaryCommandTest {
             sockets.closeWaitPair(server);
             long me = ProcessHandle.current().pid();
             boolean seen = LoopbackSockets.eventually(Duration.ofSeconds(5), () -> {
-                JsonNode summary = CliRun.run("summary", "-t", "--json", "--top", "100000").json();
+                JsonNode summary = run("summary", "-t", "--json", "--top", "100000").json();
                 for (JsonNode p : summary.get("closeWaitByProcess")) {
                     if (p.get("pid").asLong() == me) {
                         return p.get("sockets").asLong() >= 2;
@@ -30,11 +35,11 @@ class SummaryCommandTest {
             });
             assertThat(seen).isTrue();
 
-            JsonNode summary = CliRun.run("summary", "-t", "--json", "--top", "100000").json();
+            JsonNode summary = run("summary", "-t", "--json", "--top", "100000").json();
             assertThat(summary.get("protocols").get("tcp").get("states").get("CLOSE_WAIT").asLong()).isGreaterThanOrEqualTo(2);
             assertThat(summary.get("protocols").has("udp")).isFalse();
 
-            CliRun text = CliRun.run("summary", "-t", "--sections", "state");
+            CliRun text = run("summary", "-t", "--sections", "state");
             assertThat(text.out()).contains("CLOSE-WAIT by process").doesNotContain("Remote hosts");
         }
     }

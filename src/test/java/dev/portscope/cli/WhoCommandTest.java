@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 @Tag("live")
 class WhoCommandTest {
 
+    /** Runs portscope on this machine's platform; {@code PortableWhoCommandTest} runs the same tests on the portable one. */
+    CliRun run(String... args) {
+        return CliRun.run(args);
+    }
+
     /** Listens on TCP and UDP, IPv4 and IPv6, then forks: every socket is shared by parent and child. */
     private static final String SERVER = String.join("\n",
             "import os, socket, sys, time",
@@ -44,7 +49,7 @@ class WhoCommandTest {
             long child = Long.parseLong(f[0]);
             String[][] cases = {{f[1] + "/tcp", "127.0.0.1"}, {f[2] + "/tcp", "::1"}, {f[3] + "/udp", "127.0.0.1"}, {f[4] + "/udp", "::1"}};
             for (String[] c : cases) {
-                CliRun run = CliRun.run("who", c[0], "--json");
+                CliRun run = run("who", c[0], "--json");
                 assertThat(run.exitCode()).as(run.err()).isZero();
                 JsonNode listener = run.json().get("holdings").get(0);
                 assertThat(listener.get("role").asText()).as(c[0]).isEqualTo("listener");
@@ -55,7 +60,7 @@ class WhoCommandTest {
                 assertThat(parent.get("parentPid").asLong()).isEqualTo(ProcessHandle.current().pid());
                 assertThat(parent.get("uptimeSeconds").asLong()).isBetween(0L, 600L);
             }
-            CliRun text = CliRun.run("who", f[1] + "/tcp");
+            CliRun text = run("who", f[1] + "/tcp");
             assertThat(text.out()).startsWith("Port " + f[1] + "/tcp is held on this machine.")
                     .contains("Listening:")
                     .contains("(pid " + server.pid() + ", parent " + ProcessHandle.current().pid() + ")")
@@ -70,7 +75,7 @@ class WhoCommandTest {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        CliRun run = CliRun.run("who", Integer.toString(port) + "/udp");
+        CliRun run = run("who", Integer.toString(port) + "/udp");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(run.out()).startsWith("Nothing holds port " + port + "/udp on this machine.");
     }
@@ -82,14 +87,14 @@ class WhoCommandTest {
             var pair = sockets.connectedPair(server);
             int clientPort = LoopbackSockets.port(pair[0]);
 
-            CliRun run = CliRun.run("who", clientPort + "/tcp", "--json");
+            CliRun run = run("who", clientPort + "/tcp", "--json");
             JsonNode holdings = run.json().get("holdings");
             List<String> roles = new ArrayList<>();
             holdings.forEach(h -> roles.add(h.get("role").asText()));
             assertThat(roles).contains("client-local-port").doesNotContain("listener", "accepted");
             // the server's accepted socket has the client's port as its remote port: it is no connection to that port
             assertThat(roles).contains("peer-of-client").doesNotContain("connected-to-port");
-            assertThat(CliRun.run("who", clientPort + "/tcp").out()).contains("not servers")
+            assertThat(run("who", clientPort + "/tcp").out()).contains("not servers")
                     .contains("Server side of connections from clients whose own port this is")
                     .doesNotContain("this machine is the client");
         }
@@ -97,7 +102,7 @@ class WhoCommandTest {
 
     @Test
     void badPortsAreUsageErrors() {
-        CliRun run = CliRun.run("who", "65536");
+        CliRun run = run("who", "65536");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err().strip()).isEqualTo("portscope: port out of range (0-65535): '65536'");
     }

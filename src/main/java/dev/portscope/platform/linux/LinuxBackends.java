@@ -5,13 +5,18 @@ import dev.portscope.model.Protocol;
 import dev.portscope.model.Socket;
 import dev.portscope.query.SocketQuery;
 import dev.portscope.platform.Backend;
+import dev.portscope.platform.BackendCapabilities;
+import dev.portscope.platform.Capability;
+import dev.portscope.platform.Platforms;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.SocketSource;
 import dev.portscope.platform.linux.netlink.NetlinkSocketSource;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,7 +25,7 @@ import java.util.function.Consumer;
 final class LinuxBackends {
 
     /** Backend names {@code --backend} accepts. */
-    static final List<String> NAMES = List.of("auto", "netlink", "proc");
+    static final List<String> NAMES = List.of("auto", "netlink", "proc", "portable");
 
     private static final Path LIVE_PROC = Path.of("/proc");
 
@@ -48,6 +53,9 @@ final class LinuxBackends {
         var proc = new ProcNetSocketSource(procRoot);
         var netlinkSettings = new NetlinkSocketSource.Settings(details, null);
         switch (name) {
+            case "portable" -> {
+                return Platforms.portableBackend(); // no TCP details: asked for, they are left out (Session refuses --info)
+            }
             case "proc" -> {
                 return new Backend("proc", proc, processes);
             }
@@ -69,6 +77,19 @@ final class LinuxBackends {
                 return new Backend("netlink", new NetlinkWithFallback(new NetlinkSocketSource(procRoot, netlinkSettings), proc), processes);
             }
         }
+    }
+
+    /** What each named backend fills here ({@code auto} is netlink where it runs). */
+    static List<BackendCapabilities> capabilities() {
+        Map<Capability, String> proc = new EnumMap<>(Capability.class);
+        proc.put(Capability.BACKLOG, "/proc/net gives a listener's send queue as 0");
+        proc.put(Capability.TCP_INFO, "/proc/net has no TCP details");
+        proc.put(Capability.MEMORY, "/proc/net has no socket memory");
+        proc.put(Capability.V6ONLY, "/proc/net does not say");
+        proc.put(Capability.BOUND_STATE, "/proc/net does not list bound, unconnected TCP sockets");
+        proc.put(Capability.BOUND_DEVICE, "/proc/net does not say");
+        return List.of(new BackendCapabilities("netlink", "linux", Map.of()), new BackendCapabilities("proc", "linux", proc),
+                Platforms.portableCapabilities());
     }
 
     /**

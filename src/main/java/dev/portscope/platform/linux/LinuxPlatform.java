@@ -63,6 +63,11 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     }
 
     @Override
+    public List<dev.portscope.platform.BackendCapabilities> capabilities() {
+        return LinuxBackends.capabilities();
+    }
+
+    @Override
     public Backend backend(String name, boolean details) {
         return LinuxBackends.select(name, procRoot, etcRoot, details);
     }
