@@ -1,11 +1,19 @@
 #!/bin/sh
 # portscope, installed: runs the runtime and the AOT cache that ship with it. No JDK search and no
 # build, unlike the source launcher (./portscope in a checkout); dash starts it in about a millisecond.
-# The .deb's copy is reached as /usr/bin/portscope (a link) or /opt/portscope/bin/portscope; any other
-# place (an unpacked tarball) is found from the script's own path.
+# The .deb's copy is reached as /usr/bin/portscope (a link) or /usr/lib/portscope/bin/portscope; any other
+# place (an unpacked tarball) is found from the script's own path, with no process started unless
+# that path is a link.
 case "$0" in
-  /usr/bin/portscope|/opt/portscope/bin/portscope) app=/opt/portscope ;;
-  *) app="$(dirname "$(dirname "$(readlink -f "$0")")")" ;;
+  /usr/bin/portscope|/usr/lib/portscope/bin/portscope) app=/usr/lib/portscope ;;
+  *)
+    self="$0"
+    [ -L "$self" ] && self="$(readlink -f "$self")"
+    case "$self" in
+      */*) app="${self%/*}/.." ;;
+      *) app=.. ;;
+    esac
+    ;;
 esac
 java="$app/lib/runtime/bin/java"
 jar="$app/lib/app/portscope.jar"
