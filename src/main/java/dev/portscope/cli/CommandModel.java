@@ -9,7 +9,7 @@ public final class CommandModel {
 
     public static CommandLine full(CliEnvironment env) {
         CommandLine cli = new CommandLine(new PortscopeCommand(env).spec());
-        Subcommands.register(cli, new String[0], env);
+        Subcommands.registerAll(cli, env);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }

@@ -49,9 +49,13 @@ final class Subcommands {
             root.addSubcommand(first, named.apply(env));
             return;
         }
-        if (!mayNeedEveryCommand(args)) {
-            return; // the default listing (portscope, portscope -t state established): no command to read
-        }
+        if (mayNeedEveryCommand(args)) {
+            registerAll(root, env);
+        } // else the default listing (portscope, portscope -t state established): no command to read
+    }
+
+    /** Adds every subcommand, and {@code help}. */
+    static void registerAll(CommandLine root, CliEnvironment env) {
         ALL.forEach((name, command) -> root.addSubcommand(name, command.apply(env)));
         root.addSubcommand("help", new CommandLine.HelpCommand());
     }
