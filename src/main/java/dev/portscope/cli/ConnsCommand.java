@@ -12,10 +12,15 @@ final class ConnsCommand extends ListingCommand {
 
     static final String STATES = "Only these states, e.g. established, close-wait, time-wait (repeatable, comma-separated).";
 
+    /** The states as users type them, for shell completion: {@code established}, {@code close-wait}... */
+    static final List<String> STATE_NAMES = java.util.Arrays.stream(dev.portscope.model.SocketState.values())
+            .filter(s -> s != dev.portscope.model.SocketState.UNKNOWN && s != dev.portscope.model.SocketState.LISTEN)
+            .map(s -> s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).toList();
+
     ConnsCommand(CliEnvironment env) {
         super(env, "conns", "List connections: TCP sockets in every state but LISTEN, and connected UDP sockets.");
         spec().addOption(OptionSpec.builder("--state").type(List.class).auxiliaryTypes(String.class).splitRegex(",")
-                .paramLabel("STATE").description(STATES).build());
+                .paramLabel("STATE").description(STATES).completionCandidates(STATE_NAMES).build());
     }
 
     @Override

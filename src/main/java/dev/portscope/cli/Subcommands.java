@@ -50,8 +50,31 @@ final class Subcommands {
             root.addSubcommand(first, named.apply(env));
             return;
         }
+        if (mayNeedEveryCommand(args)) {
+            registerAll(root, env);
+        } // else the default listing (portscope, portscope -t state established): no command to read
+    }
+
+    /** Adds every subcommand, and {@code help}. */
+    static void registerAll(CommandLine root, CliEnvironment env) {
         ALL.forEach((name, command) -> root.addSubcommand(name, command.apply(env)));
         root.addSubcommand("help", new CommandLine.HelpCommand());
+    }
+
+    /**
+     * Whether picocli may need the other commands to parse {@code args} that do not start with one: a
+     * command named further on (an option before it is an error that names it) or the help, which
+     * lists them. Reading every annotated command costs a proxy class per annotation (about a third
+     * of the default listing's start), so the default listing reads none.
+     */
+    private static boolean mayNeedEveryCommand(String[] args) {
+        for (String arg : args) {
+            if (ALL.containsKey(arg) || arg.equals("help") || arg.equals("--help")
+                    || (arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('h') > 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
