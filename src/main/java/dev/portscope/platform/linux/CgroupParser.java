@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * <li>systemd-nspawn: {@code machine.slice/machine-NAME.scope/payload} (the supervisor in
  *     {@code /supervisor}), the name escaped as systemd escapes unit names ({@code \x2d} for '-').
  * </ul>
+ * A runtime's monitor (conmon, LXC's monitor, nspawn's supervisor) runs on the host side, in the
+ * host's namespaces: it is not in the container, though its cgroup is named after it.
  */
 final class CgroupParser {
 
@@ -126,6 +128,10 @@ final class CgroupParser {
             String part = parts[i];
             Matcher prefixed = PREFIXED.matcher(part);
             if (prefixed.matches()) {
+                if (prefixed.group(1).endsWith("-conmon")) {
+                    // the runtime's monitor lives on the host side, in the host's namespaces: not the container
+                    return null;
+                }
                 String runtime = switch (prefixed.group(1)) {
                     case "cri-containerd", "containerd" -> "containerd";
                     case "crio", "crio-conmon" -> "cri-o";

@@ -66,9 +66,7 @@ class CgroupParserTest {
         "kubernetes-containerd-besteffort, containerd, " + POD_CONTAINER_ID,
         "kubernetes-cgroupfs-besteffort, kubernetes, " + POD_CONTAINER_ID,
         "kubernetes-crio, cri-o, " + POD_CONTAINER_ID,
-        "kubernetes-crio-conmon, cri-o, " + POD_CONTAINER_ID,
         "podman-rootful, podman, " + PODMAN_ID,
-        "podman-conmon, podman, " + PODMAN_ID,
         "podman-rootless, podman, " + PODMAN_ID,
         "lxc-payload, lxc, web01",
         "lxc-v1, lxc, web01",
@@ -93,6 +91,9 @@ class CgroupParserTest {
     void monitorsOnTheHostSideAreNotInTheirContainer() throws Exception {
         assertThat(parse("lxc-monitor").container()).isNull();
         assertThat(parse("nspawn-supervisor").container()).isNull();
+        assertThat(parse("podman-conmon").container()).isNull();
+        assertThat(parse("podman-conmon").systemdUnit()).isEqualTo("libpod-conmon-" + PODMAN_ID + ".scope");
+        assertThat(parse("kubernetes-crio-conmon").container()).isNull();
     }
 
     @Test
