@@ -46,10 +46,17 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
 
     private final Path procRoot;
     private final Path etcRoot;
+    private final Path stateRoot;
 
     public LinuxPlatform(Path procRoot, Path etcRoot) {
+        this(procRoot, etcRoot, Path.of("/"));
+    }
+
+    /** @param stateRoot where container runtimes keep their state ({@code /var/lib/docker}, {@code /run/containerd}...): {@code /} but in tests */
+    public LinuxPlatform(Path procRoot, Path etcRoot, Path stateRoot) {
         this.procRoot = procRoot;
         this.etcRoot = etcRoot;
+        this.stateRoot = stateRoot;
     }
 
     @Override
@@ -64,7 +71,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
 
     @Override
     public Backend backend(String name, boolean details) {
-        return LinuxBackends.select(name, procRoot, etcRoot, details);
+        return LinuxBackends.select(name, procRoot, etcRoot, stateRoot, details);
     }
 
     @Override
