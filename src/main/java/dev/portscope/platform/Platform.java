@@ -72,4 +72,9 @@ public interface Platform {
 
     /** Closes connections of other processes without stopping them ({@code portscope close}). */
     SocketCloser socketCloser();
+
+    /** Where forwarded and NAT-published ports lead; a platform without containers has none. */
+    default ContainerNetworks containerNetworks() {
+        return ContainerNetworks.NONE;
+    }
 }

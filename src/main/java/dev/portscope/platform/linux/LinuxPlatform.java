@@ -5,6 +5,7 @@ import dev.portscope.model.Socket;
 import dev.portscope.platform.Backend;
 import dev.portscope.platform.BindAttempt;
 import dev.portscope.platform.BindTrial;
+import dev.portscope.platform.ContainerNetworks;
 import dev.portscope.platform.ConnectCalls;
 import dev.portscope.platform.Credentials;
 import dev.portscope.platform.DiagnosticLog;
@@ -47,6 +48,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     private final Path procRoot;
     private final Path etcRoot;
     private final Path stateRoot;
+    private LinuxContainerNetworks containerNetworks;
 
     public LinuxPlatform(Path procRoot, Path etcRoot) {
         this(procRoot, etcRoot, Path.of("/"));
@@ -133,6 +135,15 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     @Override
     public SocketCloser socketCloser() {
         return new SocketDestroyer();
+    }
+
+    /** One per platform, so a command reads each namespace's addresses once. */
+    @Override
+    public synchronized ContainerNetworks containerNetworks() {
+        if (containerNetworks == null) {
+            containerNetworks = new LinuxContainerNetworks(procRoot, new NatRuleReader(procRoot, Path.of("/")));
+        }
+        return containerNetworks;
     }
 
     // KernelSettings

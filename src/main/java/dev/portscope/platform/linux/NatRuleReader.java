@@ -1,0 +1,165 @@
+package dev.portscope.platform.linux;
+
+import dev.portscope.model.Diagnostic;
+import dev.portscope.model.PortForward;
+import dev.portscope.platform.DiagnosticLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the destination NAT rules by running the tools that print them: {@code nft -j list ruleset}
+ * (nftables' own rules: Docker's nftables backend, netavark) and {@code iptables-save -t nat} in its
+ * nft and legacy flavours, for IPv4 and IPv6 (Docker's and CNI's rules). Binaries are run by absolute
+ * path, without a shell, with a time limit and a cap on what they print. The legacy tools run only
+ * when the kernel already has a legacy {@code nat} table ({@code /proc/net/ip_tables_names}): asking
+ * for one would load its module.
+ */
+final class NatRuleReader {
+
+    private static final List<String> BINARY_DIRECTORIES = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin");
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(5);
+    private static final int MAX_OUTPUT_BYTES = 32 << 20;
+
+    private final Path procRoot;
+    private final Path binaryRoot;
+
+    /** @param binaryRoot where {@code /usr/sbin} and the others are: {@code /} but in tests */
+    NatRuleReader(Path procRoot, Path binaryRoot) {
+        this.procRoot = procRoot;
+        this.binaryRoot = binaryRoot;
+    }
+
+    /** Each rule once (a rule iptables-nft made may be seen through two tools); the log gets one note for what failed. */
+    List<PortForward> read(DiagnosticLog log) {
+        Set<PortForward> forwards = new LinkedHashSet<>();
+        List<String> failures = new ArrayList<>();
+        int tried = 0;
+        Optional<Path> nft = binary("nft");
+        if (nft.isPresent()) {
+            tried++;
+            run(nft.get(), List.of("-j", "list", "ruleset"), failures).ifPresent(out -> {
+                try {
+                    forwards.addAll(NftNatParser.parse(out));
+                } catch (IllegalArgumentException e) {
+                    failures.add("nft -j: " + e.getMessage());
+                }
+            });
+        }
+        for (String family : List.of("ip", "ip6")) {
+            for (String flavour : List.of("nft", "legacy")) {
+                String tool = family + "tables-" + flavour + "-save";
+                Optional<Path> save = binary(tool);
+                if (flavour.equals("legacy") && !legacyNatTableExists(family)) {
+                    continue;
+                }
+                if (save.isEmpty() && flavour.equals("nft")) {
+                    save = binary(family + "tables-save"); // a distribution with one flavour only
+                }
+                if (save.isEmpty()) {
+                    continue;
+                }
+                tried++;
+                String name = family + "tables-" + flavour;
+                run(save.get(), List.of("-t", "nat"), failures).ifPresent(out -> {
+                    try {
+                        forwards.addAll(IptablesNatParser.parse(new String(out, StandardCharsets.UTF_8), name));
+                    } catch (IllegalArgumentException e) {
+                        failures.add(tool + ": " + e.getMessage());
+                    }
+                });
+            }
+        }
+        if (tried == 0) {
+            log.report(Diagnostic.Kind.NOTE, "NAT rules not read: neither nft nor iptables-save is installed; "
+                    + "ports published by NAT rules alone (no socket on this machine) are not shown");
+        } else if (!failures.isEmpty()) {
+            log.report(Diagnostic.Kind.NOTE, "NAT rules not all read (" + String.join("; ", failures)
+                    + "): ports published by those rules alone (no socket on this machine) may be missing");
+        }
+        return List.copyOf(forwards);
+    }
+
+    private boolean legacyNatTableExists(String family) {
+        try {
+            String names = Files.readString(procRoot.resolve("net").resolve(family.equals("ip") ? "ip_tables_names" : "ip6_tables_names"));
+            return names.lines().anyMatch("nat"::equals);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Optional<Path> binary(String name) {
+        for (String dir : BINARY_DIRECTORIES) {
+            Path path = binaryRoot.resolve(dir.substring(1)).resolve(name);
+            if (Files.isExecutable(path)) {
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What the tool printed, or empty with a failure said (its first line of error, a time-out). */
+    private static Optional<byte[]> run(Path binary, List<String> arguments, List<String> failures) {
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(arguments);
+        String label = binary.getFileName() + " " + String.join(" ", arguments);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            failures.add(label + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        try {
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readCapped(process.getErrorStream(), 4096));
+            CompletableFuture<byte[]> printed = CompletableFuture.supplyAsync(() -> readCapped(process.getInputStream(), MAX_OUTPUT_BYTES + 1));
+            if (!process.waitFor(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                failures.add(label + ": no answer within " + TIME_LIMIT.toSeconds() + " s");
+                return Optional.empty();
+            }
+            byte[] out = printed.get(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (out.length > MAX_OUTPUT_BYTES) {
+                failures.add(label + ": more than " + (MAX_OUTPUT_BYTES >> 20) + " MiB of rules");
+                return Optional.empty();
+            }
+            if (process.exitValue() != 0) {
+                String message = new String(err.get(1, TimeUnit.SECONDS), StandardCharsets.UTF_8).strip().lines().findFirst().orElse("");
+                failures.add(label + ": exit " + process.exitValue() + (message.isEmpty() ? "" : " (" + message + ")"));
+                return Optional.empty();
+            }
+            return Optional.of(out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add(label + ": interrupted");
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            failures.add(label + ": its output did not end"); // a child of the tool kept the pipe open
+            return Optional.empty();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Up to {@code max} bytes; what follows is drained so the tool is not left blocked on a full pipe. */
+    private static byte[] readCapped(InputStream in, int max) {
+        try (in) {
+            byte[] bytes = in.readNBytes(max);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return bytes;
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+}
