@@ -1,6 +1,12 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Forwards;
 import dev.portscope.app.Session;
+import dev.portscope.analysis.forward.Forwarding;
+import dev.portscope.model.Diagnostic;
+import dev.portscope.platform.DiagnosticLog;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.portscope.analysis.who.PortHolders;
 import dev.portscope.analysis.who.PortReport;
@@ -25,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "who", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Everything holding a port: listeners first, then sockets using it as their local port, "
                 + "then connections to it on peers.",
-            "Exit status 0 when something on this machine holds the port, 1 when nothing does, 3 when it depends on "
+            "Exit status 0 when something on this machine holds the port (a socket, or NAT rules publishing it), 1 when nothing does, 3 when it depends on "
                     + "an IPV6_V6ONLY flag the source did not report."})
 final class WhoCommand implements Callable<Integer> {
 
@@ -60,19 +66,31 @@ final class WhoCommand implements Callable<Integer> {
         Snapshot snapshot = session.inventory().take(SocketQuery.all(),
                 s -> PortHolders.needed(s, target), s -> PortHolders.involves(s, target), !source.noProcess);
         PortReport report = PortHolders.analyze(snapshot, target);
+        DiagnosticLog log = new DiagnosticLog();
+        snapshot.diagnostics().forEach(d -> log.report(d.kind(), d.message()));
+        Forwards forwards = new Forwards(session, !source.noProcess);
+        Map<Integer, Forwarding> proxies = forwards.ofProxies(report, log);
+        List<Forwarding> published = forwards.published(target, log);
         Map<Integer, ProcessOrigin> origins = new HashMap<>();
-        for (ProcessInfo p : snapshot.processes().values()) {
-            origins.put(p.pid(), session.inventory().origin(p.pid()));
+        List<ProcessInfo> described = new ArrayList<>(snapshot.processes().values());
+        described.addAll(Forwards.processes(proxies.values()));
+        described.addAll(Forwards.processes(published));
+        for (ProcessInfo p : described) {
+            origins.computeIfAbsent(p.pid(), pid -> session.inventory().origin(pid, log));
         }
+        List<Diagnostic> diagnostics = log.diagnostics();
         ListingContext context = session.context(numeric.requested(), !source.noProcess);
         var out = spec.commandLine().getOut();
         if (json.requested()) {
-            new WhoJsonWriter(out, context, origins, Version.envelope(snapshot)).write(report, snapshot.diagnostics());
+            new WhoJsonWriter(out, context, origins, Version.envelope(snapshot), proxies, published).write(report, diagnostics);
         } else {
-            new WhoTextWriter(out, context, origins, snapshot.time()).write(report);
+            new WhoTextWriter(out, context, origins, snapshot.time(), proxies, published).write(report);
         }
         out.flush();
-        Sessions.report(snapshot.diagnostics(), spec.commandLine().getErr());
-        return report.held() ? ExitCodes.OK : report.maybeHeld() ? ExitCodes.PARTIAL : ExitCodes.NOT_FOUND;
+        Sessions.report(diagnostics, spec.commandLine().getErr());
+        if (report.held() || !published.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        return report.maybeHeld() ? ExitCodes.PARTIAL : ExitCodes.NOT_FOUND;
     }
 }
