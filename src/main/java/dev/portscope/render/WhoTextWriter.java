@@ -97,9 +97,7 @@ public final class WhoTextWriter {
             out.println();
             out.println("Published by NAT rules (the kernel rewrites the destination before any socket here sees it):");
             for (Forwarding f : published) {
-                PortForward rule = f.forward();
-                out.println("  " + rule.protocol().label() + "  " + (rule.destination() == null ? "*" : ForeignText.visible(rule.destination()))
-                        + ":" + rule.port() + " -> " + rule.targetText() + "  (" + ForeignText.visible(rule.by()) + ")");
+                out.println("  " + PublishedPortsText.line(f.forward()));
                 writeDestination(f, "      ");
             }
         }

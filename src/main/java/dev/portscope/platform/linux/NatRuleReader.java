@@ -40,50 +40,55 @@ final class NatRuleReader {
         this.binaryRoot = binaryRoot;
     }
 
-    /** Each rule once (a rule iptables-nft made may be seen through two tools); the log gets one note for what failed. */
+    /** One tool to run, and how to read what it prints. */
+    private record Job(Path binary, List<String> arguments, String label, java.util.function.Function<byte[], List<PortForward>> parser) {}
+
+    /**
+     * Each rule once (a rule iptables-nft made may be seen through two tools); the log gets one note
+     * for what failed. The tools run side by side: the slowest ({@code nft -j}) sets the time.
+     */
     List<PortForward> read(DiagnosticLog log) {
-        Set<PortForward> forwards = new LinkedHashSet<>();
-        List<String> failures = new ArrayList<>();
-        int tried = 0;
-        Optional<Path> nft = binary("nft");
-        if (nft.isPresent()) {
-            tried++;
-            run(nft.get(), List.of("-j", "list", "ruleset"), failures).ifPresent(out -> {
-                try {
-                    forwards.addAll(NftNatParser.parse(out));
-                } catch (IllegalArgumentException e) {
-                    failures.add("nft -j: " + e.getMessage());
-                }
-            });
-        }
+        List<Job> jobs = new ArrayList<>();
+        binary("nft").ifPresent(nft -> jobs.add(new Job(nft, List.of("-j", "list", "ruleset"), "nft -j", NftNatParser::parse)));
         for (String family : List.of("ip", "ip6")) {
             for (String flavour : List.of("nft", "legacy")) {
                 String tool = family + "tables-" + flavour + "-save";
-                Optional<Path> save = binary(tool);
                 if (flavour.equals("legacy") && !legacyNatTableExists(family)) {
                     continue;
                 }
+                Optional<Path> save = binary(tool);
                 if (save.isEmpty() && flavour.equals("nft")) {
                     save = binary(family + "tables-save"); // a distribution with one flavour only
                 }
-                if (save.isEmpty()) {
-                    continue;
-                }
-                tried++;
                 String name = family + "tables-" + flavour;
-                run(save.get(), List.of("-t", "nat"), failures).ifPresent(out -> {
-                    try {
-                        forwards.addAll(IptablesNatParser.parse(new String(out, StandardCharsets.UTF_8), name));
-                    } catch (IllegalArgumentException e) {
-                        failures.add(tool + ": " + e.getMessage());
-                    }
-                });
+                save.ifPresent(binary -> jobs.add(new Job(binary, List.of("-t", "nat"), tool,
+                        out -> IptablesNatParser.parse(new String(out, StandardCharsets.UTF_8), name))));
             }
         }
-        if (tried == 0) {
+        if (jobs.isEmpty()) {
             log.report(Diagnostic.Kind.NOTE, "NAT rules not read: neither nft nor iptables-save is installed; "
                     + "ports published by NAT rules alone (no socket on this machine) are not shown");
-        } else if (!failures.isEmpty()) {
+            return List.of();
+        }
+        List<String> failures = new ArrayList<>();
+        List<Running> running = new ArrayList<>();
+        for (Job job : jobs) {
+            Running r = start(job, failures);
+            if (r != null) {
+                running.add(r);
+            }
+        }
+        Set<PortForward> forwards = new LinkedHashSet<>();
+        for (Running r : running) {
+            finish(r, failures).ifPresent(out -> {
+                try {
+                    forwards.addAll(r.job().parser().apply(out));
+                } catch (IllegalArgumentException e) {
+                    failures.add(r.job().label() + ": " + e.getMessage());
+                }
+            });
+        }
+        if (!failures.isEmpty()) {
             log.report(Diagnostic.Kind.NOTE, "NAT rules not all read (" + String.join("; ", failures)
                     + "): ports published by those rules alone (no socket on this machine) may be missing");
         }
@@ -109,33 +114,39 @@ final class NatRuleReader {
         return Optional.empty();
     }
 
-    /** What the tool printed, or empty with a failure said (its first line of error, a time-out). */
-    private static Optional<byte[]> run(Path binary, List<String> arguments, List<String> failures) {
+    private record Running(Job job, Process process, CompletableFuture<byte[]> out, CompletableFuture<byte[]> err) {}
+
+    private static Running start(Job job, List<String> failures) {
         List<String> command = new ArrayList<>();
-        command.add(binary.toString());
-        command.addAll(arguments);
-        String label = binary.getFileName() + " " + String.join(" ", arguments);
-        Process process;
+        command.add(job.binary().toString());
+        command.addAll(job.arguments());
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            return new Running(job, process,
+                    CompletableFuture.supplyAsync(() -> readCapped(process.getInputStream(), MAX_OUTPUT_BYTES + 1)),
+                    CompletableFuture.supplyAsync(() -> readCapped(process.getErrorStream(), 4096)));
         } catch (IOException e) {
-            failures.add(label + ": " + e.getMessage());
-            return Optional.empty();
+            failures.add(job.label() + ": " + e.getMessage());
+            return null;
         }
+    }
+
+    /** What the tool printed, or empty with a failure said (its first line of error, a time-out). */
+    private static Optional<byte[]> finish(Running r, List<String> failures) {
+        String label = r.job().label();
+        Process process = r.process();
         try {
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readCapped(process.getErrorStream(), 4096));
-            CompletableFuture<byte[]> printed = CompletableFuture.supplyAsync(() -> readCapped(process.getInputStream(), MAX_OUTPUT_BYTES + 1));
             if (!process.waitFor(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 failures.add(label + ": no answer within " + TIME_LIMIT.toSeconds() + " s");
                 return Optional.empty();
             }
-            byte[] out = printed.get(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            byte[] out = r.out().get(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             if (out.length > MAX_OUTPUT_BYTES) {
                 failures.add(label + ": more than " + (MAX_OUTPUT_BYTES >> 20) + " MiB of rules");
                 return Optional.empty();
             }
             if (process.exitValue() != 0) {
-                String message = new String(err.get(1, TimeUnit.SECONDS), StandardCharsets.UTF_8).strip().lines().findFirst().orElse("");
+                String message = new String(r.err().get(1, TimeUnit.SECONDS), StandardCharsets.UTF_8).strip().lines().findFirst().orElse("");
                 failures.add(label + ": exit " + process.exitValue() + (message.isEmpty() ? "" : " (" + message + ")"));
                 return Optional.empty();
             }
