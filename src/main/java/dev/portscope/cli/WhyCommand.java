@@ -2,7 +2,9 @@ package dev.portscope.cli;
 
 import dev.portscope.app.Session;
 
+import dev.portscope.analysis.forward.PublishedPorts;
 import dev.portscope.analysis.why.BindAnalyzer;
+import dev.portscope.model.PortForward;
 import dev.portscope.analysis.why.BindReport;
 import dev.portscope.analysis.why.BindRequest;
 import dev.portscope.platform.BindTrial;
@@ -111,9 +113,18 @@ final class WhyCommand implements Callable<Integer> {
             }
         }
         BindReport report = BindAnalyzer.analyze(request, held, settings, isLocal(request.address()), foreign, trial);
-        if (notTried != null) {
+        List<PortForward> published = source.replay != null ? List.of()
+                : PublishedPorts.matching(env.platform().containerNetworks().natForwards(log),
+                        new PortTarget(request.port(), java.util.Optional.of(request.protocol()), java.util.Optional.of(request.address())));
+        String publishedCaution = PublishedPorts.bindCaution(published);
+        if (notTried != null || publishedCaution != null) {
             List<String> cautions = new ArrayList<>(report.cautions());
-            cautions.add(notTried);
+            if (publishedCaution != null) {
+                cautions.add(publishedCaution);
+            }
+            if (notTried != null) {
+                cautions.add(notTried);
+            }
             report = new BindReport(report.request(), report.settings(), report.blockers(), report.bystanders(), report.foreign(),
                     cautions, report.trial(), report.verdict(), report.nextStep());
         }
@@ -122,7 +133,7 @@ final class WhyCommand implements Callable<Integer> {
         diagnostics.addAll(log.diagnostics());
         var out = spec.commandLine().getOut();
         if (json.requested()) {
-            new WhyJsonWriter(out, context, Version.envelope(snapshot)).write(report, diagnostics);
+            new WhyJsonWriter(out, context, Version.envelope(snapshot), published).write(report, diagnostics);
         } else {
             new WhyTextWriter(out, context).write(report);
         }

@@ -22,4 +22,23 @@ public final class PublishedPorts {
                         || f.destination().contains("/") || f.destination().equals(AddressText.of(target.address().get())))
                 .toList();
     }
+
+    /**
+     * What NAT rules publishing a port mean for a bind on it, as the kernel behaves: {@code bind(2)}
+     * does not consult netfilter, so the bind succeeds; but a DNAT rule rewrites the destination of
+     * the packets it matches before they are delivered ({@code PREROUTING} for packets from other
+     * machines, {@code OUTPUT} for this machine's own), so the connections it takes go to its target,
+     * never to the new socket. Null when no rule publishes the port.
+     */
+    public static String bindCaution(List<PortForward> published) {
+        if (published.isEmpty()) {
+            return null;
+        }
+        String targets = String.join(", ", published.stream()
+                .map(f -> (f.destination() == null ? "" : f.destination() + " ") + "to " + f.targetText() + " (" + f.by() + ")")
+                .distinct().limit(5).toList());
+        return "NAT rules publish this port (" + targets + "): they do not stop a bind, but the connections they match "
+                + "are sent to their target before any socket here sees them, so a service bound here gets only the rest "
+                + "(Docker's rules leave loopback to the host)";
+    }
 }
