@@ -1,5 +1,7 @@
 package dev.portscope.platform.linux;
 
+import dev.portscope.model.AddressText;
+import dev.portscope.model.Diagnostic;
 import dev.portscope.model.PortForward;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Socket;
@@ -44,6 +46,9 @@ final class LinuxContainerNetworks implements ContainerNetworks {
             namespaces = NetworkNamespaces.withOneProcessEach(procRoot, log);
         }
         long own = NamespaceIds.networkNamespace(procRoot);
+        // Unconnected namespaces may hold the same address (two test networks, two isolated bridges):
+        // the one with a listener on the port is the one a forward reaches.
+        List<NamespaceListeners> owners = new ArrayList<>();
         for (Map.Entry<Long, Integer> ns : namespaces.entrySet()) {
             if (ns.getKey() == own || !addressesOf(ns.getValue(), address instanceof Inet4Address).contains(address)) {
                 continue;
@@ -56,9 +61,17 @@ final class LinuxContainerNetworks implements ContainerNetworks {
                     found.add(socket);
                 }
             });
-            return Optional.of(new NamespaceListeners(Long.toString(ns.getKey()), found));
+            owners.add(new NamespaceListeners(Long.toString(ns.getKey()), found));
         }
-        return Optional.empty();
+        List<NamespaceListeners> listening = owners.stream().filter(n -> !n.sockets().isEmpty()).toList();
+        List<NamespaceListeners> candidates = listening.isEmpty() ? owners : listening;
+        if (candidates.size() > 1) {
+            log.report(Diagnostic.Kind.NOTE, candidates.size() + " network namespaces hold " + AddressText.of(address)
+                    + (listening.isEmpty() ? "" : " with a listener on " + protocol.label() + " port " + port)
+                    + " (" + String.join(", ", candidates.stream().map(NamespaceListeners::namespace).toList())
+                    + "): the forward is shown into the first");
+        }
+        return candidates.stream().findFirst();
     }
 
     @Override
