@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -43,6 +44,10 @@ final class WhoCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PORT", description = "8080, :8080, 8080/udp, 127.0.0.1:8080, [::1]:8080 or a service name (ssh).")
     String port;
+
+    @Option(names = "--ask-runtime", description = "Ask the container runtime's daemon (Docker's API socket) for the names of "
+            + "containers its files on this machine do not name.")
+    boolean askRuntime;
 
     @Mixin
     JsonOption json;
@@ -77,6 +82,10 @@ final class WhoCommand implements Callable<Integer> {
         described.addAll(Forwards.processes(published));
         for (ProcessInfo p : described) {
             origins.computeIfAbsent(p.pid(), pid -> session.inventory().origin(pid, log));
+        }
+        if (askRuntime && !session.isReplay()) {
+            origins.replaceAll((pid, o) -> o.container() == null || o.container().name() != null ? o
+                    : new ProcessOrigin(o.systemdUnit(), o.userUnit(), env.platform().runtimeDaemons().name(o.container(), log)));
         }
         List<Diagnostic> diagnostics = log.diagnostics();
         ListingContext context = session.context(numeric.requested(), !source.noProcess);

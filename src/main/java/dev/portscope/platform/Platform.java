@@ -77,4 +77,9 @@ public interface Platform {
     default ContainerNetworks containerNetworks() {
         return ContainerNetworks.NONE;
     }
+
+    /** The container runtimes' daemons, asked only on request ({@code who --ask-runtime}). */
+    default RuntimeDaemons runtimeDaemons() {
+        return RuntimeDaemons.NONE;
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portscope.platform.Platforms;
 import dev.portscope.testing.ChildProcess;
 import dev.portscope.testing.CliRun;
+import dev.portscope.testing.FakeDockerDaemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,15 @@ class DockerContainerLiveTest {
             // Without the runtime's state, the container is known by its short id, as docker ps shows it.
             CliEnvironment bare = new CliEnvironment(Map.of(), false, 0, Platforms.select(Path.of("/proc"), Path.of("/etc"), state.resolve("empty")), Clock.systemUTC());
             assertThat(CliRun.run(bare, "who", port).out()).contains("container: " + id.substring(0, 12) + " (docker)");
+
+            // Asked for, the daemon names it: Docker's API on the state root's var/run/docker.sock.
+            Path daemonRoot = Files.createDirectories(state.resolve("daemon"));
+            try (FakeDockerDaemon daemon = FakeDockerDaemon.answering(daemonRoot.resolve("var/run/docker.sock"), Map.of(id, "from-the-daemon"))) {
+                CliEnvironment asking = new CliEnvironment(Map.of(), false, 0, Platforms.select(Path.of("/proc"), Path.of("/etc"), daemonRoot), Clock.systemUTC());
+                assertThat(CliRun.run(asking, "who", port).out()).as("not asked unless asked").doesNotContain("from-the-daemon");
+                assertThat(CliRun.run(asking, "who", "--ask-runtime", port).out()).contains("container: from-the-daemon (docker)");
+                assertThat(daemon.requests()).containsExactly("GET /containers/" + id + "/json HTTP/1.0");
+            }
         } finally {
             removeWhenEmpty(scope);
             if (madeSlice) {

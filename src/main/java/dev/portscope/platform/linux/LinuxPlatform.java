@@ -6,6 +6,7 @@ import dev.portscope.platform.Backend;
 import dev.portscope.platform.BindAttempt;
 import dev.portscope.platform.BindTrial;
 import dev.portscope.platform.ContainerNetworks;
+import dev.portscope.platform.RuntimeDaemons;
 import dev.portscope.platform.ConnectCalls;
 import dev.portscope.platform.Credentials;
 import dev.portscope.platform.DiagnosticLog;
@@ -49,6 +50,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     private final Path etcRoot;
     private final Path stateRoot;
     private LinuxContainerNetworks containerNetworks;
+    private DockerApi dockerApi;
 
     public LinuxPlatform(Path procRoot, Path etcRoot) {
         this(procRoot, etcRoot, Path.of("/"));
@@ -135,6 +137,15 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     @Override
     public SocketCloser socketCloser() {
         return new SocketDestroyer();
+    }
+
+    /** Docker's API on {@code /var/run/docker.sock} under the state root; one per platform, so each container is asked about once. */
+    @Override
+    public synchronized RuntimeDaemons runtimeDaemons() {
+        if (dockerApi == null) {
+            dockerApi = new DockerApi(stateRoot.resolve("var/run/docker.sock"));
+        }
+        return dockerApi;
     }
 
     /** One per platform, so a command reads each namespace's addresses once. */
