@@ -66,7 +66,7 @@ final class ContainerNames {
 
     /** Hands the notes gathered so far (files refused or malformed) to the log, each once. */
     synchronized void reportTo(DiagnosticLog log) {
-        for (String note : notes) {
+        for (String note : new java.util.LinkedHashSet<>(notes)) {
             log.report(Diagnostic.Kind.NOTE, note);
         }
         notes.clear();
@@ -145,7 +145,13 @@ final class ContainerNames {
         try {
             return files.read(path, cap);
         } catch (StateFiles.Refused e) {
-            notes.add("container name unknown: " + e.getMessage());
+            if (e.denied()) {
+                // one note a runtime, not one a container: /var/lib/docker is root's alone
+                String runtimeDir = String.join("/", java.util.Arrays.asList(path.split("/")).subList(0, Math.min(3, path.split("/").length)));
+                notes.add("container names unknown: /" + runtimeDir + " is not readable (permission denied; root may read it)");
+            } else {
+                notes.add("container name unknown: " + e.getMessage());
+            }
             return Optional.empty();
         }
     }

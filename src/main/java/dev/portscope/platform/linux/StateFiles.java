@@ -25,8 +25,20 @@ final class StateFiles {
 
     /** Why a state file was not read: the note says what and where. */
     static final class Refused extends Exception {
+        private final boolean denied;
+
         Refused(String message) {
+            this(message, false);
+        }
+
+        Refused(String message, boolean denied) {
             super(message, null, false, false);
+            this.denied = denied;
+        }
+
+        /** Refused by the file's permissions: not root, as a rule. */
+        boolean denied() {
+            return denied;
         }
     }
 
@@ -59,6 +71,8 @@ final class StateFiles {
             }
         } catch (NoSuchFileException e) {
             return Optional.empty(); // removed meanwhile, or a dangling link: the container is gone
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new Refused(file + ": " + Failures.reason(e), true);
         } catch (IOException e) {
             throw new Refused(file + ": " + Failures.reason(e));
         }
