@@ -88,7 +88,11 @@ final class NatRuleReader {
                 }
             });
         }
-        if (!failures.isEmpty()) {
+        boolean refused = !failures.isEmpty() && failures.stream().allMatch(f -> f.contains("not permitted") || f.contains("Permission denied"));
+        if (refused && forwards.isEmpty()) {
+            log.report(Diagnostic.Kind.NOTE, "NAT rules not read: nft and iptables-save need root (CAP_NET_ADMIN); "
+                    + "ports published by NAT rules alone (no socket on this machine) are not shown");
+        } else if (!failures.isEmpty()) {
             log.report(Diagnostic.Kind.NOTE, "NAT rules not all read (" + String.join("; ", failures)
                     + "): ports published by those rules alone (no socket on this machine) may be missing");
         }
