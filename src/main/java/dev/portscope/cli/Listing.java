@@ -80,7 +80,8 @@ final class Listing {
         }
         // Read beside the sockets: the NAT tools take tens of milliseconds to answer.
         DiagnosticLog natLog = new DiagnosticLog();
-        CompletableFuture<List<PortForward>> published = showsPublished(view, options, session)
+        boolean showsPublished = showsPublished(view, options, session);
+        CompletableFuture<List<PortForward>> published = showsPublished
                 ? CompletableFuture.supplyAsync(() -> new Forwards(session, false).allPublished(natLog).stream()
                         .filter(f -> query.wants(f.protocol(), f.target() instanceof java.net.Inet6Address ? IpFamily.IPV6 : IpFamily.IPV4))
                         .sorted(Comparator.comparingInt(PortForward::port))
@@ -132,9 +133,9 @@ final class Listing {
             diagnostics.addAll(natLog.diagnostics());
         }
         boolean partial = diagnostics.stream().anyMatch(d -> d.kind().partial());
-        boolean written = writer.published(forwards);
+        boolean written = showsPublished && writer.published(forwards);
         writer.end(diagnostics, partial);
-        if (!written && !output.csv) {
+        if (showsPublished && !written) {
             PublishedPortsText.write(out, forwards);
         }
         out.flush();
