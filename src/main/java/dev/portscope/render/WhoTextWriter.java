@@ -2,6 +2,7 @@ package dev.portscope.render;
 
 import dev.portscope.model.AddressText;
 
+import dev.portscope.analysis.forward.ForwarderCommandLine;
 import dev.portscope.analysis.forward.Forwarding;
 import dev.portscope.analysis.who.Holding;
 import dev.portscope.analysis.who.HoldingRole;
@@ -182,6 +183,10 @@ public final class WhoTextWriter {
             out.println(indent + "  container: " + ForeignText.visible(origin.container().label()) + " (" + origin.container().runtime() + ")");
         }
         out.println(indent + "  command: " + (p.commandLine().isEmpty() ? "[" + ForeignText.visible(p.name()) + "]" : CommandLineText.of(p.commandLine())));
+        if (ForwarderCommandLine.isRootlessport(p)) {
+            out.println(indent + "  Podman's rootless port forwarder: its mapping was handed to it on a pipe and cannot be read here "
+                    + "(podman port --all shows it)");
+        }
         Forwarding forwarding = proxies.get(p.pid());
         if (forwarding != null) {
             out.println(indent + "  forwards to " + forwarding.forward().targetText() + " (" + forwarding.forward().protocol().label() + ")");
