@@ -65,6 +65,12 @@ final class NatRuleReader {
                         out -> IptablesNatParser.parse(new String(out, StandardCharsets.UTF_8), name))));
             }
         }
+        if (!jobs.isEmpty() && !ProcessCredentials.mayReadFirewall(procRoot).orElse(true)) {
+            // nft and iptables-save would only say "Operation not permitted": not worth starting them
+            log.report(Diagnostic.Kind.NOTE, "NAT rules not read: nft and iptables-save need root (CAP_NET_ADMIN); "
+                    + "ports published by NAT rules alone (no socket on this machine) are not shown");
+            return List.of();
+        }
         if (jobs.isEmpty()) {
             log.report(Diagnostic.Kind.NOTE, "NAT rules not read: neither nft nor iptables-save is installed; "
                     + "ports published by NAT rules alone (no socket on this machine) are not shown");

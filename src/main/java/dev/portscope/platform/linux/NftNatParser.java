@@ -7,6 +7,7 @@ import dev.portscope.model.Protocol;
 import dev.portscope.query.IpLiteral;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,11 @@ final class NftNatParser {
 
     /** @throws IllegalArgumentException when the text is not nft's JSON */
     static List<PortForward> parse(byte[] json) {
+        // Most rulesets have no dnat at all: say so without building a tree (and loading a JSON mapper).
+        String head = new String(json, 0, Math.min(json.length, 16), StandardCharsets.US_ASCII);
+        if (head.startsWith("{\"nftables\":") && !contains(json, DNAT)) {
+            return List.of();
+        }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(json);
@@ -103,6 +109,21 @@ final class NftNatParser {
                 }
             }
         }
+    }
+
+    private static final byte[] DNAT = "\"dnat\"".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** A number, {@code {"range": [a, b]}}, or {@code {"set": [...]}} of either. */

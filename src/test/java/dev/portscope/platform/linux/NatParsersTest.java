@@ -84,6 +84,11 @@ class NatParsersTest {
     }
 
     @Test
+    void aRulesetWithoutDnatHasNoForwards() {
+        assertThat(NftNatParser.parse("{\"nftables\": [{\"metainfo\": {\"version\": \"1.0.6\"}}, {\"table\": {\"family\": \"inet\", \"name\": \"filter\"}}]}".getBytes())).isEmpty();
+    }
+
+    @Test
     void notNftJson() {
         assertThatThrownBy(() -> NftNatParser.parse("Error: Operation not permitted".getBytes())).hasMessageStartingWith("not JSON");
         assertThatThrownBy(() -> NftNatParser.parse("{}".getBytes())).hasMessage("no \"nftables\" array");

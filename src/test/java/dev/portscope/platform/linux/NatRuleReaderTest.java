@@ -47,6 +47,18 @@ class NatRuleReaderTest {
     }
 
     @Test
+    void withoutNetAdminTheToolsAreNotStarted(@TempDir Path root) throws Exception {
+        Path started = root.resolve("started");
+        tool(root, "nft", "touch " + started);
+        Files.createDirectories(root.resolve("proc/self"));
+        Files.writeString(root.resolve("proc/self/status"), "Name:\tjava\nUid:\t1000\t1000\t1000\t1000\nCapEff:\t0000000000000000\n");
+        DiagnosticLog log = new DiagnosticLog();
+        assertThat(new NatRuleReader(root.resolve("proc"), root).read(log)).isEmpty();
+        assertThat(started).doesNotExist();
+        assertThat(log.diagnostics()).singleElement().satisfies(d -> assertThat(d.message()).startsWith("NAT rules not read: nft and iptables-save need root"));
+    }
+
+    @Test
     void noToolsIsSaid(@TempDir Path root) {
         DiagnosticLog log = new DiagnosticLog();
         assertThat(new NatRuleReader(root.resolve("proc"), root).read(log)).isEmpty();
@@ -65,7 +77,7 @@ class NatRuleReaderTest {
 
     @Test
     void brokenOutputNamesTheTool(@TempDir Path root) throws Exception {
-        tool(root, "nft", "echo '{\"nftables\": 3}'");
+        tool(root, "nft", "echo '{\"nftables\": {\"dnat\": 3}}'");
         DiagnosticLog log = new DiagnosticLog();
         new NatRuleReader(root.resolve("proc"), root).read(log);
         assertThat(log.diagnostics()).singleElement().satisfies(d -> assertThat(d.message()).contains("nft -j: no \"nftables\" array"));
