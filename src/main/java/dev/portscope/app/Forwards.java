@@ -53,21 +53,21 @@ public final class Forwards {
         return found;
     }
 
-    /** The NAT rules that publish the target's port, each followed to its listener. */
-    public List<Forwarding> published(PortTarget target, DiagnosticLog log) {
-        if (session.isReplay()) {
-            return List.of();
-        }
+    /**
+     * Starts reading this machine's NAT rules (none for a replay): call it before reading sockets, and
+     * the supplier after, so the tools run meanwhile ({@link ContainerNetworks#natForwardsLater}).
+     */
+    public java.util.function.Supplier<List<PortForward>> startNatRules(DiagnosticLog log) {
+        return session.isReplay() ? List::of : session.platform().containerNetworks().natForwardsLater(log);
+    }
+
+    /** The NAT rules of {@code rules} that publish the target's port, each followed to its listener. */
+    public List<Forwarding> published(PortTarget target, List<PortForward> rules, DiagnosticLog log) {
         List<Forwarding> found = new ArrayList<>();
-        for (PortForward f : PublishedPorts.matching(session.platform().containerNetworks().natForwards(log), target)) {
+        for (PortForward f : PublishedPorts.matching(rules, target)) {
             found.add(resolve(f, log));
         }
         return found;
-    }
-
-    /** Every NAT-published port, not followed (a listing's section). */
-    public List<PortForward> allPublished(DiagnosticLog log) {
-        return session.isReplay() ? List.of() : session.platform().containerNetworks().natForwards(log);
     }
 
     /** Every process a forwarding leads to, for their origins. */

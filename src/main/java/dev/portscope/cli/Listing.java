@@ -6,7 +6,7 @@ import dev.portscope.model.IpFamily;
 import dev.portscope.model.PortForward;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.render.PublishedPortsText;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Snapshot;
@@ -81,12 +81,7 @@ final class Listing {
         // Read beside the sockets: the NAT tools take tens of milliseconds to answer.
         DiagnosticLog natLog = new DiagnosticLog();
         boolean showsPublished = showsPublished(view, options, session);
-        CompletableFuture<List<PortForward>> published = showsPublished
-                ? CompletableFuture.supplyAsync(() -> new Forwards(session, false).allPublished(natLog).stream()
-                        .filter(f -> query.wants(f.protocol(), f.target() instanceof java.net.Inet6Address ? IpFamily.IPV6 : IpFamily.IPV4))
-                        .sorted(Comparator.comparingInt(PortForward::port))
-                        .toList())
-                : CompletableFuture.completedFuture(List.of());
+        Supplier<List<PortForward>> natRules = showsPublished ? new Forwards(session, false).startNatRules(natLog) : List::of;
         List<ListingRow> held = new ArrayList<>();
         Consumer<ListingRow> next = order == null ? writer::row : held::add;
         writer.begin(header);
@@ -127,7 +122,10 @@ final class Listing {
                 writer.row(row);
             }
         }
-        List<PortForward> forwards = published.join();
+        List<PortForward> forwards = natRules.get().stream()
+                .filter(f -> query.wants(f.protocol(), f.target() instanceof java.net.Inet6Address ? IpFamily.IPV6 : IpFamily.IPV4))
+                .sorted(Comparator.comparingInt(PortForward::port))
+                .toList();
         if (!natLog.diagnostics().isEmpty()) {
             diagnostics = new ArrayList<>(diagnostics);
             diagnostics.addAll(natLog.diagnostics());

@@ -21,6 +21,8 @@ import dev.portscope.render.WhoTextWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.portscope.model.PortForward;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,14 +70,18 @@ final class WhoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        // The NAT tools take tens of milliseconds to answer: they run while the sockets are read.
+        DiagnosticLog natLog = new DiagnosticLog();
+        Forwards forwards = new Forwards(session, !source.noProcess);
+        Supplier<List<PortForward>> natRules = forwards.startNatRules(natLog);
         Snapshot snapshot = session.inventory().take(SocketQuery.all(),
                 s -> PortHolders.needed(s, target), s -> PortHolders.involves(s, target), !source.noProcess);
         PortReport report = PortHolders.analyze(snapshot, target);
         DiagnosticLog log = new DiagnosticLog();
         snapshot.diagnostics().forEach(d -> log.report(d.kind(), d.message()));
-        Forwards forwards = new Forwards(session, !source.noProcess);
         Map<Integer, Forwarding> proxies = forwards.ofProxies(report, log);
-        List<Forwarding> published = forwards.published(target, log);
+        List<Forwarding> published = forwards.published(target, natRules.get(), log);
+        natLog.diagnostics().forEach(d -> log.report(d.kind(), d.message()));
         Map<Integer, ProcessOrigin> origins = new HashMap<>();
         List<ProcessInfo> described = new ArrayList<>(snapshot.processes().values());
         described.addAll(Forwards.processes(proxies.values()));

@@ -97,6 +97,10 @@ final class WhyCommand implements Callable<Integer> {
         BindRequest request = request(session, env, settings);
         Predicate<Socket> onPort = s -> s.protocol() == request.protocol() && s.local().port() == request.port();
         SocketQuery query = SocketQuery.all().withProtocols(EnumSet.of(request.protocol()));
+        // The NAT tools take tens of milliseconds to answer: they run while the sockets are read.
+        DiagnosticLog natLog = new DiagnosticLog();
+        java.util.function.Supplier<List<PortForward>> natForwards = source.replay != null
+                ? List::of : env.platform().containerNetworks().natForwardsLater(natLog);
         Snapshot snapshot = session.inventory().take(query, onPort, !source.noProcess);
         List<OwnedSocket> held = snapshot.sockets().stream().map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
         DiagnosticLog log = new DiagnosticLog();
@@ -113,9 +117,9 @@ final class WhyCommand implements Callable<Integer> {
             }
         }
         BindReport report = BindAnalyzer.analyze(request, held, settings, isLocal(request.address()), foreign, trial);
-        List<PortForward> published = source.replay != null ? List.of()
-                : PublishedPorts.matching(env.platform().containerNetworks().natForwards(log),
-                        new PortTarget(request.port(), java.util.Optional.of(request.protocol()), java.util.Optional.of(request.address())));
+        List<PortForward> published = PublishedPorts.matching(natForwards.get(),
+                new PortTarget(request.port(), java.util.Optional.of(request.protocol()), java.util.Optional.of(request.address())));
+        natLog.diagnostics().forEach(d -> log.report(d.kind(), d.message()));
         String publishedCaution = PublishedPorts.bindCaution(published);
         if (notTried != null || publishedCaution != null) {
             List<String> cautions = new ArrayList<>(report.cautions());

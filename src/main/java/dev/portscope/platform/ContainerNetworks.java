@@ -45,6 +45,15 @@ public interface ContainerNetworks {
     List<PortForward> natForwards(DiagnosticLog log);
 
     /**
+     * As {@link #natForwards}, started now and answered later: the tools that print the rules are
+     * started before this returns (so none of them is still a fork of this process, holding its
+     * sockets, when a caller then reads socket owners), and waited for by the supplier.
+     */
+    default java.util.function.Supplier<List<PortForward>> natForwardsLater(DiagnosticLog log) {
+        return () -> natForwards(log);
+    }
+
+    /**
      * The namespace holding a forward's target, and what waits there on its port.
      *
      * @param namespace the namespace's identity, as {@link Namespaces#currentId()} gives one

@@ -79,6 +79,11 @@ final class LinuxContainerNetworks implements ContainerNetworks {
         return nat.read(log);
     }
 
+    @Override
+    public java.util.function.Supplier<List<PortForward>> natForwardsLater(DiagnosticLog log) {
+        return nat.start(log);
+    }
+
     private Set<InetAddress> addressesOf(int pid, boolean ipv4) {
         String file = ipv4 ? "fib_trie" : "if_inet6";
         return addresses.computeIfAbsent(pid + "/" + file, key -> {

@@ -48,6 +48,14 @@ final class NatRuleReader {
      * for what failed. The tools run side by side: the slowest ({@code nft -j}) sets the time.
      */
     List<PortForward> read(DiagnosticLog log) {
+        return start(log).get();
+    }
+
+    /**
+     * Starts the tools (each has exec'd its binary, closing this process's descriptors, when this
+     * returns) and gives what waits for them and reads their rules.
+     */
+    java.util.function.Supplier<List<PortForward>> start(DiagnosticLog log) {
         List<Job> jobs = new ArrayList<>();
         binary("nft").ifPresent(nft -> jobs.add(new Job(nft, List.of("-j", "list", "ruleset"), "nft -j", NftNatParser::parse)));
         for (String family : List.of("ip", "ip6")) {
@@ -69,12 +77,12 @@ final class NatRuleReader {
             // nft and iptables-save would only say "Operation not permitted": not worth starting them
             log.report(Diagnostic.Kind.NOTE, "NAT rules not read: nft and iptables-save need root (CAP_NET_ADMIN); "
                     + "ports published by NAT rules alone (no socket on this machine) are not shown");
-            return List.of();
+            return List::of;
         }
         if (jobs.isEmpty()) {
             log.report(Diagnostic.Kind.NOTE, "NAT rules not read: neither nft nor iptables-save is installed; "
                     + "ports published by NAT rules alone (no socket on this machine) are not shown");
-            return List.of();
+            return List::of;
         }
         List<String> failures = new ArrayList<>();
         List<Running> running = new ArrayList<>();
@@ -84,6 +92,10 @@ final class NatRuleReader {
                 running.add(r);
             }
         }
+        return () -> finish(running, failures, log);
+    }
+
+    private static List<PortForward> finish(List<Running> running, List<String> failures, DiagnosticLog log) {
         Set<PortForward> forwards = new LinkedHashSet<>();
         for (Running r : running) {
             finish(r, failures).ifPresent(out -> {
