@@ -1,6 +1,7 @@
 package dev.portscope.cli;
 
 import dev.portscope.app.Forwards;
+import dev.portscope.app.PortLookup;
 import dev.portscope.app.Session;
 import dev.portscope.analysis.forward.Forwarding;
 import dev.portscope.model.Diagnostic;
@@ -8,16 +9,14 @@ import dev.portscope.platform.DiagnosticLog;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.portscope.analysis.who.PortHolders;
 import dev.portscope.analysis.who.PortReport;
-import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.ProcessOrigin;
 import dev.portscope.model.Snapshot;
 import dev.portscope.query.PortTarget;
-import dev.portscope.query.SocketQuery;
 import dev.portscope.render.ListingContext;
 import dev.portscope.render.WhoJsonWriter;
 import dev.portscope.render.WhoTextWriter;
+import dev.portscope.model.ProcessInfo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -74,17 +73,18 @@ final class WhoCommand implements Callable<Integer> {
         DiagnosticLog natLog = new DiagnosticLog();
         Forwards forwards = new Forwards(session, !source.noProcess);
         Supplier<List<PortForward>> natRules = forwards.startNatRules(natLog);
-        Snapshot snapshot = session.inventory().take(SocketQuery.all(),
-                s -> PortHolders.needed(s, target), s -> PortHolders.involves(s, target), !source.noProcess);
-        PortReport report = PortHolders.analyze(snapshot, target);
+        PortLookup.Answer answer = PortLookup.lookup(session, target, !source.noProcess);
+        Snapshot snapshot = answer.snapshot();
+        PortReport report = answer.report();
         DiagnosticLog log = new DiagnosticLog();
         snapshot.diagnostics().forEach(d -> log.report(d.kind(), d.message()));
         Map<Integer, Forwarding> proxies = forwards.ofProxies(report, log);
         List<Forwarding> published = forwards.published(target, natRules.get(), log);
         natLog.diagnostics().forEach(d -> log.report(d.kind(), d.message()));
-        Map<Integer, ProcessOrigin> origins = new HashMap<>();
-        List<ProcessInfo> described = new ArrayList<>(snapshot.processes().values());
-        described.addAll(Forwards.processes(proxies.values()));
+        Map<Integer, ProcessOrigin> origins = new HashMap<>(answer.origins());
+        // the lookup asked for origins without a log: one more ask hands over the notes gathered (state files unreadable)
+        answer.origins().keySet().stream().findFirst().ifPresent(pid -> session.inventory().origin(pid, log));
+        List<ProcessInfo> described = new ArrayList<>(Forwards.processes(proxies.values()));
         described.addAll(Forwards.processes(published));
         for (ProcessInfo p : described) {
             origins.computeIfAbsent(p.pid(), pid -> session.inventory().origin(pid, log));

@@ -1,37 +1,26 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.BindLookup;
 import dev.portscope.app.Session;
 
 import dev.portscope.analysis.forward.PublishedPorts;
-import dev.portscope.analysis.why.BindAnalyzer;
 import dev.portscope.model.PortForward;
 import dev.portscope.analysis.why.BindReport;
-import dev.portscope.analysis.why.BindRequest;
-import dev.portscope.platform.BindTrial;
 import dev.portscope.analysis.why.BindVerdict;
-import dev.portscope.analysis.why.OwnedSocket;
-import dev.portscope.platform.PortSettings;
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Protocol;
 import dev.portscope.model.Snapshot;
-import dev.portscope.model.Socket;
 import dev.portscope.query.IpLiteral;
 import dev.portscope.query.PortTarget;
-import dev.portscope.query.SocketQuery;
 import dev.portscope.render.ListingContext;
 import dev.portscope.render.WhyJsonWriter;
 import dev.portscope.render.WhyTextWriter;
-import dev.portscope.platform.DiagnosticLog;
-import dev.portscope.platform.Credentials;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
+import dev.portscope.platform.DiagnosticLog;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,48 +82,25 @@ final class WhyCommand implements Callable<Integer> {
             source.info = true; // netlink's details carry each IPv6 socket's IPV6_V6ONLY flag
         }
         Session session = Sessions.open(source, env);
-        PortSettings settings = session.kernel().portSettings(); // a replay's: the recorded settings, or assumed ones
-        BindRequest request = request(session, env, settings);
-        Predicate<Socket> onPort = s -> s.protocol() == request.protocol() && s.local().port() == request.port();
-        SocketQuery query = SocketQuery.all().withProtocols(EnumSet.of(request.protocol()));
         // The NAT tools take tens of milliseconds to answer: they run while the sockets are read.
         DiagnosticLog natLog = new DiagnosticLog();
         java.util.function.Supplier<List<PortForward>> natForwards = source.replay != null
                 ? List::of : env.platform().containerNetworks().natForwardsLater(natLog);
-        Snapshot snapshot = session.inventory().take(query, onPort, !source.noProcess);
-        List<OwnedSocket> held = snapshot.sockets().stream().map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
-        DiagnosticLog log = new DiagnosticLog();
-        List<OwnedSocket> foreign = source.replay != null ? List.of() : foreign(session, env, query, onPort, log);
-        String notTried = null;
-        BindTrial trial = null;
-        if (tryBind) {
-            try {
-                // As the user asked about: the kernel's answer depends on who binds (privileged ports, SO_REUSEPORT groups).
-                trial = asUser == null ? env.platform().trialBinder().attempt(request.attempt())
-                        : env.platform().trialBinder().attemptAs(request.attempt(), request.uid());
-            } catch (UnsupportedOperationException e) {
-                notTried = "the bind could not be tried as " + request.user() + ": " + e.getMessage();
-            }
-        }
-        BindReport report = BindAnalyzer.analyze(request, held, settings, isLocal(request.address()), foreign, trial);
-        List<PortForward> published = PublishedPorts.matching(natForwards.get(),
-                new PortTarget(request.port(), java.util.Optional.of(request.protocol()), java.util.Optional.of(request.address())));
-        natLog.diagnostics().forEach(d -> log.report(d.kind(), d.message()));
+        BindLookup.Answer answer = BindLookup.check(session, question(session, env));
+        BindReport report = answer.report();
+        List<Diagnostic> diagnostics = new ArrayList<>(answer.diagnostics());
+        Snapshot snapshot = answer.snapshot();
+        List<PortForward> published = PublishedPorts.matching(natForwards.get(), new PortTarget(report.request().port(),
+                java.util.Optional.of(report.request().protocol()), java.util.Optional.of(report.request().address())));
+        diagnostics.addAll(natLog.diagnostics());
         String publishedCaution = PublishedPorts.bindCaution(published);
-        if (notTried != null || publishedCaution != null) {
+        if (publishedCaution != null) {
             List<String> cautions = new ArrayList<>(report.cautions());
-            if (publishedCaution != null) {
-                cautions.add(publishedCaution);
-            }
-            if (notTried != null) {
-                cautions.add(notTried);
-            }
+            cautions.add(publishedCaution);
             report = new BindReport(report.request(), report.settings(), report.blockers(), report.bystanders(), report.foreign(),
                     cautions, report.trial(), report.verdict(), report.nextStep());
         }
         ListingContext context = session.context(numeric.requested(), !source.noProcess);
-        List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
-        diagnostics.addAll(log.diagnostics());
         var out = spec.commandLine().getOut();
         if (json.requested()) {
             new WhyJsonWriter(out, context, Version.envelope(snapshot), published).write(report, diagnostics);
@@ -146,7 +112,7 @@ final class WhyCommand implements Callable<Integer> {
         return report.verdict() == BindVerdict.FREE ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 
-    private BindRequest request(Session session, CliEnvironment env, PortSettings settings) {
+    private BindLookup.Question question(Session session, CliEnvironment env) {
         PortTarget target;
         try {
             target = PortTarget.parse(port, session.services());
@@ -184,7 +150,7 @@ final class WhyCommand implements Callable<Integer> {
                 default -> throw new UsageException("--reuse: unknown option '" + option + "' (expected addr or port)");
             }
         }
-        boolean v6 = settings.bindV6Only();
+        Boolean v6 = null; // the kernel's default, net.ipv6.bindv6only
         if (v6Only != null) {
             v6 = switch (v6Only.toLowerCase(java.util.Locale.ROOT)) {
                 case "yes", "true", "1" -> true;
@@ -192,19 +158,8 @@ final class WhyCommand implements Callable<Integer> {
                 default -> throw new UsageException("--v6only: expected yes or no, not '" + v6Only + "'");
             };
         }
-        Credentials credentials = env.platform().credentials();
-        int self = credentials.effectiveUid().orElse(-1);
-        int uid;
-        boolean privileged;
-        if (asUser == null) {
-            uid = self;
-            privileged = self == 0 || credentials.mayBindPrivilegedPorts();
-        } else {
-            uid = uidOf(asUser, env);
-            privileged = uid == 0 || (uid == self && credentials.mayBindPrivilegedPorts());
-        }
-        String user = uid < 0 ? "you" : session.inventory().userName(uid);
-        return new BindRequest(proto, bindAddress, target.port(), v6, reuseAddress, reusePort, uid, user, privileged);
+        OptionalInt uid = asUser == null ? OptionalInt.empty() : OptionalInt.of(uidOf(asUser, env));
+        return new BindLookup.Question(proto, bindAddress, target.port(), v6, reuseAddress, reusePort, uid, tryBind, !source.noProcess);
     }
 
     private static int uidOf(String user, CliEnvironment env) {
@@ -215,7 +170,7 @@ final class WhyCommand implements Callable<Integer> {
                 throw new UsageException("--as-user: uid out of range: " + user);
             }
         }
-        Credentials credentials = env.platform().credentials();
+        var credentials = env.platform().credentials();
         return credentials.uidOf(user)
                 .orElseThrow(() -> new UsageException("--as-user: no user '" + user + "' in " + credentials.userDatabase()));
     }
@@ -226,27 +181,5 @@ final class WhyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--addr: " + e.getMessage());
         }
-    }
-
-    /** The wildcard, all of 127.0.0.0/8 and ::1, and the addresses of this machine's interfaces. */
-    private static boolean isLocal(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
-            return true;
-        }
-        try {
-            return NetworkInterface.getByInetAddress(address) != null;
-        } catch (SocketException e) {
-            return true; // cannot tell: let the kernel say
-        }
-    }
-
-    /** Sockets on the port in other network namespaces, with their holders; {@code log} is told what could not be read. */
-    private List<OwnedSocket> foreign(Session session, CliEnvironment env, SocketQuery query, Predicate<Socket> onPort, DiagnosticLog log) {
-        List<Socket> sockets = env.platform().namespaces().otherNamespaceSockets(query, onPort, log);
-        if (sockets.isEmpty() || source.noProcess) {
-            return sockets.stream().map(s -> new OwnedSocket(s, List.<dev.portscope.model.ProcessInfo>of())).toList();
-        }
-        Map<Long, List<dev.portscope.model.ProcessInfo>> owners = session.inventory().ownersOf(sockets, log);
-        return sockets.stream().map(s -> new OwnedSocket(s, owners.getOrDefault(s.key(), List.of()))).toList();
     }
 }

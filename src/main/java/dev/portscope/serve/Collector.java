@@ -36,6 +36,8 @@ public final class Collector implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** How long {@link #close} waits for a running refresh: several refreshes of a busy machine. */
+    private static final long CLOSE_WAIT_SECONDS = 10;
     private Collection latest;
     private long takenAt;
     private long collections;
@@ -130,9 +132,25 @@ public final class Collector implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops collecting and closes the engine once no refresh runs. An asker interrupted while it
+     * waited (the event scheduler, stopped first) leaves its refresh running on the collector's
+     * thread, still inside the engine's native reads; the engine is closed only after that thread
+     * ends, or left to the process's exit when it does not end in time.
+     */
     @Override
     public void close() {
         thread.shutdownNow();
+        boolean idle;
+        try {
+            idle = thread.awaitTermination(CLOSE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            idle = false;
+        }
+        if (!idle) {
+            return;
+        }
         lock.lock();
         try {
             engine.close();

@@ -76,7 +76,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 } catch (java.io.IOException e) {
                     return null;
                 }
-            }).get(30, TimeUnit.SECONDS);
+            }).get(60, TimeUnit.SECONDS); // a loaded machine starts Chromium slowly
             if (endpoint == null) {
                 throw new IllegalStateException("Chromium did not open its DevTools port");
             }
