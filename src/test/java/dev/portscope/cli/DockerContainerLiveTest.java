@@ -86,6 +86,7 @@ class DockerContainerLiveTest {
             if (madeSlice) {
                 removeWhenEmpty(slice);
             }
+            assertThat(scope).as("the test's cgroup is removed").doesNotExist();
         }
     }
 
@@ -99,9 +100,9 @@ class DockerContainerLiveTest {
         return null;
     }
 
-    /** A cgroup is removed once its processes have gone: the killed child may take a moment to leave it. */
+    /** A cgroup is removed once its processes have gone: the killed child may take a moment to leave it (at most 15 s). */
     private static void removeWhenEmpty(Path cgroup) throws Exception {
-        for (int attempt = 0; attempt < 50 && Files.exists(cgroup); attempt++) {
+        for (int attempt = 0; attempt < 150 && Files.exists(cgroup); attempt++) {
             try {
                 Files.delete(cgroup);
             } catch (IOException busy) {
