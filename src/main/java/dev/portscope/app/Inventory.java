@@ -216,6 +216,11 @@ public final class Inventory {
         return owners;
     }
 
+    /** The service unit or container of a process; {@code log} is told of runtime state that could not be read. */
+    public dev.portscope.model.ProcessOrigin origin(int pid, DiagnosticLog log) {
+        return backend.processes().origin(pid, log);
+    }
+
     /** The service unit or container of a process. */
     public dev.portscope.model.ProcessOrigin origin(int pid) {
         return backend.processes().origin(pid);

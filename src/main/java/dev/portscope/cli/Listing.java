@@ -1,6 +1,12 @@
 package dev.portscope.cli;
 
+import dev.portscope.app.Forwards;
 import dev.portscope.app.Session;
+import dev.portscope.model.IpFamily;
+import dev.portscope.model.PortForward;
+import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.render.PublishedPortsText;
+import java.util.function.Supplier;
 
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.Snapshot;
@@ -72,6 +78,10 @@ final class Listing {
         if (group != null) {
             order = order == null ? group.comparator() : group.comparator().thenComparing(order);
         }
+        // Read beside the sockets: the NAT tools take tens of milliseconds to answer.
+        DiagnosticLog natLog = new DiagnosticLog();
+        boolean showsPublished = showsPublished(view, options, session);
+        Supplier<List<PortForward>> natRules = showsPublished ? new Forwards(session, false).startNatRules(natLog) : List::of;
         List<ListingRow> held = new ArrayList<>();
         Consumer<ListingRow> next = order == null ? writer::row : held::add;
         writer.begin(header);
@@ -112,11 +122,33 @@ final class Listing {
                 writer.row(row);
             }
         }
+        List<PortForward> forwards = natRules.get().stream()
+                .filter(f -> query.wants(f.protocol(), f.target() instanceof java.net.Inet6Address ? IpFamily.IPV6 : IpFamily.IPV4))
+                .sorted(Comparator.comparingInt(PortForward::port))
+                .toList();
+        if (!natLog.diagnostics().isEmpty()) {
+            diagnostics = new ArrayList<>(diagnostics);
+            diagnostics.addAll(natLog.diagnostics());
+        }
         boolean partial = diagnostics.stream().anyMatch(d -> d.kind().partial());
+        boolean written = showsPublished && writer.published(forwards);
         writer.end(diagnostics, partial);
+        if (showsPublished && !written) {
+            PublishedPortsText.write(out, forwards);
+        }
         out.flush();
         Sessions.report(diagnostics, err);
         return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /**
+     * {@code listen} of this machine, not narrowed to sockets' details (a filter, --pid, --process,
+     * --user): ports published by NAT rules are listening ports without a socket.
+     */
+    private static boolean showsPublished(ListingView view, Options options, Session session) {
+        FilterOptions filter = options.filter();
+        return view == ListingView.LISTENING && !session.isReplay() && !options.output().csv
+                && filter.expression.isEmpty() && filter.pids.isEmpty() && filter.processNames.isEmpty() && filter.users.isEmpty();
     }
 
     private static ListingWriter writerFor(OutputOptions output, ListingContext context, CliEnvironment env, PrintWriter out) {

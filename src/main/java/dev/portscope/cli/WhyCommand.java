@@ -3,6 +3,8 @@ package dev.portscope.cli;
 import dev.portscope.app.BindLookup;
 import dev.portscope.app.Session;
 
+import dev.portscope.analysis.forward.PublishedPorts;
+import dev.portscope.model.PortForward;
 import dev.portscope.analysis.why.BindReport;
 import dev.portscope.analysis.why.BindVerdict;
 import dev.portscope.model.Diagnostic;
@@ -14,6 +16,8 @@ import dev.portscope.render.ListingContext;
 import dev.portscope.render.WhyJsonWriter;
 import dev.portscope.render.WhyTextWriter;
 import java.net.InetAddress;
+import dev.portscope.platform.DiagnosticLog;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -78,14 +82,28 @@ final class WhyCommand implements Callable<Integer> {
             source.info = true; // netlink's details carry each IPv6 socket's IPV6_V6ONLY flag
         }
         Session session = Sessions.open(source, env);
+        // The NAT tools take tens of milliseconds to answer: they run while the sockets are read.
+        DiagnosticLog natLog = new DiagnosticLog();
+        java.util.function.Supplier<List<PortForward>> natForwards = source.replay != null
+                ? List::of : env.platform().containerNetworks().natForwardsLater(natLog);
         BindLookup.Answer answer = BindLookup.check(session, question(session, env));
         BindReport report = answer.report();
-        List<Diagnostic> diagnostics = answer.diagnostics();
+        List<Diagnostic> diagnostics = new ArrayList<>(answer.diagnostics());
         Snapshot snapshot = answer.snapshot();
+        List<PortForward> published = PublishedPorts.matching(natForwards.get(), new PortTarget(report.request().port(),
+                java.util.Optional.of(report.request().protocol()), java.util.Optional.of(report.request().address())));
+        diagnostics.addAll(natLog.diagnostics());
+        String publishedCaution = PublishedPorts.bindCaution(published);
+        if (publishedCaution != null) {
+            List<String> cautions = new ArrayList<>(report.cautions());
+            cautions.add(publishedCaution);
+            report = new BindReport(report.request(), report.settings(), report.blockers(), report.bystanders(), report.foreign(),
+                    cautions, report.trial(), report.verdict(), report.nextStep());
+        }
         ListingContext context = session.context(numeric.requested(), !source.noProcess);
         var out = spec.commandLine().getOut();
         if (json.requested()) {
-            new WhyJsonWriter(out, context, Version.envelope(snapshot)).write(report, diagnostics);
+            new WhyJsonWriter(out, context, Version.envelope(snapshot), published).write(report, diagnostics);
         } else {
             new WhyTextWriter(out, context).write(report);
         }

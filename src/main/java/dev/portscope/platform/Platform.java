@@ -89,4 +89,14 @@ public interface Platform {
 
     /** Closes connections of other processes without stopping them ({@code portscope close}). */
     SocketCloser socketCloser();
+
+    /** Where forwarded and NAT-published ports lead; a platform without containers has none. */
+    default ContainerNetworks containerNetworks() {
+        return ContainerNetworks.NONE;
+    }
+
+    /** The container runtimes' daemons, asked only on request ({@code who --ask-runtime}). */
+    default RuntimeDaemons runtimeDaemons() {
+        return RuntimeDaemons.NONE;
+    }
 }

@@ -28,8 +28,16 @@ public final class Platforms {
      * tree in tests, the host's from inside a container).
      */
     public static Platform select(Path procRoot, Path etcRoot) {
+        return select(procRoot, etcRoot, Path.of("/"));
+    }
+
+    /**
+     * As {@link #select(Path, Path)}, with container runtimes' state ({@code var/lib/docker},
+     * {@code run/containerd}...) under {@code stateRoot} rather than {@code /}.
+     */
+    public static Platform select(Path procRoot, Path etcRoot, Path stateRoot) {
         if (Files.isDirectory(procRoot.resolve("net"))) {
-            return new LinuxPlatform(procRoot, etcRoot);
+            return new LinuxPlatform(procRoot, etcRoot, stateRoot);
         }
         String os = System.getProperty("os.name", "this system");
         return readByOshi(os) ? Portable.platform() : new UnsupportedPlatform(os);

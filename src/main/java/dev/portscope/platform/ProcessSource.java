@@ -43,6 +43,14 @@ public interface ProcessSource {
     /** The service unit or container a process runs in; {@link ProcessOrigin#NONE} when none or unknown. */
     ProcessOrigin origin(int pid);
 
+    /**
+     * As {@link #origin(int)}, telling {@code log} what could not be read on the way (a runtime's
+     * state file that is malformed or leads out of its directory: the container keeps its id only).
+     */
+    default ProcessOrigin origin(int pid, DiagnosticLog log) {
+        return origin(pid);
+    }
+
     /** The name of a user, or the uid as text when it has none. */
     String userName(int uid);
 }

@@ -1,6 +1,7 @@
 package dev.portscope.render;
 
 import dev.portscope.model.Diagnostic;
+import dev.portscope.model.PortForward;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,6 +17,7 @@ public final class JsonListingWriter implements ListingWriter {
     private final ListingContext context;
     private final String generator;
     private JsonDocument document;
+    private List<PortForward> published;
 
     public JsonListingWriter(Writer out, ListingContext context, String generator) {
         this.out = out;
@@ -50,10 +52,24 @@ public final class JsonListingWriter implements ListingWriter {
         }
     }
 
+    /** Written after the sockets, as {@code "published"}. */
+    @Override
+    public boolean published(List<PortForward> forwards) {
+        this.published = List.copyOf(forwards);
+        return true;
+    }
+
     @Override
     public void end(List<Diagnostic> diagnostics, boolean partial) {
         try {
             document.json().writeEndArray();
+            if (published != null) {
+                document.json().writeArrayFieldStart("published");
+                for (PortForward f : published) {
+                    PublishedPortsText.writeJson(document.json(), f);
+                }
+                document.json().writeEndArray();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,11 +2,14 @@ package dev.portscope.render;
 
 import dev.portscope.model.AddressText;
 
+import dev.portscope.analysis.forward.ForwarderCommandLine;
+import dev.portscope.analysis.forward.Forwarding;
 import dev.portscope.analysis.who.Holding;
 import dev.portscope.analysis.who.HoldingRole;
 import dev.portscope.analysis.who.PortReport;
 import dev.portscope.model.Exposure;
 import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.PortForward;
 import dev.portscope.model.ProcessOrigin;
 import dev.portscope.model.Socket;
 import java.io.PrintWriter;
@@ -35,12 +38,25 @@ public final class WhoTextWriter {
     private final Map<Integer, ProcessOrigin> origins;
     private final Instant now;
     private final Set<Integer> described = new HashSet<>();
+    private final Map<Integer, Forwarding> proxies;
+    private final List<Forwarding> published;
 
     public WhoTextWriter(PrintWriter out, ListingContext context, Map<Integer, ProcessOrigin> origins, Instant now) {
+        this(out, context, origins, now, Map.of(), List.of());
+    }
+
+    /**
+     * @param proxies   by a forwarding process's pid ({@code docker-proxy}), where it forwards to
+     * @param published the NAT rules that publish the port, and where they lead
+     */
+    public WhoTextWriter(PrintWriter out, ListingContext context, Map<Integer, ProcessOrigin> origins, Instant now,
+            Map<Integer, Forwarding> proxies, List<Forwarding> published) {
         this.out = out;
         this.context = context;
         this.origins = origins;
         this.now = now;
+        this.proxies = proxies;
+        this.published = published;
     }
 
     public void write(PortReport report) {
@@ -50,6 +66,9 @@ public final class WhoTextWriter {
         } else if (report.maybeHeld()) {
             out.println(capitalised(port) + " may be held on this machine: by an IPv6 wildcard socket whose IPV6_V6ONLY flag "
                     + "was not reported (the netlink backend reports it).");
+        } else if (!published.isEmpty()) {
+            out.println(capitalised(port) + " is published by NAT rules on this machine: no socket holds it here, "
+                    + "connections to it are sent on to the rules' targets.");
         } else {
             out.println("Nothing holds " + port + " on this machine.");
         }
@@ -75,7 +94,42 @@ public final class WhoTextWriter {
                 }
             }
         }
+        if (!published.isEmpty()) {
+            out.println();
+            out.println("Published by NAT rules (the kernel rewrites the destination before any socket here sees it):");
+            for (Forwarding f : published) {
+                out.println("  " + PublishedPortsText.line(f.forward()));
+                writeDestination(f, "      ");
+            }
+        }
         out.flush();
+    }
+
+    /** Where a forward leads: the namespace owning its target, and the listeners and their holders there. */
+    private void writeDestination(Forwarding f, String indent) {
+        PortForward rule = f.forward();
+        if (f.namespace() == null) {
+            out.println(indent + "no network namespace on this machine owns " + AddressText.of(rule.target())
+                    + " (another machine, or a namespace that could not be read)");
+            return;
+        }
+        if (f.targets().isEmpty()) {
+            out.println(indent + "in network namespace " + f.namespace() + ", where nothing listens on " + rule.protocol().label()
+                    + " port " + rule.effectiveTargetPort());
+            return;
+        }
+        out.println(indent + "in network namespace " + f.namespace() + ":");
+        for (Forwarding.Target t : f.targets()) {
+            Socket s = t.socket();
+            out.println(indent + "  " + Column.PROTO.value(new ListingRow(s, t.owners()), context) + "  " + AddressText.local(s) + "  "
+                    + s.state().displayName(s.protocol()));
+            if (t.owners().isEmpty()) {
+                out.println(indent + "      owner unknown (no readable process holds it)");
+            }
+            for (ProcessInfo p : t.owners()) {
+                describe(p, indent + "    ");
+            }
+        }
     }
 
     private void writeServer(Holding h) {
@@ -129,6 +183,15 @@ public final class WhoTextWriter {
             out.println(indent + "  container: " + ForeignText.visible(origin.container().label()) + " (" + origin.container().runtime() + ")");
         }
         out.println(indent + "  command: " + (p.commandLine().isEmpty() ? "[" + ForeignText.visible(p.name()) + "]" : CommandLineText.of(p.commandLine())));
+        if (ForwarderCommandLine.isRootlessport(p)) {
+            out.println(indent + "  Podman's rootless port forwarder: its mapping was handed to it on a pipe and cannot be read here "
+                    + "(podman port --all shows it)");
+        }
+        Forwarding forwarding = proxies.get(p.pid());
+        if (forwarding != null) {
+            out.println(indent + "  forwards to " + forwarding.forward().targetText() + " (" + forwarding.forward().protocol().label() + ")");
+            writeDestination(forwarding, indent + "    ");
+        }
         if (p.executableDeleted()) {
             out.println(indent + "  executable deleted since it started: " + CommandLineText.of(java.util.List.of(p.executable()))
                     + " (replaced by an upgrade, or removed; restart it to run the file on disk)");

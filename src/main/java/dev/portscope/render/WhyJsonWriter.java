@@ -1,5 +1,6 @@
 package dev.portscope.render;
 
+import dev.portscope.model.PortForward;
 import dev.portscope.model.AddressText;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -19,11 +20,18 @@ public final class WhyJsonWriter {
     private final Writer out;
     private final ListingContext context;
     private final JsonEnvelope envelope;
+    private final List<PortForward> published;
 
     public WhyJsonWriter(Writer out, ListingContext context, JsonEnvelope envelope) {
+        this(out, context, envelope, List.of());
+    }
+
+    /** @param published the NAT rules publishing the port (they do not block the bind; the notes say what they do) */
+    public WhyJsonWriter(Writer out, ListingContext context, JsonEnvelope envelope, List<PortForward> published) {
         this.out = out;
         this.context = context;
         this.envelope = envelope;
+        this.published = List.copyOf(published);
     }
 
     public void write(BindReport report, List<Diagnostic> diagnostics) {
@@ -45,6 +53,11 @@ public final class WhyJsonWriter {
             json.writeEndArray();
             writeOwned(json, "bystanders", report.bystanders());
             writeOwned(json, "otherNamespaces", report.foreign());
+            json.writeArrayFieldStart("published");
+            for (PortForward f : published) {
+                PublishedPortsText.writeJson(json, f);
+            }
+            json.writeEndArray();
             json.writeArrayFieldStart("notes");
             for (String caution : report.cautions()) {
                 json.writeString(caution);

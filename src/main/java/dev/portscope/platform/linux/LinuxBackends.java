@@ -41,7 +41,7 @@ final class LinuxBackends {
      * @param details   ask the kernel for TCP info and socket memory (netlink only; {@code /proc} has none)
      * @throws IllegalArgumentException when the name is unknown or the backend cannot run here
      */
-    static Backend select(String requested, Path procRoot, Path etcRoot, boolean details) {
+    static Backend select(String requested, Path procRoot, Path etcRoot, Path stateRoot, boolean details) {
         String name = requested == null ? "auto" : requested;
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown backend '" + name + "' (expected one of " + String.join(", ", NAMES) + ")");
@@ -49,7 +49,7 @@ final class LinuxBackends {
         if (!Files.isDirectory(procRoot.resolve("net"))) {
             throw new IllegalArgumentException("no procfs at " + procRoot + ": this platform is not supported yet");
         }
-        var processes = new ProcProcessSource(procRoot, etcRoot.resolve("passwd"));
+        var processes = new ProcProcessSource(procRoot, etcRoot.resolve("passwd"), stateRoot);
         var proc = new ProcNetSocketSource(procRoot);
         var netlinkSettings = new NetlinkSocketSource.Settings(details, null);
         switch (name) {

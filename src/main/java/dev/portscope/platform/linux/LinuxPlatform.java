@@ -5,6 +5,8 @@ import dev.portscope.model.Socket;
 import dev.portscope.platform.Backend;
 import dev.portscope.platform.BindAttempt;
 import dev.portscope.platform.BindTrial;
+import dev.portscope.platform.ContainerNetworks;
+import dev.portscope.platform.RuntimeDaemons;
 import dev.portscope.platform.ConnectCalls;
 import dev.portscope.platform.Credentials;
 import dev.portscope.platform.DiagnosticLog;
@@ -46,10 +48,19 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
 
     private final Path procRoot;
     private final Path etcRoot;
+    private final Path stateRoot;
+    private LinuxContainerNetworks containerNetworks;
+    private DockerApi dockerApi;
 
     public LinuxPlatform(Path procRoot, Path etcRoot) {
+        this(procRoot, etcRoot, Path.of("/"));
+    }
+
+    /** @param stateRoot where container runtimes keep their state ({@code /var/lib/docker}, {@code /run/containerd}...): {@code /} but in tests */
+    public LinuxPlatform(Path procRoot, Path etcRoot, Path stateRoot) {
         this.procRoot = procRoot;
         this.etcRoot = etcRoot;
+        this.stateRoot = stateRoot;
     }
 
     @Override
@@ -69,7 +80,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
 
     @Override
     public Backend backend(String name, boolean details) {
-        return LinuxBackends.select(name, procRoot, etcRoot, details);
+        return LinuxBackends.select(name, procRoot, etcRoot, stateRoot, details);
     }
 
     @Override
@@ -131,6 +142,24 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     @Override
     public SocketCloser socketCloser() {
         return new SocketDestroyer();
+    }
+
+    /** Docker's API on {@code /var/run/docker.sock} under the state root; one per platform, so each container is asked about once. */
+    @Override
+    public synchronized RuntimeDaemons runtimeDaemons() {
+        if (dockerApi == null) {
+            dockerApi = new DockerApi(stateRoot.resolve("var/run/docker.sock"));
+        }
+        return dockerApi;
+    }
+
+    /** One per platform, so a command reads each namespace's addresses once. */
+    @Override
+    public synchronized ContainerNetworks containerNetworks() {
+        if (containerNetworks == null) {
+            containerNetworks = new LinuxContainerNetworks(procRoot, new NatRuleReader(procRoot, Path.of("/")));
+        }
+        return containerNetworks;
     }
 
     // KernelSettings

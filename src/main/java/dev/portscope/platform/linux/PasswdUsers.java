@@ -53,6 +53,21 @@ public final class PasswdUsers {
         return java.util.OptionalInt.empty();
     }
 
+    /** The home directory of a uid in a passwd file (its sixth field), empty when the file does not name it. */
+    static java.util.Optional<String> homeOf(Path passwdFile, int uid) {
+        try {
+            for (String line : Files.readString(passwdFile, StandardCharsets.UTF_8).split("\n")) {
+                String[] fields = line.split(":", 7);
+                if (fields.length >= 6 && !line.startsWith("#") && fields[2].equals(Integer.toString(uid)) && fields[5].startsWith("/")) {
+                    return java.util.Optional.of(fields[5]);
+                }
+            }
+        } catch (IOException e) {
+            // unknown
+        }
+        return java.util.Optional.empty();
+    }
+
     private static Map<Integer, String> load(Path file) {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8));

@@ -31,12 +31,19 @@ public final class ProcProcessSource implements ProcessSource {
 
     private final Path procRoot;
     private final PasswdUsers users;
+    private final ContainerNames containerNames;
     private long bootTime = -1;
     private FdOwnerScanner fastScanner;
 
     public ProcProcessSource(Path procRoot, Path passwdFile) {
+        this(procRoot, passwdFile, Path.of("/"));
+    }
+
+    /** @param stateRoot where container runtimes keep their state, for containers' names ({@link ContainerNames}) */
+    public ProcProcessSource(Path procRoot, Path passwdFile, Path stateRoot) {
         this.procRoot = procRoot;
         this.users = new PasswdUsers(passwdFile);
+        this.containerNames = new ContainerNames(stateRoot, passwdFile);
     }
 
     /**
@@ -127,13 +134,28 @@ public final class ProcProcessSource implements ProcessSource {
         }
     }
 
+    /** From {@code /proc/<pid>/cgroup}, a container named from its runtime's state (each file read once per source). */
     @Override
     public ProcessOrigin origin(int pid) {
+        String text;
         try {
-            return CgroupParser.parse(Files.readString(procRoot.resolve(Integer.toString(pid)).resolve("cgroup")));
+            text = Files.readString(procRoot.resolve(Integer.toString(pid)).resolve("cgroup"));
         } catch (IOException e) {
             return ProcessOrigin.NONE; // exited, or hidden: nothing to say about its origin
         }
+        ProcessOrigin origin = CgroupParser.parse(text);
+        if (origin.container() == null) {
+            return origin;
+        }
+        return new ProcessOrigin(origin.systemdUnit(), origin.userUnit(),
+                containerNames.name(origin.container(), CgroupParser.userManagerUid(text)));
+    }
+
+    @Override
+    public ProcessOrigin origin(int pid, DiagnosticLog log) {
+        ProcessOrigin origin = origin(pid);
+        containerNames.reportTo(log);
+        return origin;
     }
 
     @Override

@@ -11,7 +11,15 @@ public final class ProcessCredentials {
     /** {@code CAP_NET_BIND_SERVICE} from {@code include/uapi/linux/capability.h}. */
     static final int NET_BIND_SERVICE = 10;
 
+    /** {@code CAP_NET_ADMIN}, which reading nftables and iptables rules needs. */
+    static final int NET_ADMIN = 12;
+
     private ProcessCredentials() {}
+
+    /** Whether this process may read the firewall's rules ({@code CAP_NET_ADMIN}); empty when unknown. */
+    static java.util.Optional<Boolean> mayReadFirewall(Path procRoot) {
+        return status(procRoot, "CapEff:").map(mask -> (Long.parseUnsignedLong(mask, 16) & (1L << NET_ADMIN)) != 0);
+    }
 
     /** Whether this process may bind ports below {@code ip_unprivileged_port_start}; false when unknown. */
     public static boolean mayBindPrivilegedPorts(Path procRoot) {
