@@ -87,6 +87,9 @@ final class WhyCommand implements Callable<Integer> {
         if (tryBind && source.replay != null) {
             throw new UsageException("--try binds on this machine; it cannot be used with --replay");
         }
+        if (source.namespaces.namespace != null) {
+            throw new UsageException("why asks about a bind in this network namespace: -A shows the port in every other one too");
+        }
         if (!"proc".equals(source.backend) && source.replay == null) {
             source.info = true; // netlink's details carry each IPv6 socket's IPV6_V6ONLY flag
         }
@@ -96,9 +99,19 @@ final class WhyCommand implements Callable<Integer> {
         Predicate<Socket> onPort = s -> s.protocol() == request.protocol() && s.local().port() == request.port();
         SocketQuery query = SocketQuery.all().withProtocols(EnumSet.of(request.protocol()));
         Snapshot snapshot = session.inventory().take(query, onPort, !source.noProcess);
-        List<OwnedSocket> held = snapshot.sockets().stream().map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
         DiagnosticLog log = new DiagnosticLog();
-        List<OwnedSocket> foreign = source.replay != null ? List.of() : foreign(session, env, query, onPort, log);
+        List<OwnedSocket> held;
+        List<OwnedSocket> foreign;
+        if (source.namespaces.all) {
+            // every namespace in one snapshot: those of this one are in the way, the others are told apart
+            long here = env.platform().namespaces().currentId().map(Long::parseLong).orElse(0L);
+            Predicate<Socket> local = s -> s.linux() == null || s.linux().netns() == here;
+            held = snapshot.sockets().stream().filter(local).map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
+            foreign = snapshot.sockets().stream().filter(local.negate()).map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
+        } else {
+            held = snapshot.sockets().stream().map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
+            foreign = source.replay != null ? List.of() : foreign(session, env, query, onPort, log);
+        }
         String notTried = null;
         BindTrial trial = null;
         if (tryBind) {
@@ -117,7 +130,7 @@ final class WhyCommand implements Callable<Integer> {
             report = new BindReport(report.request(), report.settings(), report.blockers(), report.bystanders(), report.foreign(),
                     cautions, report.trial(), report.verdict(), report.nextStep());
         }
-        ListingContext context = session.context(numeric.requested(), !source.noProcess);
+        ListingContext context = session.context(numeric.requested(), !source.noProcess).withNamespaces(snapshot.namespaces());
         List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
         diagnostics.addAll(log.diagnostics());
         var out = spec.commandLine().getOut();

@@ -5,7 +5,6 @@ import dev.portscope.model.Socket;
 import dev.portscope.query.SocketQuery;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /** Network namespaces: the one this process lives in, every other one, and the sockets there. */
@@ -32,14 +31,15 @@ public interface Namespaces {
     }
 
     /**
-     * A socket source over every namespace that {@code wanted} accepts (by inode), found anew at each
-     * scan; its {@link SocketSource#namespaces()} says which it read.
+     * A socket source over every namespace, found anew at each scan, or over the one whose inode is
+     * {@code chosen}; its {@link SocketSource#namespaces()} says which it read.
      *
      * @param own     the backend reading the reader's own namespace
      * @param details ask for TCP details and socket memory where the source has them
+     * @param chosen  the inode of the one namespace to read, or 0 for every one
      * @throws IllegalArgumentException when this platform cannot read other namespaces (the message says why)
      */
-    default SocketSource acrossNamespaces(Backend own, boolean details, LongPredicate wanted) {
+    default SocketSource acrossNamespaces(Backend own, boolean details, long chosen) {
         throw new IllegalArgumentException("other network namespaces cannot be read on this platform");
     }
 }

@@ -42,6 +42,8 @@ final class AllNamespacesSocketSource implements SocketSource {
     private final SocketSource own;
     private final NetlinkSocketSource netlink;
     private final LongPredicate wanted;
+    /** The one namespace asked for ({@code --namespace}), or 0 for every one. */
+    private final long chosen;
     private final boolean watching;
     /** A watching source's netlink reader of each namespace, keeping what it recalls from the previous scan. */
     private final Map<Long, NetlinkSocketSource> readers = new HashMap<>();
@@ -51,19 +53,20 @@ final class AllNamespacesSocketSource implements SocketSource {
      * @param own     the reader of the reader's own namespace (netlink with its /proc fallback, or /proc)
      * @param netlink a netlink source to read other namespaces through, or null to read them through
      *                {@code /proc/PID/net} only ({@code --backend proc})
-     * @param wanted  which namespaces to read, by inode
+     * @param chosen  the inode of the one namespace to read, or 0 for every one
      */
-    AllNamespacesSocketSource(Path procRoot, Path netnsDir, SocketSource own, NetlinkSocketSource netlink, LongPredicate wanted) {
-        this(procRoot, netnsDir, own, netlink, wanted, false);
+    AllNamespacesSocketSource(Path procRoot, Path netnsDir, SocketSource own, NetlinkSocketSource netlink, long chosen) {
+        this(procRoot, netnsDir, own, netlink, chosen, false);
     }
 
     private AllNamespacesSocketSource(Path procRoot, Path netnsDir, SocketSource own, NetlinkSocketSource netlink,
-            LongPredicate wanted, boolean watching) {
+            long chosen, boolean watching) {
         this.procRoot = procRoot;
         this.netnsDir = netnsDir;
         this.own = own;
         this.netlink = netlink;
-        this.wanted = wanted;
+        this.chosen = chosen;
+        this.wanted = chosen == 0 ? inode -> true : inode -> inode == chosen;
         this.watching = watching;
     }
 
@@ -75,7 +78,7 @@ final class AllNamespacesSocketSource implements SocketSource {
     @Override
     public SocketSource forWatching() {
         return new AllNamespacesSocketSource(procRoot, netnsDir, own.forWatching(), netlink == null ? null : netlink.forWatching(),
-                wanted, true);
+                chosen, true);
     }
 
     @Override
@@ -89,9 +92,13 @@ final class AllNamespacesSocketSource implements SocketSource {
 
     @Override
     public void scan(SocketQuery query, DiagnosticLog log, Consumer<Socket> sink) {
-        List<NetNamespace> targets = NamespaceDiscovery.find(procRoot, netnsDir, log).stream()
+        // one namespace asked for: what hides others from the search is no concern
+        List<NetNamespace> targets = NamespaceDiscovery.find(procRoot, netnsDir, chosen == 0 ? log : new DiagnosticLog()).stream()
                 .filter(ns -> wanted.test(ns.inode())).toList();
         last = targets;
+        if (targets.isEmpty() && chosen != 0) {
+            log.report(Diagnostic.Kind.UNAVAILABLE, "network namespace " + chosen + " is gone (its last process exited)");
+        }
         long ownInode = NamespaceIds.networkNamespace(procRoot);
         List<NetNamespace> foreign = targets.stream().filter(ns -> ns.inode() != ownInode).toList();
         List<NamespacedNetlink.Opened> opened = enter(foreign, log);

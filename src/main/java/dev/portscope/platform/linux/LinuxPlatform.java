@@ -37,7 +37,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -181,10 +180,10 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
 
     /** {@code --backend proc} reads other namespaces through {@code /proc/PID/net}; netlink enters them. */
     @Override
-    public SocketSource acrossNamespaces(Backend own, boolean details, LongPredicate wanted) {
+    public SocketSource acrossNamespaces(Backend own, boolean details, long chosen) {
         NetlinkSocketSource netlink = own.name().equals("netlink")
                 ? new NetlinkSocketSource(procRoot, new NetlinkSocketSource.Settings(details, null)) : null;
-        return new AllNamespacesSocketSource(procRoot, netnsDir(), own.sockets(), netlink, wanted);
+        return new AllNamespacesSocketSource(procRoot, netnsDir(), own.sockets(), netlink, chosen);
     }
 
     /** Where {@code ip netns} names namespaces: {@code /run/netns} beside {@code /proc} (or a captured tree's). */
