@@ -224,11 +224,15 @@ public final class Inventory {
      * than the reader's own ({@code -A}); else {@link NamespaceIndex#NONE}.
      */
     public NamespaceIndex namespaces() {
-        List<NetNamespace> read = backend.sockets().namespaces();
+        return named(backend.sockets().namespaces(), backend.processes());
+    }
+
+    /** The namespaces a source read, each with its container as the process source tells it. */
+    public static NamespaceIndex named(List<NetNamespace> read, ProcessSource processes) {
         if (read.isEmpty()) {
             return NamespaceIndex.NONE;
         }
-        return NamespaceIndex.of(read.stream().map(ns -> withContainer(ns, backend.processes())).toList());
+        return NamespaceIndex.of(read.stream().map(ns -> withContainer(ns, processes)).toList());
     }
 
     /** A namespace with the container of its first process, as the process source tells it; the host's has none. */

@@ -53,6 +53,9 @@ final class EventsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    NamespaceOptions namespaces;
+
+    @Mixin
     SelectionOptions selection;
 
     @Mixin
@@ -100,7 +103,8 @@ final class EventsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--interval: " + e.getMessage());
         }
-        Session session = Session.open(env.platform(), new SessionSetup(backend, null, info), env.clock());
+        namespaces.check();
+        Session session = Session.open(env.platform(), new SessionSetup(backend, null, info, namespaces.all, namespaces.namespace), env.clock());
         Predicate<Change> wanted = wanted(session.services(), session.inventory()::userName);
         ListingContext context = session.context(true, true, info);
         EventTextWriter text = new EventTextWriter(out, session.inventory()::userName);
