@@ -167,7 +167,7 @@ public final class BaselineParser {
             BaselineListener listener = listener();
             Integer first = lines.putIfAbsent(listener.key(), at.getLineNr());
             if (first != null) {
-                throw new BadBaselineException(file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": expected each protocol and port once (in each namespace), found "
+                throw new BadBaselineException(file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": expected each protocol and port once, found "
                         + listener.key() + " again (first at line " + first + ")");
             }
             listeners.add(listener);
