@@ -56,6 +56,9 @@ declare -A commands=(
   [b-portscope-A-proc]="$PORTSCOPE all -A -n --backend proc"
   [c-portscope-plain]="$PORTSCOPE all -n"
   [d-ss-loop]="for ns in $names; do ip netns exec \$ns ss -tuanp; done"
+  [e-portscope-A-no-process]="$PORTSCOPE all -A -n --no-process"
+  [f-portscope-A-proc-no-process]="$PORTSCOPE all -A -n --no-process --backend proc"
+  [g-ss-loop-no-process]="for ns in $names; do ip netns exec \$ns ss -tuan; done"
 )
 order=$(printf '%s\n' "${!commands[@]}" | sort)
 for round in $(seq 1 "$REPS"); do

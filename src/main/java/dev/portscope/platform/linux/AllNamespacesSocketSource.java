@@ -26,13 +26,15 @@ import java.util.function.LongPredicate;
  * a thread enters each namespace ({@code setns}), opens a socket there and leaves
  * ({@link NamespacedNetlink}); the dumps then run here, as for the reader's own namespace. The
  * other way, {@code /proc/PID/net/{tcp,tcp6,udp,udp6}} of a process inside, needs no privilege but
- * a process, and formats every socket as text for the kernel to print and us to parse. Measured on
- * this project's 2-core machine with 50 namespaces of 100 sockets each ({@code bench/namespaces.sh},
- * {@code -A --backend netlink} against {@code -A --backend proc}, whole command, alternating runs),
- * netlink took 0.88 of /proc's time; it also brings what /proc lacks and the engine needs:
- * cookies (a socket's identity for {@code events} and {@code top}), {@code IPV6_V6ONLY} and TCP
+ * a process, and has the kernel print every socket as text for us to parse. Measured on the
+ * project's 2-core machine (busy: load average 8), 50 namespaces of 100 sockets each, one scan of
+ * all of them in a warm JVM, median of 40 alternating runs: netlink 330 ms, /proc 472 ms (0.70);
+ * entering the 50 namespaces and opening a socket in each is 110 to 200 ms of netlink's time
+ * ({@code setns} costs 2 to 3 ms here). As whole commands ({@code bench/namespaces.sh}) the two are
+ * within the noise of JVM start-up. Netlink also brings what /proc lacks and the engine needs:
+ * cookies (a socket's identity for {@code events} and {@code top}), {@code IPV6_V6ONLY}, and TCP
  * sockets bound but not listening. So netlink is the way in, and /proc the fallback where the
- * kernel refuses {@code setns} (not root: EPERM) or netlink is not available; a named namespace
+ * kernel refuses {@code setns} (not root: EPERM) or netlink is unavailable; a named namespace
  * nothing runs in can only be entered.
  */
 final class AllNamespacesSocketSource implements SocketSource {
