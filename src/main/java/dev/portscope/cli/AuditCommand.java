@@ -93,6 +93,9 @@ final class AuditCommand implements Callable<Integer>, MonitoringCheck {
         if (init != null && (policy != null || baseline != null || json.requested() || sarif || probe.probe)) {
             throw new UsageException("--init takes no --policy, --baseline, --json, --sarif or --probe");
         }
+        if (probe.probe) {
+            source.namespaces.refuse("audit --probe");
+        }
         if (exclude.given() && !probe.probe) {
             throw new UsageException("--exclude names ports not to probe: it needs --probe");
         }

@@ -30,6 +30,17 @@ final class NamespaceOptions {
         }
     }
 
+    /**
+     * Refuses these options for a command that acts through portscope's own namespace (connecting,
+     * closing): what it found in another namespace would be reached in the wrong one.
+     */
+    void refuse(String command) {
+        if (all || namespace != null) {
+            throw new UsageException((all ? "-A" : "--namespace") + ": " + command + " connects from this network namespace "
+                    + "only: a port in another one would be reached here, in the wrong namespace");
+        }
+    }
+
     static void addTo(CommandSpec spec) {
         spec.addOption(OptionSpec.builder("-A", "--all-namespaces").type(boolean.class).description(ALL).build());
         spec.addOption(OptionSpec.builder("--namespace").type(String.class).paramLabel("NAME").description(ONE).build());
