@@ -117,11 +117,11 @@ final class AuditCommand implements Callable<Integer>, MonitoringCheck {
         }
         AuditReport report = Auditor.audit(snapshot, rules, before, probed);
         if (json.requested()) {
-            AuditJsonWriter.write(out, report, Version.envelope(snapshot));
+            AuditJsonWriter.write(out, report, Version.envelope(snapshot), snapshot.namespaces());
         } else if (sarif) {
             SarifWriter.write(out, report, snapshot.host(), Version.text());
         } else {
-            AuditTextWriter.write(out, report);
+            AuditTextWriter.write(out, report, snapshot.namespaces());
         }
         out.flush();
         ExcludeOption.report(notProbed, err);

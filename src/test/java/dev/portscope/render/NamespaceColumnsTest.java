@@ -86,4 +86,17 @@ class NamespaceColumnsTest {
         assertThat(sockets.get(3).get("namespace").isNull()).isTrue();
         assertThat(sockets.get(3).get("netns").asLong()).isEqualTo(77);
     }
+
+    @Test
+    void auditFindingsSayWhichNamespaceTheyAreIn() throws Exception {
+        var rule = new dev.portscope.analysis.audit.RuleInfo("PS002", dev.portscope.analysis.audit.Severity.WARNING, "why", "fix");
+        var finding = new dev.portscope.analysis.audit.Finding(rule, listener(8080, WEB.inode()), List.of(), "exposed");
+        var report = new dev.portscope.analysis.audit.AuditReport(List.of(finding), List.of(), false);
+        StringWriter several = new StringWriter();
+        AuditTextWriter.write(new PrintWriter(several), report, NamespaceIndex.of(List.of(HOST, WEB)));
+        assertThat(several.toString()).contains("  PS002  tcp 127.0.0.1:8080 in web    exposed");
+        StringWriter one = new StringWriter();
+        AuditTextWriter.write(new PrintWriter(one), report, NamespaceIndex.of(List.of(WEB)));
+        assertThat(one.toString()).contains("  PS002  tcp 127.0.0.1:8080           exposed");
+    }
 }
