@@ -156,6 +156,48 @@ class AllNamespacesLiveTest {
         assertThat(out.get("sockets")).isNotNull();
     }
 
+    /**
+     * A namespace whose process runs in a cgroup shaped like Docker's ({@code docker-ID.scope}, as under
+     * systemd's {@code system.slice}, made at the top of the cgroup v2 hierarchy) is named after that container, and {@code --namespace} takes its id.
+     */
+    @Test
+    void aNamespaceIsNamedAfterTheContainerItsProcessRunsIn() throws Exception {
+        Path unified = cgroup2Mount();
+        assumeTrue(unified != null, "no cgroup v2 hierarchy mounted");
+        String id = "d0c4e7" + Long.toHexString(ProcessHandle.current().pid()) + "0".repeat(58 - Long.toHexString(ProcessHandle.current().pid()).length());
+        Path scope = unified.resolve("docker-" + id + ".scope");
+        Held boxed = hold(List.of("unshare", "--net", "python3", "-c", HOLDER));
+        try {
+            Files.createDirectory(scope);
+            Files.writeString(scope.resolve("cgroup.procs"), Long.toString(boxed.holder().pid()));
+            String table = CliRun.run("listen", "-A", "-n").out();
+            assertThat(table.lines().filter(l -> l.startsWith(boxed.inode() + " ") && l.contains(" " + boxed.tcp() + " ")))
+                    .singleElement().asString().contains(" " + id.substring(0, 12) + " ");
+            JsonNode chosen = CliRun.run("listen", "--namespace", id.substring(0, 10), "--json").json().get("sockets");
+            assertThat(chosen).isNotEmpty().allSatisfy(s -> assertThat(s.get("netns").asLong()).isEqualTo(boxed.inode()));
+        } finally {
+            boxed.holder().close();
+            for (int i = 0; i < 50 && Files.exists(scope); i++) { // the cgroup can go once its process has
+                try {
+                    Files.delete(scope);
+                } catch (java.io.IOException busy) {
+                    Thread.sleep(100);
+                }
+            }
+        }
+    }
+
+    private static Path cgroup2Mount() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            String[] f = line.split(" ");
+            int dash = List.of(f).indexOf("-");
+            if (dash > 0 && f[dash + 1].equals("cgroup2") && Files.isWritable(Path.of(f[4]))) {
+                return Path.of(f[4]);
+            }
+        }
+        return null;
+    }
+
     /** The sockets portscope lists, as {@code proto local-port remote-port} lines, comparable with {@link #ss}. */
     private static Set<String> listedIn(String... selector) {
         List<String> args = new ArrayList<>(List.of("all", "--json", "--no-process"));
