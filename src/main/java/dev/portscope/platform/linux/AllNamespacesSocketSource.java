@@ -103,7 +103,11 @@ final class AllNamespacesSocketSource implements SocketSource {
         }
         long ownInode = NamespaceIds.networkNamespace(procRoot);
         List<NetNamespace> foreign = targets.stream().filter(ns -> ns.inode() != ownInode).toList();
-        List<NamespacedNetlink.Opened> opened = enter(foreign, log);
+        List<NamespacedNetlink.Opened> entered = enter(foreign, log);
+        Map<Long, NamespacedNetlink.Opened> opened = new HashMap<>();
+        for (int i = 0; entered != null && i < foreign.size(); i++) {
+            opened.put(foreign.get(i).inode(), entered.get(i));
+        }
         List<String> refused = new ArrayList<>();
         int throughProc = 0;
         String procReason = null;
@@ -113,7 +117,10 @@ final class AllNamespacesSocketSource implements SocketSource {
                 own.scan(query, log, sink);
                 continue;
             }
-            NamespacedNetlink.Opened way = opened == null ? null : opened.get(foreign.indexOf(ns));
+            NamespacedNetlink.Opened way = opened.get(ns.inode());
+            if (way != null && way.gone()) {
+                continue; // it ended since it was found (its last process exited): churn, not a gap
+            }
             DiagnosticLog here = new DiagnosticLog();
             if (way != null && way.entered()) {
                 NetlinkSocketSource reader = readers.getOrDefault(ns.inode(), netlink).inNamespace(ns.inode(), way::socket);
@@ -156,9 +163,10 @@ final class AllNamespacesSocketSource implements SocketSource {
         if (netlink == null || foreign.isEmpty()) {
             return null;
         }
-        List<Path> files = new ArrayList<>(foreign.size());
+        List<NamespacedNetlink.Target> files = new ArrayList<>(foreign.size());
         for (NetNamespace ns : foreign) {
-            files.add(ns.name() != null ? netnsDir.resolve(ns.name()) : procRoot.resolve(ns.pid() + "/ns/net"));
+            Path file = ns.name() != null ? netnsDir.resolve(ns.name()) : procRoot.resolve(ns.pid() + "/ns/net");
+            files.add(new NamespacedNetlink.Target(file, ns.inode()));
         }
         try {
             return NamespacedNetlink.open(files, LinuxConstants.NETLINK_SOCK_DIAG, NetlinkSocketSource.BUFFER_SIZE);

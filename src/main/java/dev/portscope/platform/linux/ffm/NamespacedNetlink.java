@@ -29,32 +29,41 @@ public final class NamespacedNetlink {
     private NamespacedNetlink() {}
 
     /**
+     * A namespace to enter.
+     *
+     * @param file  a file that refers to it ({@code /proc/PID/ns/net}, a bind mount under {@code /run/netns})
+     * @param inode its inode: a file that now refers to another namespace (the process exited and its
+     *              pid was taken again) is not used
+     */
+    public record Target(Path file, long inode) {}
+
+    /**
      * One namespace's outcome: an open socket (the caller closes it), or why there is none.
      *
      * @param socket the socket, null when it could not be opened
      * @param errno  the failed call's errno when {@code socket} is null
      * @param reason the failure in words ({@code setns: Operation not permitted}), null on success
+     * @param gone   true when the namespace is no longer there (its file is gone or names another one)
      */
-    public record Opened(NetlinkSocket socket, int errno, String reason) {
+    public record Opened(NetlinkSocket socket, int errno, String reason, boolean gone) {
         public boolean entered() {
             return socket != null;
         }
     }
 
     /**
-     * Opens a netlink socket of {@code protocol} in each namespace named by a file that refers to one
-     * ({@code /proc/PID/ns/net}, a bind mount under {@code /run/netns}), in order.
+     * Opens a netlink socket of {@code protocol} in each namespace, in order.
      *
-     * @return one outcome per file, in the same order
+     * @return one outcome per namespace, in the same order
      * @throws UnsupportedOperationException when the system calls cannot be made here
      */
-    public static List<Opened> open(List<Path> namespaces, int protocol, int bufferSize) {
+    public static List<Opened> open(List<Target> namespaces, int protocol, int bufferSize) {
         Libc libc = Libc.shared();
         List<Opened> opened = new ArrayList<>(namespaces.size());
         Thread entering = Thread.ofPlatform().name("portscope-netns").daemon(true).unstarted(() -> {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment errno = Libc.errnoSegment(arena);
-                for (Path namespace : namespaces) {
+                for (Target namespace : namespaces) {
                     opened.add(openIn(libc, errno, arena, namespace, protocol, bufferSize));
                 }
             }
@@ -83,23 +92,43 @@ public final class NamespacedNetlink {
         return opened;
     }
 
-    private static Opened openIn(Libc libc, MemorySegment errno, Arena arena, Path namespace, int protocol, int bufferSize) {
-        int fd = libc.openat(errno, AT_FDCWD, arena.allocateFrom(namespace.toString()), O_RDONLY | O_CLOEXEC);
+    private static Opened openIn(Libc libc, MemorySegment errno, Arena arena, Target namespace, int protocol, int bufferSize) {
+        int fd = libc.openat(errno, AT_FDCWD, arena.allocateFrom(namespace.file().toString()), O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-            return new Opened(null, -fd, "open " + namespace + ": " + Errno.text(-fd));
+            return new Opened(null, -fd, "open " + namespace.file() + ": " + Errno.text(-fd), -fd == Errno.ENOENT || -fd == Errno.ESRCH);
         }
         try {
             int entered = libc.setns(errno, fd, CLONE_NEWNET);
             if (entered < 0) {
-                return new Opened(null, -entered, "setns: " + Errno.text(-entered));
+                return new Opened(null, -entered, "setns: " + Errno.text(-entered), false);
             }
         } finally {
             libc.close(errno, fd);
         }
+        if (current(libc, errno, arena) != namespace.inode()) {
+            return new Opened(null, 0, namespace.file() + " refers to another network namespace now", true);
+        }
         try {
-            return new Opened(NetlinkSocket.open(protocol, bufferSize), 0, null);
+            return new Opened(NetlinkSocket.open(protocol, bufferSize), 0, null, false);
         } catch (NetlinkSocketException e) {
-            return new Opened(null, e.errno(), e.getMessage());
+            return new Opened(null, e.errno(), e.getMessage(), false);
+        }
+    }
+
+    /** The inode of the calling thread's network namespace ({@code /proc/thread-self/ns/net}: {@code net:[4026531840]}), or -1. */
+    private static long current(Libc libc, MemorySegment errno, Arena arena) {
+        MemorySegment buffer = arena.allocate(64);
+        int length = libc.readlinkat(errno, AT_FDCWD, arena.allocateFrom("/proc/thread-self/ns/net"), buffer);
+        if (length <= 0) {
+            return -1;
+        }
+        String link = new String(buffer.asSlice(0, length).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), java.nio.charset.StandardCharsets.US_ASCII);
+        int open = link.indexOf('[');
+        int close = link.indexOf(']');
+        try {
+            return open < 0 || close < open ? -1 : Long.parseLong(link, open + 1, close, 10);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 }
