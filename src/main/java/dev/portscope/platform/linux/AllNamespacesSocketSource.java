@@ -136,7 +136,7 @@ final class AllNamespacesSocketSource implements SocketSource {
                     continue; // its only process exited while its tables were read: the namespace may be gone with it
                 }
             } else {
-                refused.add(ns.label() + (way == null ? "" : " (" + way.reason() + ")"));
+                refused.add(ns.label() + (way != null ? " (" + way.reason() + ")" : netlink == null ? " (--backend proc does not enter namespaces)" : ""));
                 continue;
             }
             for (Diagnostic d : here.diagnostics()) {

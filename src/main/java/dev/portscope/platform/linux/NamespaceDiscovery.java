@@ -47,6 +47,10 @@ public final class NamespaceDiscovery {
         if (host != 0) {
             all.putIfAbsent(host, new NetNamespace(host, named.get(host), true, 0, null));
         }
+        long self = NamespaceIds.networkNamespace(procRoot);
+        if (self != 0) { // the reader's own, even when /proc could not be listed: it is always read
+            all.putIfAbsent(self, new NetNamespace(self, named.get(self), self == host, 0, null));
+        }
         List<NetNamespace> sorted = new ArrayList<>(all.values());
         sorted.sort(Comparator.comparing((NetNamespace ns) -> !ns.host())
                 .thenComparing(ns -> ns.pid() == 0)
