@@ -168,8 +168,12 @@ class AllNamespacesLiveTest {
         Path scope = unified.resolve("docker-" + id + ".scope");
         Held boxed = hold(List.of("unshare", "--net", "python3", "-c", HOLDER));
         try {
-            Files.createDirectory(scope);
-            Files.writeString(scope.resolve("cgroup.procs"), Long.toString(boxed.holder().pid()));
+            try {
+                Files.createDirectory(scope);
+                Files.writeString(scope.resolve("cgroup.procs"), Long.toString(boxed.holder().pid()));
+            } catch (java.io.IOException e) { // a container's read-only or delegated hierarchy
+                assumeTrue(false, "cannot place a process in a cgroup here: " + e);
+            }
             String table = CliRun.run("listen", "-A", "-n").out();
             assertThat(table.lines().filter(l -> l.startsWith(boxed.inode() + " ") && l.contains(" " + boxed.tcp() + " ")))
                     .singleElement().asString().contains(" " + id.substring(0, 12) + " ");
