@@ -86,9 +86,19 @@ public final class BindLookup {
         Predicate<Socket> onPort = s -> s.protocol() == request.protocol() && s.local().port() == request.port();
         SocketQuery query = SocketQuery.all().withProtocols(EnumSet.of(request.protocol()));
         Snapshot snapshot = session.inventory().take(query, onPort, question.withOwners());
-        List<OwnedSocket> held = snapshot.sockets().stream().map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
         DiagnosticLog log = new DiagnosticLog();
-        List<OwnedSocket> foreign = session.isReplay() ? List.of() : foreign(session, query, onPort, question.withOwners(), log);
+        List<OwnedSocket> held;
+        List<OwnedSocket> foreign;
+        if (snapshot.namespaces().multiple()) {
+            // every namespace in one snapshot (-A): those of this one are in the way, the others are told apart
+            long here = session.platform().namespaces().currentId().map(Long::parseLong).orElse(0L);
+            Predicate<Socket> local = s -> s.linux() == null || s.linux().netns() == here;
+            held = snapshot.sockets().stream().filter(local).map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
+            foreign = snapshot.sockets().stream().filter(local.negate()).map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
+        } else {
+            held = snapshot.sockets().stream().map(s -> new OwnedSocket(s, snapshot.ownersOf(s))).toList();
+            foreign = session.isReplay() ? List.of() : foreign(session, query, onPort, question.withOwners(), log);
+        }
         String notTried = null;
         BindTrial trial = null;
         if (question.tryBind()) {

@@ -1,6 +1,8 @@
 package dev.portscope.app;
 
 import dev.portscope.model.Diagnostic;
+import dev.portscope.model.NamespaceIndex;
+import dev.portscope.model.NetNamespace;
 import dev.portscope.model.OwnerIndex;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Snapshot;
@@ -9,6 +11,7 @@ import dev.portscope.query.SocketQuery;
 import dev.portscope.platform.Backend;
 import dev.portscope.platform.DiagnosticLog;
 import dev.portscope.platform.OwnerScan;
+import dev.portscope.platform.ProcessSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +89,7 @@ public final class Inventory {
             }
         });
         if (!withOwners) {
-            return new Snapshot(time, host, sockets, Map.of(), OwnerIndex.empty(), log.diagnostics());
+            return new Snapshot(time, host, sockets, Map.of(), OwnerIndex.empty(), log.diagnostics(), namespaces());
         }
         Set<Long> keys = new HashSet<>();
         for (Socket socket : sockets) {
@@ -118,7 +121,7 @@ public final class Inventory {
                     "other holders of these sockets may be hidden: the descriptors of " + scan.unreadableText()
                             + " are unreadable (not root, hidepid, or a process even root may not inspect)");
         }
-        return new Snapshot(time, host, sockets, processes, scan.owners(), log.diagnostics());
+        return new Snapshot(time, host, sockets, processes, scan.owners(), log.diagnostics(), namespaces());
     }
 
     /** Receives each socket with its owners as it is read. */
@@ -219,6 +222,30 @@ public final class Inventory {
     /** The service unit or container of a process; {@code log} is told of runtime state that could not be read. */
     public dev.portscope.model.ProcessOrigin origin(int pid, DiagnosticLog log) {
         return backend.processes().origin(pid, log);
+    }
+
+    /**
+     * The network namespaces the last scan read, their containers named, when the source reads more
+     * than the reader's own ({@code -A}); else {@link NamespaceIndex#NONE}.
+     */
+    public NamespaceIndex namespaces() {
+        return named(backend.sockets().namespaces(), backend.processes());
+    }
+
+    /** The namespaces a source read, each with its container as the process source tells it. */
+    public static NamespaceIndex named(List<NetNamespace> read, ProcessSource processes) {
+        if (read.isEmpty()) {
+            return NamespaceIndex.NONE;
+        }
+        return NamespaceIndex.of(read.stream().map(ns -> withContainer(ns, processes)).toList());
+    }
+
+    /** A namespace with the container of its first process, as the process source tells it; the host's has none. */
+    static NetNamespace withContainer(NetNamespace ns, ProcessSource processes) {
+        if (ns.host() || ns.pid() == 0 || ns.container() != null) {
+            return ns;
+        }
+        return ns.withContainer(processes.origin(ns.pid()).container());
     }
 
     /** The service unit or container of a process. */

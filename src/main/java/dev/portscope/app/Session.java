@@ -52,7 +52,31 @@ public final class Session {
             Clock recorded = recording.time().map(t -> Clock.fixed(t, ZoneOffset.UTC)).orElse(clock);
             return new Session(platform, recording.backend(), recording.host(), recording.kernel(), recorded, true);
         }
-        return new Session(platform, backend(platform, setup), platform.hostName(), platform.kernelSettings(), clock, false);
+        Backend backend = backend(platform, setup);
+        if (setup.spansNamespaces()) {
+            backend = acrossNamespaces(platform, backend, setup);
+        }
+        return new Session(platform, backend, platform.hostName(), platform.kernelSettings(), clock, false);
+    }
+
+    /**
+     * The backend reading every network namespace, or the one {@code --namespace} names. A name is
+     * resolved once, to the namespace's inode: a container restarted meanwhile has a new namespace.
+     */
+    private static Backend acrossNamespaces(Platform platform, Backend own, SessionSetup setup) {
+        long chosen = 0;
+        if (setup.namespace() != null) {
+            var log = new dev.portscope.platform.DiagnosticLog();
+            var all = platform.namespaces().list(log).stream()
+                    .map(ns -> Inventory.withContainer(ns, own.processes()))
+                    .toList();
+            chosen = NamespaceChoice.pick(setup.namespace(), all).inode();
+        }
+        try {
+            return new Backend(own.name(), platform.namespaces().acrossNamespaces(own, setup.details(), chosen), own.processes());
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage());
+        }
     }
 
     /** True when the sockets are a recording's, not this machine's. */
@@ -108,12 +132,16 @@ public final class Session {
     }
 
     public ListingContext context(boolean numeric, boolean withOwners, boolean details) {
-        return new ListingContext(services(), inventory::userName, numeric, withOwners, details);
+        return new ListingContext(services(), inventory::userName, numeric, withOwners, details, inventory.namespaces());
     }
 
     private static Recording replay(SessionSetup setup) {
         if (!"auto".equals(setup.backend())) {
             throw new SetupException("--replay and --backend " + setup.backend() + " exclude each other");
+        }
+        if (setup.spansNamespaces()) {
+            throw new SetupException("--replay reads the one network namespace that was recorded: "
+                    + (setup.allNamespaces() ? "-A" : "--namespace") + " does not apply");
         }
         Path file = setup.replay();
         try {

@@ -93,6 +93,9 @@ final class AuditCommand implements Callable<Integer>, MonitoringCheck {
         if (init != null && (policy != null || baseline != null || json.requested() || sarif || probe.probe)) {
             throw new UsageException("--init takes no --policy, --baseline, --json, --sarif or --probe");
         }
+        if (probe.probe) {
+            source.namespaces.refuse("audit --probe");
+        }
         if (exclude.given() && !probe.probe) {
             throw new UsageException("--exclude names ports not to probe: it needs --probe");
         }
@@ -114,11 +117,11 @@ final class AuditCommand implements Callable<Integer>, MonitoringCheck {
         }
         AuditReport report = Auditor.audit(snapshot, rules, before, probed);
         if (json.requested()) {
-            AuditJsonWriter.write(out, report, Version.envelope(snapshot));
+            AuditJsonWriter.write(out, report, Version.envelope(snapshot), snapshot.namespaces());
         } else if (sarif) {
             SarifWriter.write(out, report, snapshot.host(), Version.text());
         } else {
-            AuditTextWriter.write(out, report);
+            AuditTextWriter.write(out, report, snapshot.namespaces());
         }
         out.flush();
         ExcludeOption.report(notProbed, err);

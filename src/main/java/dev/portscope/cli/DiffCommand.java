@@ -49,6 +49,10 @@ final class DiffCommand implements Callable<Integer> {
             err.println("portscope: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        if (before.spansNamespaces() && !source.namespaces.all) {
+            err.println("portscope: " + file + " holds the listeners of every network namespace: compare it with 'portscope diff -A'");
+            return ExitCodes.USAGE;
+        }
         Session session = Sessions.open(source, parent.env());
         Snapshot snapshot = session.inventory().take(SocketQuery.listening(), s -> true, !source.noProcess);
         List<ListenerChange> changes = BaselineDiff.compare(before, Baseline.of(snapshot));

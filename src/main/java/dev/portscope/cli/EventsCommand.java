@@ -53,6 +53,9 @@ final class EventsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    NamespaceOptions namespaces;
+
+    @Mixin
     SelectionOptions selection;
 
     @Mixin
@@ -100,7 +103,8 @@ final class EventsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--interval: " + e.getMessage());
         }
-        Session session = Session.open(env.platform(), new SessionSetup(backend, null, info), env.clock());
+        namespaces.check();
+        Session session = Session.open(env.platform(), new SessionSetup(backend, null, info, namespaces.all, namespaces.namespace), env.clock());
         Predicate<Change> wanted = wanted(session.services(), session.inventory()::userName);
         ListingContext context = session.context(true, true, info);
         EventTextWriter text = new EventTextWriter(out, session.inventory()::userName);
@@ -119,16 +123,19 @@ final class EventsCommand implements Callable<Integer> {
                             + (interval.toMillis() % 1000 == 0 ? dev.portscope.render.Durations.compact(interval) : interval.toMillis() + "ms") + " since " + refresh.time() + "; changes follow");
                     err.flush();
                 }
+                // with -A, each refresh names the namespaces it read: some come and go with their containers
+                var known = refresh.snapshot().namespaces();
+                ListingContext named = known.multiple() ? context.withNamespaces(known) : context;
                 for (Change change : refresh.changes()) {
                     if (!wanted.test(change)) {
                         continue;
                     }
-                    String line = json.requested() || recording != null ? EventJson.line(change, host, context) : null;
+                    String line = json.requested() || recording != null ? EventJson.line(change, host, named) : null;
                     if (json.requested()) {
                         out.println(line);
                         out.flush();
                     } else {
-                        text.write(change);
+                        text.write(change, known);
                     }
                     if (recording != null) {
                         recording.write((line + "\n").getBytes(StandardCharsets.UTF_8));

@@ -79,6 +79,7 @@ final class ProbeCommand implements Callable<Integer> {
             throw new UsageException("--timeout must be between 1 and 60000 ms, not " + timeoutMillis);
         }
         ExcludedPorts excluded = exclude.excluded();
+        source.namespaces.refuse("probe");
         Session session = Sessions.open(source, parent.env());
         ProbeRunner runner; // made before any socket is read: a bad limit costs no inventory
         try {

@@ -39,11 +39,19 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    NamespaceOptions namespaces;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the recording: a file (replaced whole when complete; links in shared directories are refused), or a device or FIFO.")
     Path file;
 
     @Override
     public Integer call() {
+        if (namespaces.all || namespaces.namespace != null) {
+            // a recording is one namespace's netlink dumps, replayed as that namespace: it has no place for others
+            throw new UsageException("record keeps the sockets of this network namespace only (a recording is its netlink dumps): "
+                    + (namespaces.all ? "-A" : "--namespace") + " cannot be recorded; 'snapshot save -A' keeps the listeners of every one");
+        }
         PrintWriter err = spec.commandLine().getErr();
         SocketQuery query = selection.applyTo(SocketQuery.all());
         int[] counts = new int[Protocol.values().length];

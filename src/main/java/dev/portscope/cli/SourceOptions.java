@@ -4,6 +4,7 @@ import dev.portscope.platform.Platforms;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
@@ -32,9 +33,13 @@ public final class SourceOptions {
     @Option(names = "--no-process", description = NO_PROCESS)
     boolean noProcess;
 
+    @Mixin
+    NamespaceOptions namespaces = new NamespaceOptions();
+
     /** Where the session reads sockets from, as these options ask. */
     dev.portscope.app.SessionSetup setup() {
-        return new dev.portscope.app.SessionSetup(backend, replay, info);
+        namespaces.check();
+        return new dev.portscope.app.SessionSetup(backend, replay, info, namespaces.all, namespaces.namespace);
     }
 
     /** Adds these options to a command built without annotations. */
@@ -44,6 +49,7 @@ public final class SourceOptions {
         spec.addOption(OptionSpec.builder("--replay").type(Path.class).paramLabel("FILE").description(REPLAY).build());
         spec.addOption(OptionSpec.builder("-i", "--info").type(boolean.class).description(INFO).build());
         spec.addOption(OptionSpec.builder("--no-process").type(boolean.class).description(NO_PROCESS).build());
+        NamespaceOptions.addTo(spec);
     }
 
     /** The options a command built by {@link #addTo} was given. */
@@ -53,6 +59,7 @@ public final class SourceOptions {
         options.replay = parsed.matchedOptionValue("--replay", null);
         options.info = parsed.matchedOptionValue("--info", false);
         options.noProcess = parsed.matchedOptionValue("--no-process", false);
+        options.namespaces = NamespaceOptions.from(parsed);
         return options;
     }
 

@@ -74,6 +74,9 @@ final class TopCommand implements Callable<Integer> {
     boolean info;
 
     @Mixin
+    NamespaceOptions namespaces;
+
+    @Mixin
     NumericOption numeric;
 
     @Override
@@ -89,7 +92,8 @@ final class TopCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--view: " + e.getMessage());
         }
-        Session session = Session.open(env.platform(), new SessionSetup(backend, replay, info), env.clock());
+        namespaces.check();
+        Session session = Session.open(env.platform(), new SessionSetup(backend, replay, info, namespaces.all, namespaces.namespace), env.clock());
         TopModel model = new TopModel(info, scope, session.services());
         String expression = String.join(" ", filter);
         Optional<String> bad = model.filter(expression);

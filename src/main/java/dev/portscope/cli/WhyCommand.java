@@ -78,6 +78,9 @@ final class WhyCommand implements Callable<Integer> {
         if (tryBind && source.replay != null) {
             throw new UsageException("--try binds on this machine; it cannot be used with --replay");
         }
+        if (source.namespaces.namespace != null) {
+            throw new UsageException("why asks about a bind in this network namespace: -A shows the port in every other one too");
+        }
         if (source.replay == null && Session.detailsAvailable(env.platform(), source.backend)) {
             source.info = true; // netlink's details carry each IPv6 socket's IPV6_V6ONLY flag
         }
@@ -100,7 +103,7 @@ final class WhyCommand implements Callable<Integer> {
             report = new BindReport(report.request(), report.settings(), report.blockers(), report.bystanders(), report.foreign(),
                     cautions, report.trial(), report.verdict(), report.nextStep());
         }
-        ListingContext context = session.context(numeric.requested(), !source.noProcess);
+        ListingContext context = session.context(numeric.requested(), !source.noProcess).withNamespaces(snapshot.namespaces());
         var out = spec.commandLine().getOut();
         if (json.requested()) {
             new WhyJsonWriter(out, context, Version.envelope(snapshot), published).write(report, diagnostics);

@@ -1,5 +1,6 @@
 package dev.portscope.engine;
 
+import dev.portscope.app.Inventory;
 import dev.portscope.app.Session;
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.ProcessInfo;
@@ -146,7 +147,7 @@ public final class Engine implements AutoCloseable {
             kept.add(sighting.socket());
         }
         Snapshot snapshot = new Snapshot(time, session.hostName().orElse(null), kept, processes, update.scan().owners(),
-                log.diagnostics());
+                log.diagnostics(), Inventory.named(this.sockets.namespaces(), session.backend().processes()));
         boolean resetsCounted = resetsCountedSince(time, log);
         List<Change> changes = new ArrayList<>();
         if (sequence > 0) {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Everything one scan saw: sockets, the processes that hold them, and what kept the answer from
  * being complete. {@code host} is the machine's name, null when unknown (a recording that does not
- * name its machine).
+ * name its machine). {@code namespaces} names the network namespaces the sockets come from when
+ * more than the reader's were read ({@code --all-namespaces}), else it is {@link NamespaceIndex#NONE}.
  */
 public record Snapshot(
         Instant time,
@@ -16,12 +17,20 @@ public record Snapshot(
         List<Socket> sockets,
         Map<Integer, ProcessInfo> processes,
         OwnerIndex owners,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        NamespaceIndex namespaces) {
 
     public Snapshot {
         sockets = List.copyOf(sockets);
         processes = Map.copyOf(processes);
         diagnostics = List.copyOf(diagnostics);
+        namespaces = namespaces == null ? NamespaceIndex.NONE : namespaces;
+    }
+
+    /** A snapshot of the reader's network namespace alone. */
+    public Snapshot(Instant time, String host, List<Socket> sockets, Map<Integer, ProcessInfo> processes, OwnerIndex owners,
+            List<Diagnostic> diagnostics) {
+        this(time, host, sockets, processes, owners, diagnostics, NamespaceIndex.NONE);
     }
 
     /** The processes holding a socket; empty when none is known (not root, TIME_WAIT, another pid namespace). */

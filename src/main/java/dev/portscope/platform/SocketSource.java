@@ -1,7 +1,9 @@
 package dev.portscope.platform;
 
+import dev.portscope.model.NetNamespace;
 import dev.portscope.model.Socket;
 import dev.portscope.query.SocketQuery;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Where sockets come from: the kernel through one interface or another, or a recording. */
@@ -24,5 +26,13 @@ public interface SocketSource {
      */
     default SocketSource forWatching() {
         return this;
+    }
+
+    /**
+     * The network namespaces the last scan read (before the first scan, those there are now), their
+     * containers not named; empty for a source of the reader's own namespace alone.
+     */
+    default List<NetNamespace> namespaces() {
+        return List.of();
     }
 }

@@ -3,6 +3,7 @@ package dev.portscope.render;
 import dev.portscope.analysis.audit.AuditReport;
 import dev.portscope.analysis.audit.Finding;
 import dev.portscope.analysis.audit.Severity;
+import dev.portscope.model.NamespaceIndex;
 import java.io.Writer;
 
 /** {@code portscope audit --json} (layout in the README). */
@@ -11,6 +12,11 @@ public final class AuditJsonWriter {
     private AuditJsonWriter() {}
 
     public static void write(Writer out, AuditReport report, JsonEnvelope envelope) {
+        write(out, report, envelope, NamespaceIndex.NONE);
+    }
+
+    /** As {@link #write(Writer, AuditReport, JsonEnvelope)}, with each finding's {@code namespace} and {@code container} when there are several ({@code -A}). */
+    public static void write(Writer out, AuditReport report, JsonEnvelope envelope, NamespaceIndex namespaces) {
         JsonDocument.write(out, JsonFormat.AUDIT, envelope, report.diagnostics(), json -> {
             json.writeObjectFieldStart("counts");
             json.writeNumberField("critical", report.count(Severity.CRITICAL));
@@ -25,6 +31,9 @@ public final class AuditJsonWriter {
                 json.writeStringField("why", f.rule().title());
                 json.writeStringField("fix", f.rule().fix());
                 AuditJsonFields.writeSubject(json, f);
+                if (namespaces.multiple() && f.socket() != null) {
+                    JsonSocketFields.writeNamespace(json, namespaces.of(f.socket()));
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -1,6 +1,8 @@
 package dev.portscope.render;
 
 import dev.portscope.model.AddressText;
+import dev.portscope.model.NamespaceIndex;
+import dev.portscope.model.NetNamespace;
 
 import dev.portscope.analysis.audit.AuditReport;
 import dev.portscope.analysis.audit.Finding;
@@ -15,6 +17,11 @@ public final class AuditTextWriter {
     private AuditTextWriter() {}
 
     public static void write(PrintWriter out, AuditReport report) {
+        write(out, report, NamespaceIndex.NONE);
+    }
+
+    /** As {@link #write(PrintWriter, AuditReport)}, each finding's socket named with its namespace when there are several ({@code -A}). */
+    public static void write(PrintWriter out, AuditReport report, NamespaceIndex namespaces) {
         if (report.findings().isEmpty()) {
             out.println(report.partial() ? "UNKNOWN: no findings, but the inspection was incomplete (see stderr)"
                     : "OK: no findings");
@@ -28,7 +35,8 @@ public final class AuditTextWriter {
             out.println(severity.name() + " (" + group.size() + ")");
             for (Finding f : group) {
                 String where = f.socket() == null ? "-"
-                        : f.socket().protocol().label() + " " + AddressText.endpoint(f.socket().local(), f.socket().family());
+                        : f.socket().protocol().label() + " " + AddressText.endpoint(f.socket().local(), f.socket().family())
+                                + namespaceOf(f, namespaces);
                 out.printf(Locale.ROOT, "  %-6s %-28s %s%n", f.rule().id(), where, ForeignText.visible(f.message()));
                 out.printf(Locale.ROOT, "  %-6s %-28s why: %s%n", "", "", f.rule().title());
                 out.printf(Locale.ROOT, "  %-6s %-28s fix: %s%n", "", "", f.rule().fix());
@@ -37,5 +45,17 @@ public final class AuditTextWriter {
         }
         out.println(report.count(Severity.CRITICAL) + " critical, " + report.count(Severity.WARNING) + " warning"
                 + (report.partial() ? " (inspection incomplete, see stderr)" : ""));
+    }
+
+    /** {@code  in web} (the namespace's container, else its label), or nothing in a listing of one namespace. */
+    private static String namespaceOf(Finding f, NamespaceIndex namespaces) {
+        if (!namespaces.multiple()) {
+            return "";
+        }
+        NetNamespace ns = namespaces.of(f.socket());
+        if (ns == null) {
+            return " in netns " + (f.socket().linux() == null ? "?" : f.socket().linux().netns());
+        }
+        return " in " + ForeignText.visible(ns.container() != null ? ns.container().label() : ns.label());
     }
 }

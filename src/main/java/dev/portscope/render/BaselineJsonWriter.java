@@ -33,6 +33,9 @@ public final class BaselineJsonWriter {
         json.writeStringField("protocol", l.protocol().label());
         json.writeNumberField("port", l.port());
         json.writeStringField("exposure", AuditJsonFields.exposure(l.exposure()));
+        if (l.namespace() != null) {
+            json.writeStringField("namespace", l.namespace());
+        }
         strings(json, "addresses", l.addresses().stream().map(AddressText::of).toList());
         strings(json, "processes", l.processes());
         strings(json, "users", l.users());

@@ -3,6 +3,8 @@ package dev.portscope.render;
 import dev.portscope.model.AddressText;
 
 import dev.portscope.model.Exposure;
+import dev.portscope.model.LinuxSocket;
+import dev.portscope.model.NetNamespace;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Socket;
 import dev.portscope.services.Service;
@@ -13,6 +15,26 @@ import java.util.stream.Collectors;
 
 /** The columns of listings, shared by the table and CSV writers. */
 public enum Column {
+    /** The network namespace of the socket, in listings of more than one ({@code -A}). */
+    NAMESPACE("NAMESPACE", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            NetNamespace ns = context.namespaces().of(row.socket());
+            if (ns != null) {
+                return ForeignText.visible(ns.label());
+            }
+            LinuxSocket linux = row.socket().linux();
+            return linux == null || linux.netns() == 0 ? "-" : Long.toString(linux.netns());
+        }
+    },
+    /** The container its namespace belongs to, as the runtime names it (or its short id). */
+    CONTAINER("CONTAINER", false) {
+        @Override
+        String value(ListingRow row, ListingContext context) {
+            NetNamespace ns = context.namespaces().of(row.socket());
+            return ns == null || ns.container() == null ? "-" : ForeignText.visible(ns.container().label());
+        }
+    },
     PROTO("PROTO", false) {
         @Override
         String value(ListingRow row, ListingContext context) {
@@ -223,10 +245,16 @@ public enum Column {
                 : context.details()
                         ? List.of(PROTO, STATE, LOCAL, REMOTE, RECV_Q, SEND_Q, RTT, RETRANS, PID, PROCESS, USER, UID)
                         : List.of(PROTO, STATE, LOCAL, REMOTE, RECV_Q, SEND_Q, PID, PROCESS, USER, UID);
-        return columns.stream()
+        List<Column> chosen = new java.util.ArrayList<>();
+        if (context.namespaces().multiple()) {
+            chosen.add(NAMESPACE);
+            chosen.add(CONTAINER);
+        }
+        columns.stream()
                 .filter(c -> context.withOwners() || (c != PID && c != PROCESS && c != USER))
                 .filter(c -> !context.numeric() || c != SERVICE)
-                .toList();
+                .forEach(chosen::add);
+        return List.copyOf(chosen);
     }
 
     /** A queue length, or {@code -} where the platform does not report queues (never 0). */

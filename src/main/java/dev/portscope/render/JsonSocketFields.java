@@ -3,7 +3,9 @@ package dev.portscope.render;
 import dev.portscope.model.AddressText;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portscope.model.Container;
 import dev.portscope.model.Endpoint;
+import dev.portscope.model.NetNamespace;
 import dev.portscope.model.Exposure;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Socket;
@@ -53,12 +55,44 @@ public final class JsonSocketFields {
         } else {
             json.writeNullField("netns");
         }
+        if (context.namespaces().multiple()) {
+            writeNamespace(json, context.namespaces().of(s));
+        }
         if (s.v6Only() != null) {
             json.writeBooleanField("v6Only", s.v6Only());
         }
         if (linux != null) {
             writeLinuxDetails(json, linux);
         }
+    }
+
+    /**
+     * {@code namespace} ({@code inode}, {@code name}: the {@code ip netns} name or null, {@code host})
+     * and {@code container} ({@code runtime}, {@code id}, {@code name}, {@code pod}), or nulls when unknown:
+     * written in documents that list more than one network namespace.
+     */
+    public static void writeNamespace(JsonGenerator json, NetNamespace ns) throws IOException {
+        if (ns == null) {
+            json.writeNullField("namespace");
+            json.writeNullField("container");
+            return;
+        }
+        json.writeObjectFieldStart("namespace");
+        json.writeNumberField("inode", ns.inode());
+        json.writeStringField("name", ns.name());
+        json.writeBooleanField("host", ns.host());
+        json.writeEndObject();
+        Container c = ns.container();
+        if (c == null) {
+            json.writeNullField("container");
+            return;
+        }
+        json.writeObjectFieldStart("container");
+        json.writeStringField("runtime", c.runtime());
+        json.writeStringField("id", c.id());
+        json.writeStringField("name", c.name());
+        json.writeStringField("pod", c.pod());
+        json.writeEndObject();
     }
 
     private static void writeEndpoint(JsonGenerator json, String name, Endpoint endpoint, Socket s) throws IOException {

@@ -11,6 +11,7 @@ import dev.portscope.model.Exposure;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.PortForward;
 import dev.portscope.model.ProcessOrigin;
+import dev.portscope.model.NetNamespace;
 import dev.portscope.model.Socket;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -136,7 +137,7 @@ public final class WhoTextWriter {
         Socket s = h.socket();
         String where = AddressText.local(s);
         out.println("  " + Column.PROTO.value(new ListingRow(s, h.owners()), context) + "  " + where + "  "
-                + s.state().displayName(s.protocol()) + "  exposure: " + Exposure.label(s.local()));
+                + s.state().displayName(s.protocol()) + "  exposure: " + Exposure.label(s.local()) + namespaceOf(s));
         if (!h.certain()) {
             out.println("      takes IPv4 addresses too only if IPV6_V6ONLY is off, which was not reported");
         }
@@ -157,7 +158,20 @@ public final class WhoTextWriter {
         out.println("  " + Column.PROTO.value(new ListingRow(s, h.owners()), context) + "  "
                 + padRight(s.state().displayName(s.protocol()), 11)
                 + AddressText.local(s) + " -> " + AddressText.endpoint(s.remote(), s.family())
-                + "   " + owners);
+                + "   " + owners + namespaceOf(s));
+    }
+
+    /** Where the socket lives, when the answer spans several network namespaces ({@code -A}); else nothing. */
+    private String namespaceOf(Socket s) {
+        if (!context.namespaces().multiple()) {
+            return "";
+        }
+        NetNamespace ns = context.namespaces().of(s);
+        if (ns == null) {
+            return "  namespace ?";
+        }
+        return "  namespace " + ForeignText.visible(ns.label())
+                + (ns.container() == null ? "" : ", container " + ForeignText.visible(ns.container().label()));
     }
 
     private void describe(ProcessInfo p, String indent) {

@@ -9,6 +9,7 @@ import dev.portscope.analysis.why.BindVerdict;
 import dev.portscope.analysis.why.Blocker;
 import dev.portscope.analysis.why.OwnedSocket;
 import dev.portscope.model.ProcessInfo;
+import dev.portscope.model.NetNamespace;
 import dev.portscope.model.Socket;
 import java.io.PrintWriter;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class WhyTextWriter {
             out.println();
             out.println("In other network namespaces (they do not block a bind here):");
             for (OwnedSocket held : report.foreign()) {
-                out.println("  " + socketLine(held.socket(), held.owners()) + "  netns " + (held.socket().linux() != null ? held.socket().linux().netns() : "?"));
+                out.println("  " + socketLine(held.socket(), held.owners()) + "  " + whereHeld(held.socket()));
             }
         }
         if (!report.cautions().isEmpty()) {
@@ -68,6 +69,21 @@ public final class WhyTextWriter {
         out.println("Verdict: " + verdictText(report));
         out.println("Next step: " + ForeignText.visible(report.nextStep()));
         out.flush();
+    }
+
+    /**
+     * The namespace and container of a socket in another namespace. A container's port reaches this
+     * namespace only when published to it (a forwarding proxy, a NAT rule): then the forwarder, not
+     * this socket, is what a bind here meets, and it is listed among the sockets here.
+     */
+    private String whereHeld(Socket socket) {
+        NetNamespace ns = context.namespaces().of(socket);
+        if (ns == null) {
+            return "netns " + (socket.linux() != null ? socket.linux().netns() : "?");
+        }
+        String where = "in network namespace " + ForeignText.visible(ns.label()) + (ns.name() != null ? " (" + ns.inode() + ")" : "");
+        return ns.container() == null ? where
+                : where + ", container " + ForeignText.visible(ns.container().label()) + " (" + ns.container().runtime() + ")";
     }
 
     static String question(BindRequest r) {

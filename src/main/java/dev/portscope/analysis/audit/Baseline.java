@@ -2,6 +2,7 @@ package dev.portscope.analysis.audit;
 
 import dev.portscope.model.AddressOrder;
 import dev.portscope.model.Exposure;
+import dev.portscope.model.NetNamespace;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Snapshot;
 import dev.portscope.model.Socket;
@@ -35,12 +36,14 @@ public record Baseline(String host, Instant time, List<BaselineListener> listene
         }
     }
 
-    /** The listeners of {@code snapshot}, grouped by protocol and port. */
+    /** The listeners of {@code snapshot}, grouped by protocol and port (and namespace, when it spans several). */
     public static Baseline of(Snapshot snapshot) {
         Map<String, List<Socket>> byKey = new TreeMap<>();
         for (Socket s : snapshot.sockets()) {
             if (s.isListening() && s.local().port() != 0) {
-                byKey.computeIfAbsent(s.local().port() + "/" + s.protocol().label(), k -> new ArrayList<>()).add(s);
+                String ns = namespaceOf(s, snapshot);
+                byKey.computeIfAbsent(s.local().port() + "/" + s.protocol().label() + (ns == null ? "" : " in " + ns),
+                        k -> new ArrayList<>()).add(s);
             }
         }
         List<BaselineListener> listeners = new ArrayList<>();
@@ -62,10 +65,34 @@ public record Baseline(String host, Instant time, List<BaselineListener> listene
                 }
             }
             listeners.add(new BaselineListener(first.protocol(), first.local().port(), widest,
-                    List.copyOf(addresses), List.copyOf(names), List.copyOf(users), List.copyOf(pids)));
+                    List.copyOf(addresses), List.copyOf(names), List.copyOf(users), List.copyOf(pids), namespaceOf(first, snapshot)));
         }
-        listeners.sort(Comparator.comparingInt(BaselineListener::port).thenComparing(l -> l.protocol()));
+        listeners.sort(Comparator.comparingInt(BaselineListener::port).thenComparing(l -> l.protocol())
+                .thenComparing(l -> l.namespace() == null ? "" : l.namespace()));
         return new Baseline(snapshot.host(), snapshot.time(), listeners);
+    }
+
+    /**
+     * How a baseline names a socket's namespace, stable across restarts where it can be: its
+     * container's name, else its {@code ip netns} name, else its inode; null for the host's.
+     */
+    static String namespaceOf(Socket s, Snapshot snapshot) {
+        if (!snapshot.namespaces().multiple()) {
+            return null;
+        }
+        NetNamespace ns = snapshot.namespaces().of(s);
+        if (ns == null) {
+            return s.linux() == null || s.linux().netns() == 0 ? null : Long.toString(s.linux().netns());
+        }
+        if (ns.host()) {
+            return null;
+        }
+        return ns.container() != null ? ns.container().label() : ns.label();
+    }
+
+    /** True when some listener lives in another namespace than the host's: a baseline of every namespace. */
+    public boolean spansNamespaces() {
+        return listeners.stream().anyMatch(l -> l.namespace() != null);
     }
 
     public java.util.Optional<BaselineListener> find(String key) {

@@ -18,9 +18,19 @@ import java.util.Objects;
  * @param processes names of the processes holding it, sorted, without repeats
  * @param users     the users running them, sorted, without repeats
  * @param pids      their pids, sorted (not compared: they change on every restart)
+ * @param namespace the network namespace it lives in, in a baseline of every namespace ({@code -A}): its
+ *                  container's name, else its {@code ip netns} name, else its inode; null for the host's
+ *                  (and in a baseline of one namespace), so that host listeners compare with either kind
  */
 public record BaselineListener(
-        Protocol protocol, int port, Exposure exposure, List<InetAddress> addresses, List<String> processes, List<String> users, List<Integer> pids) {
+        Protocol protocol, int port, Exposure exposure, List<InetAddress> addresses, List<String> processes, List<String> users, List<Integer> pids,
+        String namespace) {
+
+    /** A listener of the host's namespace. */
+    public BaselineListener(Protocol protocol, int port, Exposure exposure, List<InetAddress> addresses, List<String> processes,
+            List<String> users, List<Integer> pids) {
+        this(protocol, port, exposure, addresses, processes, users, pids, null);
+    }
 
     public BaselineListener {
         Objects.requireNonNull(protocol, "protocol");
@@ -31,8 +41,8 @@ public record BaselineListener(
         pids = List.copyOf(pids);
     }
 
-    /** {@code 8080/tcp}. */
+    /** {@code 8080/tcp}, or {@code 8080/tcp in web} in another namespace. */
     public String key() {
-        return port + "/" + protocol.label();
+        return port + "/" + protocol.label() + (namespace == null ? "" : " in " + namespace);
     }
 }

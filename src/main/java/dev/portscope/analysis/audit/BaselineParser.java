@@ -185,6 +185,7 @@ public final class BaselineParser {
         List<String> processes = List.of();
         List<String> users = List.of();
         List<Integer> pids = List.of();
+        String namespace = null;
         Set<String> seen = new HashSet<>();
         while (nextKey(seen)) {
             String key = json.currentName();
@@ -197,6 +198,7 @@ public final class BaselineParser {
                 case "processes" -> processes = texts("a process name");
                 case "users" -> users = texts("a user name");
                 case "pids" -> pids = pids();
+                case "namespace" -> namespace = text("a network namespace's name");
                 default -> json.skipChildren();
             }
         }
@@ -206,7 +208,7 @@ public final class BaselineParser {
                         + ": expected the key \"" + required + "\" in this listener");
             }
         }
-        return new BaselineListener(protocol, port, exposure, addresses, processes, users, pids);
+        return new BaselineListener(protocol, port, exposure, addresses, processes, users, pids, namespace);
     }
 
     private Protocol protocol() throws IOException, BadBaselineException {

@@ -3,6 +3,8 @@ package dev.portscope.engine.events;
 import dev.portscope.engine.Change;
 import dev.portscope.model.AddressText;
 import dev.portscope.model.Endpoint;
+import dev.portscope.model.NamespaceIndex;
+import dev.portscope.model.NetNamespace;
 import dev.portscope.model.ProcessInfo;
 import dev.portscope.model.Socket;
 import dev.portscope.render.ForeignText;
@@ -31,6 +33,11 @@ public final class EventTextWriter {
     }
 
     public void write(Change change) {
+        write(change, NamespaceIndex.NONE);
+    }
+
+    /** As {@link #write(Change)}, naming the socket's namespace (and container) when several are watched ({@code -A}). */
+    public void write(Change change, NamespaceIndex namespaces) {
         Socket s = change.socket();
         StringBuilder line = new StringBuilder(160);
         line.append(TIME.format(change.time())).append("  ")
@@ -40,6 +47,14 @@ public final class EventTextWriter {
                 .append(endpoint(s.remote(), s)).append("  ")
                 .append(s.state().displayName(s.protocol())).append("  ")
                 .append(owners(change.sighting().owners(), change.sighting().ownersInferred(), s));
+        if (namespaces.multiple()) {
+            NetNamespace ns = namespaces.of(s);
+            line.append("  namespace ").append(ns != null ? ForeignText.visible(ns.label())
+                    : s.linux() == null ? "?" : Long.toString(s.linux().netns()));
+            if (ns != null && ns.container() != null) {
+                line.append(", container ").append(ForeignText.visible(ns.container().label()));
+            }
+        }
         String detail = detail(change);
         if (!detail.isEmpty()) {
             line.append("  ").append(detail);

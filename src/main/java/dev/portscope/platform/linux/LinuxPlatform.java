@@ -1,6 +1,7 @@
 package dev.portscope.platform.linux;
 
 import dev.portscope.model.Diagnostic;
+import dev.portscope.model.NetNamespace;
 import dev.portscope.model.Socket;
 import dev.portscope.platform.Backend;
 import dev.portscope.platform.BindAttempt;
@@ -24,6 +25,7 @@ import dev.portscope.platform.linux.ffm.Libc;
 import dev.portscope.platform.linux.ffm.LinuxConnectCalls;
 import dev.portscope.platform.linux.ffm.TerminalWindow;
 import dev.portscope.platform.linux.ffm.TrialBind;
+import dev.portscope.platform.linux.netlink.NetlinkSocketSource;
 import dev.portscope.platform.linux.netlink.SockDiagEndFeed;
 import dev.portscope.platform.linux.netlink.SocketDestroyer;
 import dev.portscope.query.SocketQuery;
@@ -203,6 +205,25 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     public Optional<String> currentId() {
         long inode = NamespaceIds.networkNamespace(procRoot);
         return inode == 0 ? Optional.empty() : Optional.of(Long.toString(inode));
+    }
+
+    @Override
+    public List<NetNamespace> list(DiagnosticLog log) {
+        return NamespaceDiscovery.find(procRoot, netnsDir(), log);
+    }
+
+    /** {@code --backend proc} reads other namespaces through {@code /proc/PID/net}; netlink enters them. */
+    @Override
+    public SocketSource acrossNamespaces(Backend own, boolean details, long chosen) {
+        NetlinkSocketSource netlink = own.name().equals("netlink")
+                ? new NetlinkSocketSource(procRoot, new NetlinkSocketSource.Settings(details, null)) : null;
+        return new AllNamespacesSocketSource(procRoot, netnsDir(), own.sockets(), netlink, chosen);
+    }
+
+    /** Where {@code ip netns} names namespaces: {@code /run/netns} beside {@code /proc} (or a captured tree's). */
+    private Path netnsDir() {
+        Path parent = procRoot.toAbsolutePath().getParent();
+        return parent == null ? Path.of("/run/netns") : parent.resolve("run/netns");
     }
 
     @Override

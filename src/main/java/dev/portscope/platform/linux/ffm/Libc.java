@@ -30,14 +30,14 @@ public final class Libc {
     private record Numbers(
             long openat, long close, long getdents64, long readlinkat,
             long socket, long sendto, long recvfrom, long setsockopt, long bind, long listen,
-            long connect, long getsockname, long getsockopt, long ppoll, long ioctl) {
+            long connect, long getsockname, long getsockopt, long ppoll, long ioctl, long setns) {
 
         static Numbers of(String arch) {
             return switch (arch) {
                 // arch/x86/entry/syscalls/syscall_64.tbl
-                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 41, 44, 45, 54, 49, 50, 42, 51, 55, 271, 16);
+                case "amd64", "x86_64" -> new Numbers(257, 3, 217, 267, 41, 44, 45, 54, 49, 50, 42, 51, 55, 271, 16, 308);
                 // include/uapi/asm-generic/unistd.h, used by arm64 and riscv64
-                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 198, 206, 207, 208, 200, 201, 203, 204, 209, 73, 29);
+                case "aarch64", "riscv64" -> new Numbers(56, 57, 61, 78, 198, 206, 207, 208, 200, 201, 203, 204, 209, 73, 29, 268);
                 default -> throw new UnsupportedOperationException("system call numbers unknown on " + arch);
             };
         }
@@ -219,6 +219,14 @@ public final class Libc {
     /** {@code listen(fd, backlog)} ({@code listen(2)}): 0, or {@code -errno}. */
     public int listen(MemorySegment state, int fd, int backlog) {
         return (int) call(state, nr.listen(), fd, backlog, 0, 0, 0);
+    }
+
+    /**
+     * {@code setns(fd, nstype)} ({@code setns(2)}): moves the calling thread, and only it, into the
+     * namespace {@code fd} refers to; 0, or {@code -errno} (EPERM without CAP_SYS_ADMIN over it).
+     */
+    public int setns(MemorySegment state, int fd, int nstype) {
+        return (int) call(state, nr.setns(), fd, nstype, 0, 0, 0);
     }
 
     /** {@code ioctl(fd, request, arg)} ({@code ioctl(2)}): the call's result, or {@code -errno}. */

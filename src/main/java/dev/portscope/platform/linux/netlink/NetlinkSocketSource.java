@@ -41,7 +41,7 @@ import java.util.function.Consumer;
 public final class NetlinkSocketSource implements SocketSource {
 
     /** Dump datagrams are at most 32 KiB; a larger buffer leaves room for kernels that send more. */
-    static final int BUFFER_SIZE = 128 * 1024;
+    public static final int BUFFER_SIZE = 128 * 1024;
     private static final long RECEIVE_TIMEOUT_SECONDS = 10;
 
     /**
@@ -72,9 +72,20 @@ public final class NetlinkSocketSource implements SocketSource {
     /** A dump that yielded no socket, what kind of failure it was, and why; another source may answer for it. */
     public record Failure(Dump dump, Diagnostic.Kind kind, String reason) {}
 
+    /**
+     * Opens the socket a scan talks through, and says which namespace it answers for: the reader's
+     * own by default, or another one entered beforehand ({@code NamespacedNetlink}).
+     */
+    public interface Opener {
+        NetlinkSocket open() throws NetlinkSocketException;
+    }
+
     private final Path procRoot;
     private final Settings settings;
     private final boolean watching;
+    /** The socket of another namespace, and that namespace's inode; null and 0 for the reader's own. */
+    private final Opener opener;
+    private final long foreignNamespace;
     /** A watching source's previous scan, by cookie; null before the first. */
     private SocketRecall recall;
 
@@ -87,16 +98,33 @@ public final class NetlinkSocketSource implements SocketSource {
         this(procRoot, settings, false);
     }
 
-    private NetlinkSocketSource(Path procRoot, Settings settings, boolean watching) {
+    private NetlinkSocketSource(Path procRoot, Settings settings, boolean watching, Opener opener, long foreignNamespace) {
         this.procRoot = procRoot;
         this.settings = settings;
         this.watching = watching;
+        this.opener = opener;
+        this.foreignNamespace = foreignNamespace;
+    }
+
+    private NetlinkSocketSource(Path procRoot, Settings settings, boolean watching) {
+        this(procRoot, settings, watching, null, 0);
     }
 
     /** A source that hands out the previous scan's object for a socket that did not change. */
     @Override
     public NetlinkSocketSource forWatching() {
-        return new NetlinkSocketSource(procRoot, settings, true);
+        return new NetlinkSocketSource(procRoot, settings, true, opener, foreignNamespace);
+    }
+
+    /**
+     * This source for one scan of another network namespace, through a socket opened there: its
+     * sockets carry {@code netns}; bound interfaces are given by index (their names are the other
+     * namespace's). A watching source keeps what it recalls of its previous scan.
+     */
+    public NetlinkSocketSource inNamespace(long netns, Opener socketThere) {
+        NetlinkSocketSource scanner = new NetlinkSocketSource(procRoot, settings, watching, socketThere, netns);
+        scanner.recall = recall;
+        return scanner;
     }
 
     /**
@@ -150,10 +178,11 @@ public final class NetlinkSocketSource implements SocketSource {
             return failures;
         }
         try (InterfaceNames names = new InterfaceNames();
-                NetlinkSocket socket = NetlinkSocket.open(LinuxConstants.NETLINK_SOCK_DIAG, BUFFER_SIZE)) {
+                NetlinkSocket socket = opener == null ? NetlinkSocket.open(LinuxConstants.NETLINK_SOCK_DIAG, BUFFER_SIZE) : opener.open()) {
             // the interfaces of bound sockets are named in this thread's namespace, the one the dumps describe
-            var decoder = new SockDiagDecoder(NamespaceIds.networkNamespace(procRoot), settings.details(),
-                    BoundInterfaces.named(names::nameOf));
+            var decoder = opener == null
+                    ? new SockDiagDecoder(NamespaceIds.networkNamespace(procRoot), settings.details(), BoundInterfaces.named(names::nameOf))
+                    : new SockDiagDecoder(foreignNamespace, settings.details(), BoundInterfaces.UNNAMED);
             socket.receiveTimeout(RECEIVE_TIMEOUT_SECONDS);
             SocketRecall next = watching ? (recall == null ? new SocketRecall(1024) : recall.next()) : null;
             if (watching) {
