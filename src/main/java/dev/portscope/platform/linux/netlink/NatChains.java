@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Asks the kernel, by one nf_tables chain dump over netlink (well under a millisecond), whether any
+ * Asks the kernel, by one nf_tables chain dump over netlink, whether any
  * chain of type {@code nat} exists in this network namespace, in any family. iptables-nft's
  * {@code nat} table is an nf_tables table too, so this answers for nft and iptables-nft at once.
  * nfnetlink answers only a process with {@code CAP_NET_ADMIN} ({@code net/netfilter/nfnetlink.c:
