@@ -26,6 +26,7 @@ import dev.portscope.platform.linux.ffm.LinuxConnectCalls;
 import dev.portscope.platform.linux.ffm.TerminalWindow;
 import dev.portscope.platform.linux.ffm.TrialBind;
 import dev.portscope.platform.linux.netlink.NetlinkSocketSource;
+import dev.portscope.platform.linux.netlink.NatChains;
 import dev.portscope.platform.linux.netlink.SockDiagEndFeed;
 import dev.portscope.platform.linux.netlink.SocketDestroyer;
 import dev.portscope.query.SocketQuery;
@@ -159,7 +160,7 @@ public final class LinuxPlatform implements Platform, KernelSettings, Namespaces
     @Override
     public synchronized ContainerNetworks containerNetworks() {
         if (containerNetworks == null) {
-            containerNetworks = new LinuxContainerNetworks(procRoot, new NatRuleReader(procRoot, Path.of("/")));
+            containerNetworks = new LinuxContainerNetworks(procRoot, new NatRuleReader(procRoot, Path.of("/"), NatChains::exist));
         }
         return containerNetworks;
     }

@@ -3,6 +3,7 @@ package dev.portscope.platform.linux;
 import dev.portscope.model.Diagnostic;
 import dev.portscope.model.PortForward;
 import dev.portscope.platform.DiagnosticLog;
+import dev.portscope.platform.linux.netlink.NatChains;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Reads the destination NAT rules by running the tools that print them: {@code nft -j list ruleset}
@@ -23,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * nft and legacy flavours, for IPv4 and IPv6 (Docker's and CNI's rules). Binaries are run by absolute
  * path, without a shell, with a time limit and a cap on what they print. The legacy tools run only
  * when the kernel already has a legacy {@code nat} table ({@code /proc/net/ip_tables_names}): asking
- * for one would load its module.
+ * for one would load its module. No tool runs at all when the kernel says, by one netlink dump, that
+ * no {@code nat} chain exists ({@link NatChains}) and there is no legacy {@code nat} table either:
+ * then no rule can publish a port, and starting the tools would cost ~180 ms.
  */
 final class NatRuleReader {
 
@@ -33,11 +37,21 @@ final class NatRuleReader {
 
     private final Path procRoot;
     private final Path binaryRoot;
+    private final Supplier<Optional<Boolean>> natChainsExist;
 
-    /** @param binaryRoot where {@code /usr/sbin} and the others are: {@code /} but in tests */
+    /** As below, with no way to ask the kernel first: the tools always run. */
     NatRuleReader(Path procRoot, Path binaryRoot) {
+        this(procRoot, binaryRoot, Optional::empty);
+    }
+
+    /**
+     * @param binaryRoot     where {@code /usr/sbin} and the others are: {@code /} but in tests
+     * @param natChainsExist whether the kernel has a {@code nat} chain; empty when it would not say
+     */
+    NatRuleReader(Path procRoot, Path binaryRoot, Supplier<Optional<Boolean>> natChainsExist) {
         this.procRoot = procRoot;
         this.binaryRoot = binaryRoot;
+        this.natChainsExist = natChainsExist;
     }
 
     /** One tool to run, and how to read what it prints. */
@@ -55,7 +69,10 @@ final class NatRuleReader {
      * Starts the tools (each has exec'd its binary, closing this process's descriptors, when this
      * returns) and gives what waits for them and reads their rules.
      */
-    java.util.function.Supplier<List<PortForward>> start(DiagnosticLog log) {
+    Supplier<List<PortForward>> start(DiagnosticLog log) {
+        if (!legacyNatTableExists("ip") && !legacyNatTableExists("ip6") && natChainsExist.get().equals(Optional.of(false))) {
+            return List::of; // no nat chain, no legacy nat table: no rule publishes a port
+        }
         List<Job> jobs = new ArrayList<>();
         binary("nft").ifPresent(nft -> jobs.add(new Job(nft, List.of("-j", "list", "ruleset"), "nft -j", NftNatParser::parse)));
         for (String family : List.of("ip", "ip6")) {

@@ -82,4 +82,31 @@ class NatRuleReaderTest {
         new NatRuleReader(root.resolve("proc"), root).read(log);
         assertThat(log.diagnostics()).singleElement().satisfies(d -> assertThat(d.message()).contains("nft -j: no \"nftables\" array"));
     }
+
+    @Test
+    void noNatChainAndNoLegacyNatTableStartsNothingAndSaysNothing(@TempDir Path root) throws Exception {
+        Path started = root.resolve("started");
+        tool(root, "nft", "touch " + started);
+        tool(root, "iptables-nft-save", "touch " + started);
+        DiagnosticLog log = new DiagnosticLog();
+        assertThat(new NatRuleReader(root.resolve("proc"), root, () -> java.util.Optional.of(false)).read(log)).isEmpty();
+        assertThat(started).doesNotExist();
+        assertThat(log.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void aLegacyNatTableOrANatChainOrNoAnswerStillRunsTheTools(@TempDir Path root) throws Exception {
+        Path fixtures = dev.portscope.testing.Fixtures.path("nat");
+        tool(root, "iptables-legacy-save", "cat " + fixtures.resolve("iptables-legacy-save"));
+        tool(root, "iptables-nft-save", "cat " + fixtures.resolve("iptables-nft-save"));
+        Files.createDirectories(root.resolve("proc/net"));
+        Files.writeString(root.resolve("proc/net/ip_tables_names"), "nat\n");
+        assertThat(new NatRuleReader(root.resolve("proc"), root, () -> java.util.Optional.of(false)).read(new DiagnosticLog()))
+                .as("legacy nat table").isNotEmpty();
+        Files.delete(root.resolve("proc/net/ip_tables_names"));
+        for (java.util.Optional<Boolean> answer : java.util.List.of(java.util.Optional.of(true), java.util.Optional.<Boolean>empty())) {
+            assertThat(new NatRuleReader(root.resolve("proc"), root, () -> answer).read(new DiagnosticLog()))
+                    .as("gate %s", answer).isNotEmpty();
+        }
+    }
 }

@@ -32,6 +32,8 @@ public final class LinuxConstants {
 
     /** {@code NETLINK_SOCK_DIAG}, the netlink protocol of {@code sock_diag(7)}: include/uapi/linux/netlink.h. */
     public static final int NETLINK_SOCK_DIAG = 4;
+    /** {@code NETLINK_NETFILTER}, the netlink protocol of nfnetlink (nf_tables): include/uapi/linux/netlink.h. */
+    public static final int NETLINK_NETFILTER = 12;
 
     /** The level of netlink's own socket options: include/linux/socket.h. */
     public static final int SOL_NETLINK = 270;
