@@ -3,6 +3,7 @@ package dev.portscope.tui;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -11,14 +12,18 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.NonBlockingReader;
+import org.jline.utils.ShutdownHooks;
 
 /**
  * The terminal under {@code top}, through JLine's FFM provider: raw keys, the alternate screen,
  * a diff-based {@link Display}, and the way back. The terminal is restored on every way out: by
  * {@link #close} (after {@code q}, Ctrl-C, or an exception, from the caller's try-with-resources),
- * and by a shutdown hook when the JVM ends otherwise (SIGTERM, SIGHUP, SIGINT sent from elsewhere):
+ * and by a shutdown task when the JVM ends otherwise (SIGTERM, SIGHUP, SIGINT sent from elsewhere):
  * the saved terminal attributes back, the normal screen back, the cursor visible, the keypad and
- * attributes reset.
+ * attributes reset. That task is one of JLine's own shutdown tasks, added before the terminal is
+ * built: JLine runs them one after another in the order they were added, so the screen is restored
+ * before the terminal's own task closes it. A JVM hook of our own would race that close, and lose
+ * the restoring sequences to a closed stream now and then (alternate screen left on).
  */
 final class TopTerminal implements AutoCloseable {
 
@@ -28,20 +33,20 @@ final class TopTerminal implements AutoCloseable {
     private final Terminal terminal;
     private final Attributes saved;
     private final Display display;
-    private final Thread hook;
+    private final ShutdownHooks.Task hook;
     private final KeyDecoder decoder = new KeyDecoder();
     private volatile boolean resized;
     private volatile boolean interrupted;
     private boolean restored;
     private Size size;
 
-    private TopTerminal(Terminal terminal) {
+    private TopTerminal(Terminal terminal, ShutdownHooks.Task hook, AtomicReference<TopTerminal> restoredByHook) {
         this.terminal = terminal;
-        this.hook = new Thread(this::restore, "portscope-top-restore");
+        this.hook = hook;
         // Set up under the lock restore() takes: a signal that ends the JVM half-way through waits for
         // the setup to finish, then undoes all of it, instead of racing it (alternate screen left on).
         synchronized (this) {
-            Runtime.getRuntime().addShutdownHook(hook);
+            restoredByHook.set(this);
             this.saved = terminal.enterRawMode();
             terminal.handle(Terminal.Signal.WINCH, signal -> resized = true);
             terminal.handle(Terminal.Signal.INT, signal -> interrupted = true);
@@ -62,17 +67,26 @@ final class TopTerminal implements AutoCloseable {
      * after all): {@code top} prints plain tables then.
      */
     static Optional<TopTerminal> open() {
+        AtomicReference<TopTerminal> opened = new AtomicReference<>();
+        ShutdownHooks.Task hook = ShutdownHooks.add(() -> {
+            TopTerminal top = opened.get();
+            if (top != null) {
+                top.restore();
+            }
+        });
         Terminal terminal;
         try {
             terminal = TerminalBuilder.builder().system(true).providers("ffm").dumb(false).nativeSignals(true).build();
         } catch (IOException | RuntimeException e) {
+            ShutdownHooks.remove(hook);
             return Optional.empty();
         }
         if (terminal.getType().startsWith("dumb") || terminal.getStringCapability(Capability.cursor_address) == null) {
+            ShutdownHooks.remove(hook);
             closeQuietly(terminal);
             return Optional.empty();
         }
-        return Optional.of(new TopTerminal(terminal));
+        return Optional.of(new TopTerminal(terminal, hook, opened));
     }
 
     /** Whether the terminal is UTF-8 (arrows and ellipses can be drawn). */
@@ -160,11 +174,7 @@ final class TopTerminal implements AutoCloseable {
     @Override
     public void close() {
         restore();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is ending: the hook runs, or ran, restore() itself
-        }
+        ShutdownHooks.remove(hook); // when the JVM is ending, its tasks ran or run restore() themselves
         closeQuietly(terminal);
     }
 
