@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portscope.testing.NetNamespace;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -126,26 +122,7 @@ class ForwardedPortsLiveTest {
                 portscope("why", "19999"));
         ObjectMapper mapper = new ObjectMapper();
         String spec = mapper.writeValueAsString(Map.of("commands", commands));
-        Process process = new ProcessBuilder("unshare", "--net", "/usr/bin/python3", "-c", DRIVER, spec).start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60L + 30L * commands.size(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the namespace's commands did not end");
-        }
-        String errors = err.get(10, TimeUnit.SECONDS);
-        Assumptions.assumeFalse(errors.contains("unshare failed") || errors.contains("Operation not permitted"),
-                "cannot create network namespaces here: " + errors);
-        if (process.exitValue() != 0) {
-            throw new AssertionError("the namespace's driver failed (exit " + process.exitValue() + "): " + errors + out);
-        }
-        run = mapper.readTree(out);
+        run = NetNamespace.runDriver(DRIVER, spec, 60L + 30L * commands.size());
     }
 
     private static JsonNode result(int index) {
