@@ -2,10 +2,8 @@ package dev.portscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.portscope.testing.LoadedClasses;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,17 +16,6 @@ import org.junit.jupiter.api.Timeout;
 @Tag("live")
 class PortableClassesTest {
 
-    private static List<String> loadedClasses(String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-verbose:class",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(50, TimeUnit.SECONDS)).isTrue();
-        return out.lines().filter(l -> l.contains("[class,load]")).toList();
-    }
-
     private static boolean portable(String line) {
         return line.contains("] dev.portscope.platform.portable.") || line.contains("] oshi.") || line.contains("] com.sun.jna.")
                 || line.contains("] org.slf4j.");
@@ -37,7 +24,7 @@ class PortableClassesTest {
     @Test
     @Timeout(120)
     void listenOnLinuxLoadsNothingOfThePortableBackend() throws Exception {
-        List<String> listen = loadedClasses("listen");
+        List<String> listen = LoadedClasses.of("listen");
         assertThat(listen).anyMatch(l -> l.contains("dev.portscope.platform.linux.LinuxPlatform"));
         assertThat(listen).anyMatch(l -> l.contains("dev.portscope.render.TableWriter"));
         assertThat(listen).noneMatch(PortableClassesTest::portable);
@@ -46,7 +33,7 @@ class PortableClassesTest {
     @Test
     @Timeout(120)
     void theCheckSeesThePortableBackendWhenItIsChosen() throws Exception {
-        List<String> portable = loadedClasses("listen", "--backend", "portable");
+        List<String> portable = LoadedClasses.of("listen", "--backend", "portable");
         assertThat(portable).anyMatch(l -> l.contains("] dev.portscope.platform.portable.PortableSocketSource"));
         assertThat(portable).anyMatch(l -> l.contains("] oshi."));
     }
